@@ -1,0 +1,28 @@
+package dev.warta;
+
+import dev.warta.ingest.InspectCommand;
+import dev.warta.offline.TranslateCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point. With no command it runs the nightly job; a first argument naming a tool runs that tool instead:
+ * {@code inspect PATH…} shows what ingestion makes of input files, {@code translate} runs the offline engine
+ * over standard input. The tools that need no database start without Spring, so they answer at once.
+ */
+@SpringBootApplication
+public class WartaApplication {
+
+    public static void main(String[] args) {
+        String command = args.length > 0 ? args[0] : "";
+        List<String> rest = args.length > 0 ? Arrays.asList(args).subList(1, args.length) : List.of();
+        switch (command) {
+            case "inspect" -> System.exit(InspectCommand.run(rest, System.out, System.err));
+            case "translate" -> System.exit(TranslateCommand.run(rest, System.in, System.out, System.err));
+            default -> System.exit(SpringApplication.exit(SpringApplication.run(WartaApplication.class, args)));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.warta.article;
+
+/**
+ * Turns an ingested article into a translation. Implemented by the model-backed engine ({@code llm} package) and
+ * the offline engine ({@code offline} package); the job picks one by the {@code warta.engine} setting.
+ * Implementations must be safe to call from several threads at once.
+ */
+public interface TranslationEngine {
+
+    /** Short name stored with every result: {@code openai} or {@code offline}. */
+    String name();
+
+    /**
+     * Translates and summarises one article.
+     *
+     * @throws TranslationException with a specific, user-readable reason when the article cannot be translated
+     */
+    Translation translate(Article article);
+}
