@@ -1,5 +1,8 @@
 package dev.warta.article;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /**
@@ -22,10 +25,12 @@ public enum ArticleStatus {
         return this == TRANSLATED || this == NEEDS_REVIEW;
     }
 
+    @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonCreator
     public static ArticleStatus fromCode(String code) {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }

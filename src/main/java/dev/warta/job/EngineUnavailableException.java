@@ -1,0 +1,9 @@
+package dev.warta.job;
+
+/** The configured engine cannot run; the message says what to set. */
+class EngineUnavailableException extends RuntimeException {
+
+    EngineUnavailableException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.warta.job;
+
+import dev.warta.article.Ingested;
+import dev.warta.ingest.ArticleReader;
+import dev.warta.llm.LlmProperties;
+import dev.warta.store.ArticleRepository;
+import dev.warta.store.ArticleWriter;
+import dev.warta.store.OutputFiles;
+import dev.warta.store.StoredArticle;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.nio.file.Path;
+
+/**
+ * The translation job: one chunk-oriented step that reads every input, translates each article, and writes each
+ * outcome to the database and the output folder in the chunk's transaction. The only place that builds steps
+ * and jobs; {@link WartaRunner} starts it.
+ */
+@Configuration
+@EnableConfigurationProperties({WartaProperties.class, LlmProperties.class})
+class TranslationJobConfiguration {
+
+    static final String JOB_NAME = "translationJob";
+
+    @Bean
+    Job translationJob(JobRepository jobRepository, Step translateStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(translateStep)
+                .build();
+    }
+
+    @Bean
+    Step translateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                       IngestedItemReader inputReader, ArticleProcessor articleProcessor,
+                       ArticleWriter articleWriter, WartaProperties properties) {
+        return new StepBuilder("translateStep", jobRepository)
+                .<Ingested, StoredArticle>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(inputReader)
+                .processor(articleProcessor)
+                .writer(articleWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    IngestedItemReader inputReader(@Value("#{jobParameters['input']}") String input) {
+        return new IngestedItemReader(Path.of(input), new ArticleReader());
+    }
+
+    @Bean
+    @StepScope
+    ArticleProcessor articleProcessor(EngineSelector engines, @Value("#{jobParameters['runDate']}") String runDate) {
+        return new ArticleProcessor(engines.engine(), runDate);
+    }
+
+    @Bean
+    @StepScope
+    ArticleWriter articleWriter(ArticleRepository articles, @Value("#{jobParameters['output']}") String output,
+                                @Value("#{jobParameters['runId']}") Long runId) {
+        return new ArticleWriter(articles, new OutputFiles(Path.of(output)), runId);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.warta.job;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+
+/**
+ * Settings of a run, bound from {@code warta.*}. {@code --input=DIR} and {@code --output=DIR} on the command line
+ * are mapped onto {@code warta.input} and {@code warta.output} in {@code application.yml}.
+ *
+ * @param input          folder of articles to read
+ * @param output         folder the results are written under ({@code <output>/<run date>/…})
+ * @param engine         {@code auto} (model when an endpoint is configured), {@code openai} or {@code offline}
+ * @param targetLanguage language to translate into, as a code ({@code en}) or a name
+ * @param chunkSize      articles per transaction: on a restart at most this many are redone
+ * @param runDate        date the results are filed under; blank means today
+ */
+@ConfigurationProperties("warta")
+public record WartaProperties(
+        @DefaultValue("input") Path input,
+        @DefaultValue("output") Path output,
+        @DefaultValue("auto") String engine,
+        @DefaultValue("en") String targetLanguage,
+        @DefaultValue("8") int chunkSize,
+        String runDate) {
+}

@@ -1,0 +1,61 @@
+package dev.warta.llm;
+
+import dev.langchain4j.model.TokenCountEstimator;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
+import dev.langchain4j.service.AiServices;
+import dev.warta.chunk.ArticleChunker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the model engine from {@link LlmProperties}: the real LangChain4j OpenAI client, asked for strict JSON
+ * schema output.
+ */
+public final class LlmConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LlmConfiguration.class);
+
+    private LlmConfiguration() {
+    }
+
+    public static ModelTranslationEngine engine(LlmProperties properties, String targetLanguage) {
+        ChatModel model = chatModel(properties);
+        NewsTranslator translator = AiServices.builder(NewsTranslator.class).chatModel(model).build();
+        ArticleChunker chunker = new ArticleChunker(tokenEstimator(properties.model()), properties.chunkTokens());
+        log.info("Model engine: {} at {}", properties.model(), properties.effectiveBaseUrl());
+        return new ModelTranslationEngine(translator, chunker, properties.model(), LanguageNames.name(targetLanguage));
+    }
+
+    static ChatModel chatModel(LlmProperties properties) {
+        return OpenAiChatModel.builder()
+                .baseUrl(properties.effectiveBaseUrl())
+                // Local servers (Ollama, llama.cpp) need no key, but the client insists on one.
+                .apiKey(properties.apiKey() == null || properties.apiKey().isBlank() ? "none" : properties.apiKey())
+                .modelName(properties.model())
+                .temperature(properties.temperature())
+                .timeout(properties.timeout())
+                .maxRetries(properties.maxRetries())
+                .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+                .strictJsonSchema(true)
+                .logRequests(properties.logRequests())
+                .logResponses(properties.logRequests())
+                .build();
+    }
+
+    /**
+     * The tokenizer of the configured model when jtokkit knows it; otherwise that of gpt-4o-mini, which is close
+     * enough for budgeting the chunks of open models.
+     */
+    static TokenCountEstimator tokenEstimator(String model) {
+        try {
+            TokenCountEstimator estimator = new OpenAiTokenCountEstimator(model);
+            estimator.estimateTokenCountInText("uji");
+            return estimator;
+        } catch (RuntimeException unknownModel) {
+            return new OpenAiTokenCountEstimator("gpt-4o-mini");
+        }
+    }
+}

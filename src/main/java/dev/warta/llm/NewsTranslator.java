@@ -1,0 +1,38 @@
+package dev.warta.llm;
+
+import dev.langchain4j.service.Result;
+import dev.langchain4j.service.SystemMessage;
+import dev.langchain4j.service.UserMessage;
+import dev.langchain4j.service.V;
+
+/**
+ * The LangChain4j AI service behind the model engine. Each method is one model call with its prompt in
+ * {@code src/main/resources/prompts/}; article text always travels as a JSON document inside the user message, so
+ * the model reads it as data, never as instructions.
+ */
+interface NewsTranslator {
+
+    /** Short article: translation, summary, key points, entities and tags in one call (fewest tokens). */
+    @SystemMessage(fromResource = "/prompts/translate-article.system.txt")
+    @UserMessage(fromResource = "/prompts/translate-article.user.txt")
+    Result<ArticleTranslationOutput> translateArticle(
+            @V("targetLanguage") String targetLanguage,
+            @V("glossary") String glossary,
+            @V("article") String articleJson);
+
+    /** One chunk of a long article, with what earlier chunks fixed (terms, names, the end of the previous chunk). */
+    @SystemMessage(fromResource = "/prompts/translate-chunk.system.txt")
+    @UserMessage(fromResource = "/prompts/translate-chunk.user.txt")
+    Result<ChunkTranslationOutput> translateChunk(
+            @V("targetLanguage") String targetLanguage,
+            @V("glossary") String glossary,
+            @V("context") String context,
+            @V("chunk") String chunkJson);
+
+    /** Summary, key points, entities and tags of a long article, from its full translation. */
+    @SystemMessage(fromResource = "/prompts/summarise.system.txt")
+    @UserMessage(fromResource = "/prompts/summarise.user.txt")
+    Result<SummaryOutput> summarise(
+            @V("targetLanguage") String targetLanguage,
+            @V("text") String translatedText);
+}

@@ -1,0 +1,104 @@
+package dev.warta.store;
+
+import dev.warta.article.Article;
+import dev.warta.article.ArticleMetadata;
+import dev.warta.article.Translation;
+import dev.warta.article.Usage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code warta_article} table: one row per article holding its latest outcome, the searchable columns, and
+ * the whole JSON document that was written to the output folder.
+ */
+@Repository
+public class ArticleRepository {
+
+    private static final RowMapper<StoredArticle> DOCUMENT =
+            (rs, row) -> Json.read(rs.getString("document"), StoredArticle.class);
+
+    private final JdbcTemplate jdbc;
+
+    public ArticleRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts the article's row or replaces the outcome of an earlier run, keeping its creation time and counting
+     * the attempt. Idempotent for a replayed chunk: the same item written twice leaves one row.
+     */
+    public void save(StoredArticle stored, long runId, boolean attempted) {
+        Article article = stored.article();
+        ArticleMetadata meta = article == null ? ArticleMetadata.EMPTY : article.metadata();
+        Translation translation = stored.translation();
+        Usage usage = translation == null ? Usage.NONE : translation.usage();
+        Timestamp now = Timestamp.from(Instant.parse(stored.updatedAt()));
+        Object[] values = {
+                stored.sourcePath(), stored.location(), article == null ? null : article.contentHash(),
+                stored.status().code(), stored.reason(), meta.source(), meta.url(), meta.publishedAt(),
+                meta.dateline(), meta.author(), article == null ? null : article.language(), stored.title(),
+                article == null ? null : article.body(),
+                translation == null ? null : translation.title(),
+                translation == null ? null : String.join("\n\n", translation.paragraphs()),
+                translation == null ? null : translation.summary(),
+                translation == null ? null : Json.write(translation.keyPoints()),
+                translation == null ? null : translation.engine(), translation == null ? null : translation.model(),
+                translation == null ? null : translation.quality(),
+                translation == null ? null : translation.qualityScore(),
+                usage.calls(), usage.promptTokens(), usage.completionTokens(), runId,
+                Date.valueOf(LocalDate.parse(stored.runDate())), Json.write(stored), now};
+        int updated = jdbc.update("""
+                UPDATE warta_article SET source_path = ?, location = ?, content_hash = ?, status = ?, reason = ?,
+                    source = ?, url = ?, published_at = ?, dateline = ?, author = ?, language = ?, original_title = ?,
+                    original_text = ?, english_title = ?, english_text = ?, summary = ?, key_points = ?, engine = ?,
+                    model = ?, quality = ?, quality_score = ?, model_calls = ?, prompt_tokens = ?,
+                    completion_tokens = ?, run_id = ?, run_date = ?, document = ?, updated_at = ?,
+                    attempts = attempts + ?
+                WHERE id = ?""", append(values, attempted ? 1 : 0, stored.id()));
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO warta_article (source_path, location, content_hash, status, reason, source, url,
+                        published_at, dateline, author, language, original_title, original_text, english_title,
+                        english_text, summary, key_points, engine, model, quality, quality_score, model_calls,
+                        prompt_tokens, completion_tokens, run_id, run_date, document, updated_at, attempts, id,
+                        created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, append(values, attempted ? 1 : 0, stored.id(), now));
+        }
+    }
+
+    public Optional<StoredArticle> find(String id) {
+        return jdbc.query("SELECT document FROM warta_article WHERE id = ?", DOCUMENT, id).stream().findFirst();
+    }
+
+    /** The articles a run touched, in the order it read them. */
+    public List<StoredArticle> findByRun(long runId) {
+        return jdbc.query("SELECT document FROM warta_article WHERE run_id = ? ORDER BY source_path, location, id",
+                DOCUMENT, runId);
+    }
+
+    public List<StoredArticle> findByRunDate(LocalDate date) {
+        return jdbc.query("SELECT document FROM warta_article WHERE run_date = ? ORDER BY source_path, location, id",
+                DOCUMENT, Date.valueOf(date));
+    }
+
+    public int attempts(String id) {
+        List<Integer> attempts = jdbc.queryForList("SELECT attempts FROM warta_article WHERE id = ?", Integer.class, id);
+        return attempts.isEmpty() ? 0 : attempts.get(0);
+    }
+
+    private static Object[] append(Object[] values, Object... more) {
+        Object[] all = new Object[values.length + more.length];
+        System.arraycopy(values, 0, all, 0, values.length);
+        System.arraycopy(more, 0, all, values.length, more.length);
+        return all;
+    }
+}

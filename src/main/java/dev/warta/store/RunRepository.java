@@ -1,0 +1,34 @@
+package dev.warta.store;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The {@code warta_run} table: one row per run with its settings and, when it ends, its summary. */
+@Repository
+public class RunRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public RunRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long start(LocalDate runDate, String input, String output, String engine, String model) {
+        Long id = jdbc.queryForObject("SELECT NEXT VALUE FOR warta_run_seq", Long.class);
+        jdbc.update("""
+                INSERT INTO warta_run (id, run_date, input_dir, output_dir, engine, model, status, started_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?)""",
+                id, Date.valueOf(runDate), input, output, engine, model, Timestamp.from(Instant.now()));
+        return id;
+    }
+
+    public void finish(long id, String status, String summaryJson) {
+        jdbc.update("UPDATE warta_run SET status = ?, summary = ?, finished_at = ? WHERE id = ?",
+                status, summaryJson, Timestamp.from(Instant.now()), id);
+    }
+}

@@ -1,0 +1,56 @@
+-- Warta's own tables, separate from Spring Batch's BATCH_* metadata. Runs at every start; must stay idempotent.
+
+-- One row per article (or rejected input): its latest outcome.
+CREATE TABLE IF NOT EXISTS warta_article (
+    id                VARCHAR(80)   PRIMARY KEY,
+    source_path       VARCHAR(1024) NOT NULL,
+    location          VARCHAR(64),
+    content_hash      VARCHAR(64),
+    status            VARCHAR(16)   NOT NULL,   -- translated | needs_review | failed | not_article | pending
+    reason            CLOB,                     -- why it failed / is not an article / needs review
+    source            VARCHAR(200),
+    url               VARCHAR(2048),
+    published_at      VARCHAR(40),
+    dateline          VARCHAR(100),
+    author            VARCHAR(300),
+    language          VARCHAR(8),
+    original_title    CLOB,
+    original_text     CLOB,
+    english_title     CLOB,
+    english_text      CLOB,
+    summary           CLOB,
+    key_points        CLOB,                     -- JSON array of strings
+    engine            VARCHAR(16),
+    model             VARCHAR(200),
+    quality           VARCHAR(16),
+    quality_score     DOUBLE PRECISION,
+    model_calls       INT           NOT NULL DEFAULT 0,
+    prompt_tokens     BIGINT        NOT NULL DEFAULT 0,
+    completion_tokens BIGINT        NOT NULL DEFAULT 0,
+    attempts          INT           NOT NULL DEFAULT 0,
+    run_id            BIGINT,                   -- warta_run.id of the run that last touched it
+    run_date          DATE,
+    document          CLOB          NOT NULL,   -- the JSON document written to output/<run date>/<id>.json
+    created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at        TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS warta_article_run ON warta_article (run_id);
+CREATE INDEX IF NOT EXISTS warta_article_run_date ON warta_article (run_date);
+CREATE INDEX IF NOT EXISTS warta_article_status ON warta_article (status);
+
+-- One row per run of the job (a restarted run keeps its row).
+CREATE SEQUENCE IF NOT EXISTS warta_run_seq;
+
+CREATE TABLE IF NOT EXISTS warta_run (
+    id                BIGINT        PRIMARY KEY,
+    run_date          DATE          NOT NULL,
+    input_dir         VARCHAR(1024) NOT NULL,
+    output_dir        VARCHAR(1024) NOT NULL,
+    engine            VARCHAR(16),
+    model             VARCHAR(200),
+    status            VARCHAR(16)   NOT NULL,   -- running | completed | failed | stopped
+    summary           CLOB,                     -- the JSON of output/<run date>/run.json
+    started_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    finished_at       TIMESTAMP WITH TIME ZONE
+);
