@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Entry point. With no command it runs the nightly job; a first argument naming a tool runs that tool instead:
@@ -16,13 +17,26 @@ import java.util.List;
 @SpringBootApplication
 public class WartaApplication {
 
+    /**
+     * Counted down once the application context is closed. On SIGTERM the job's own shutdown hook waits for it, so
+     * the database is closed cleanly before the JVM exits. (Spring's shutdown hook is off: it would close the
+     * context under a job that is still finishing its chunk.)
+     */
+    public static final CountDownLatch CLOSED = new CountDownLatch(1);
+
     public static void main(String[] args) {
         String command = args.length > 0 ? args[0] : "";
         List<String> rest = args.length > 0 ? Arrays.asList(args).subList(1, args.length) : List.of();
         switch (command) {
             case "inspect" -> System.exit(InspectCommand.run(rest, System.out, System.err));
             case "translate" -> System.exit(TranslateCommand.run(rest, System.in, System.out, System.err));
-            default -> System.exit(SpringApplication.exit(SpringApplication.run(WartaApplication.class, args)));
+            default -> {
+                SpringApplication application = new SpringApplication(WartaApplication.class);
+                application.setRegisterShutdownHook(false);
+                int exitCode = SpringApplication.exit(application.run(args));
+                CLOSED.countDown();
+                System.exit(exitCode);
+            }
         }
     }
 }

@@ -27,7 +27,8 @@ CREATE TABLE IF NOT EXISTS warta_article (
     model_calls       INT           NOT NULL DEFAULT 0,
     prompt_tokens     BIGINT        NOT NULL DEFAULT 0,
     completion_tokens BIGINT        NOT NULL DEFAULT 0,
-    attempts          INT           NOT NULL DEFAULT 0,
+    failed_attempts   INT           NOT NULL DEFAULT 0,   -- consecutive failed attempts; 0 after a success
+    cached            BOOLEAN       NOT NULL DEFAULT FALSE, -- the last run reused a stored translation
     run_id            BIGINT,                   -- warta_run.id of the run that last touched it
     run_date          DATE,
     document          CLOB          NOT NULL,   -- the JSON document written to output/<run date>/<id>.json
@@ -54,3 +55,25 @@ CREATE TABLE IF NOT EXISTS warta_run (
     started_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at       TIMESTAMP WITH TIME ZONE
 );
+
+-- Every translation an engine produced, keyed by what determines it (content, engine, model, prompt version,
+-- target language). Written as soon as the engine returns, outside the chunk transaction, so a run killed before
+-- its chunk committed does not pay for the same article again.
+CREATE TABLE IF NOT EXISTS warta_translation (
+    cache_key         VARCHAR(64)   PRIMARY KEY,
+    article_id        VARCHAR(80)   NOT NULL,
+    fingerprint       VARCHAR(400)  NOT NULL,
+    translation       CLOB          NOT NULL,
+    created_at        TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- At most one run at a time per database: the owner keeps its heartbeat fresh while it runs.
+CREATE TABLE IF NOT EXISTS warta_lock (
+    name              VARCHAR(32)   PRIMARY KEY,
+    owner             VARCHAR(200),
+    pid               BIGINT,
+    host              VARCHAR(200),
+    acquired_at       TIMESTAMP WITH TIME ZONE,
+    heartbeat_at      TIMESTAMP WITH TIME ZONE
+);
+MERGE INTO warta_lock (name) KEY (name) VALUES ('run');

@@ -11,6 +11,15 @@ public interface TranslationEngine {
     String name();
 
     /**
+     * Everything besides the article's content that determines this engine's output: engine, model, prompt
+     * version, target language. A stored translation is reused only when its fingerprint matches, so changing any
+     * of these re-translates.
+     */
+    default String fingerprint() {
+        return name();
+    }
+
+    /**
      * Translates and summarises one article.
      *
      * @throws TranslationException with a specific, user-readable reason when the article cannot be translated

@@ -7,54 +7,99 @@ import dev.warta.article.Rejected;
 import dev.warta.article.Translation;
 import dev.warta.article.TranslationEngine;
 import dev.warta.article.TranslationException;
+import dev.warta.store.ArticleOutcome;
+import dev.warta.store.ArticleRepository;
 import dev.warta.store.StoredArticle;
+import dev.warta.store.TranslationCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Turns what was read into an outcome: a translation for an article, or the recorded reason why there is none.
- * A translation failure is an outcome too (status {@code failed} with the engine's reason), so the article is
- * stored and the next run retries it, while the rest of the run goes on.
+ * Turns what was read into an outcome: a translation for an article (reused from the cache when nothing that
+ * determines it changed), or the recorded reason why there is none. A translation failure is an outcome too
+ * (status {@code failed} with the engine's reason), so the article is stored and the next run retries it, while
+ * the rest of the run goes on. Runs concurrently on the step's task executor: everything it touches is thread-safe.
  */
-class ArticleProcessor implements ItemProcessor<Ingested, StoredArticle> {
+class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleProcessor.class);
 
     private final TranslationEngine engine;
+    private final TranslationCache cache;
+    private final ArticleRepository articles;
+    private final RunBudget budget;
     private final String runDate;
+    private final boolean force;
+    private final int maxAttempts;
 
-    ArticleProcessor(TranslationEngine engine, String runDate) {
+    ArticleProcessor(TranslationEngine engine, TranslationCache cache, ArticleRepository articles, RunBudget budget,
+                     String runDate, boolean force, int maxAttempts) {
         this.engine = engine;
+        this.cache = cache;
+        this.articles = articles;
+        this.budget = budget;
         this.runDate = runDate;
+        this.force = force;
+        this.maxAttempts = maxAttempts;
     }
 
     @Override
-    public StoredArticle process(Ingested item) {
+    public ArticleOutcome process(Ingested item) {
         if (item instanceof Rejected rejected) {
             ArticleStatus status = rejected.kind() == Rejected.Kind.NOT_ARTICLE
                     ? ArticleStatus.NOT_ARTICLE : ArticleStatus.FAILED;
             log.warn("{}{}: {}", rejected.sourcePath(), where(rejected), rejected.reason());
-            return stored(rejected, status, rejected.reason(), rejected.title(), null, null);
+            return outcome(rejected, status, rejected.reason(), rejected.title(), null, null, false, false);
         }
         Article article = (Article) item;
+        String key = TranslationCache.key(article.contentHash(), engine.fingerprint());
+        if (!force) {
+            Optional<Translation> cached = cache.find(key);
+            if (cached.isPresent()) {
+                return delivered(article, cached.get(), true);
+            }
+            int failures = articles.failedAttempts(article.id());
+            if (failures >= maxAttempts) {
+                return outcome(article, ArticleStatus.FAILED, "gave up after " + failures
+                        + " failed attempts; run with --force to try again", article.title(), article, null,
+                        false, false);
+            }
+        }
+        Optional<String> exhausted = budget.exhausted();
+        if (exhausted.isPresent()) {
+            return outcome(article, ArticleStatus.PENDING, exhausted.get(), article.title(), article, null, false,
+                    false);
+        }
         try {
             Translation translation = engine.translate(article);
-            ArticleStatus status = translation.needsReview() ? ArticleStatus.NEEDS_REVIEW : ArticleStatus.TRANSLATED;
-            String reason = translation.needsReview() ? String.join("; ", translation.reviewReasons()) : null;
-            return stored(article, status, reason, article.title(), article, translation);
+            cache.put(key, article.id(), engine.fingerprint(), translation);
+            return delivered(article, translation, false);
         } catch (TranslationException e) {
+            if (e.unavailable()) {
+                return outcome(article, ArticleStatus.PENDING, e.getMessage(), article.title(), article, null,
+                        false, false);
+            }
             log.warn("{}{}: not translated: {}", article.sourcePath(), where(article), e.getMessage());
-            return stored(article, ArticleStatus.FAILED, e.getMessage(), article.title(), article, null);
+            return outcome(article, ArticleStatus.FAILED, e.getMessage(), article.title(), article, null, false,
+                    true);
         }
     }
 
-    private StoredArticle stored(Ingested item, ArticleStatus status, String reason, String title, Article article,
-                                 Translation translation) {
-        return new StoredArticle(item.id(), status, reason, runDate, item.sourcePath(), item.location(), title,
-                article, translation, Instant.now().toString());
+    private ArticleOutcome delivered(Article article, Translation translation, boolean cached) {
+        ArticleStatus status = translation.needsReview() ? ArticleStatus.NEEDS_REVIEW : ArticleStatus.TRANSLATED;
+        String reason = translation.needsReview() ? String.join("; ", translation.reviewReasons()) : null;
+        return outcome(article, status, reason, article.title(), article, translation, cached, !cached);
+    }
+
+    private ArticleOutcome outcome(Ingested item, ArticleStatus status, String reason, String title, Article article,
+                                   Translation translation, boolean cached, boolean attempted) {
+        StoredArticle stored = new StoredArticle(item.id(), status, reason, runDate, item.sourcePath(),
+                item.location(), title, article, translation, Instant.now().toString());
+        return new ArticleOutcome(stored, cached, attempted);
     }
 
     private static String where(Ingested item) {

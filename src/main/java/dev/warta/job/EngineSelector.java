@@ -3,6 +3,7 @@ package dev.warta.job;
 import dev.warta.article.TranslationEngine;
 import dev.warta.llm.LlmConfiguration;
 import dev.warta.llm.LlmProperties;
+import dev.warta.llm.UsageMeter;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -19,11 +20,13 @@ class EngineSelector {
 
     private final WartaProperties properties;
     private final LlmProperties llm;
+    private final UsageMeter meter;
     private TranslationEngine engine;
 
-    EngineSelector(WartaProperties properties, LlmProperties llm) {
+    EngineSelector(WartaProperties properties, LlmProperties llm, UsageMeter meter) {
         this.properties = properties;
         this.llm = llm;
+        this.meter = meter;
     }
 
     /** The engine of this run, built once. */
@@ -46,7 +49,7 @@ class EngineSelector {
                 if (!llm.endpointConfigured()) {
                     throw new EngineUnavailableException(NO_ENDPOINT);
                 }
-                return LlmConfiguration.engine(llm, properties.targetLanguage());
+                return LlmConfiguration.engine(llm, properties.targetLanguage(), meter);
             }
             default -> throw new EngineUnavailableException(
                     "Unknown warta.engine '" + properties.engine() + "': use auto, openai or offline.");

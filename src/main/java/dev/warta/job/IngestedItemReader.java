@@ -21,15 +21,17 @@ class IngestedItemReader implements ItemStreamReader<Ingested> {
 
     private final Path inputFolder;
     private final ArticleReader articleReader;
+    private final ProgressReporter progress;
 
     private List<Path> files;
     private int fileIndex;
     private List<Ingested> currentItems = List.of();
     private int itemIndex;
 
-    IngestedItemReader(Path inputFolder, ArticleReader articleReader) {
+    IngestedItemReader(Path inputFolder, ArticleReader articleReader, ProgressReporter progress) {
         this.inputFolder = inputFolder;
         this.articleReader = articleReader;
+        this.progress = progress;
     }
 
     @Override
@@ -38,7 +40,7 @@ class IngestedItemReader implements ItemStreamReader<Ingested> {
         fileIndex = context.getInt(FILE_KEY, 0);
         int resumeItem = context.getInt(ITEM_KEY, 0);
         if (fileIndex < files.size()) {
-            currentItems = articleReader.read(files.get(fileIndex));
+            currentItems = readFile(fileIndex);
             itemIndex = resumeItem;
         }
     }
@@ -51,7 +53,7 @@ class IngestedItemReader implements ItemStreamReader<Ingested> {
             }
             fileIndex++;
             itemIndex = 0;
-            currentItems = fileIndex < files.size() ? articleReader.read(files.get(fileIndex)) : List.of();
+            currentItems = fileIndex < files.size() ? readFile(fileIndex) : List.of();
         }
         return null;
     }
@@ -62,8 +64,8 @@ class IngestedItemReader implements ItemStreamReader<Ingested> {
         context.putInt(ITEM_KEY, itemIndex);
     }
 
-    /** Number of input files found, for progress reporting. */
-    int fileCount() {
-        return files == null ? 0 : files.size();
+    private List<Ingested> readFile(int index) {
+        progress.fileStarted(index, files.size());
+        return articleReader.read(files.get(index));
     }
 }

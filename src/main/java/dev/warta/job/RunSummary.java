@@ -1,14 +1,19 @@
 package dev.warta.job;
 
 import dev.warta.article.ArticleStatus;
-import dev.warta.article.Usage;
+import dev.warta.store.ArticleRepository.RunItem;
 import dev.warta.store.StoredArticle;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a run did, written to {@code <output>/<run date>/run.json}, stored with the run, and printed at the end.
  * Lists every input item the run touched, so nothing is silently dropped.
+ *
+ * @param status   {@code completed}, {@code stopped} (by a signal; a rerun continues) or {@code failed}
+ * @param message  one sentence for the operator when something needs attention, else {@code null}
  */
 record RunSummary(
         long runId,
@@ -16,61 +21,97 @@ record RunSummary(
         String startedAt,
         String finishedAt,
         double durationSeconds,
-        String batchStatus,
+        String status,
+        String message,
         String engine,
         String model,
         Counts counts,
-        Usage usage,
+        Calls calls,
         List<Entry> articles) {
 
-    record Counts(int read, int translated, int needsReview, int failed, int notArticle, int pending) {
+    /** Items by outcome. {@code translated} includes those that need review and those reused from the cache. */
+    record Counts(int read, int translated, int cached, int needsReview, int failed, int notArticle, int pending) {
     }
 
-    record Entry(String id, String status, String reason, String sourcePath, String location, String title,
-                 String translatedTitle, String file) {
+    /**
+     * What the model endpoint was asked in this run (cached articles cost nothing).
+     *
+     * @param estimatedCostUsd {@code null} when the model's price is not configured
+     * @param p50Millis        median call latency, {@code null} when no call was made
+     */
+    record Calls(int modelCalls, int retries, long promptTokens, long completionTokens, Double estimatedCostUsd,
+                 Long p50Millis, Long p95Millis) {
+
+        long totalTokens() {
+            return promptTokens + completionTokens;
+        }
     }
 
-    static RunSummary of(long runId, String runDate, String startedAt, String finishedAt, double durationSeconds,
-                         String batchStatus, String engine, String model, List<StoredArticle> articles) {
-        Usage usage = Usage.NONE;
+    record Entry(String id, String status, boolean cached, String reason, String sourcePath, String location,
+                 String title, String translatedTitle, String file) {
+    }
+
+    static Counts count(List<RunItem> items) {
         int[] byStatus = new int[ArticleStatus.values().length];
-        List<Entry> entries = new java.util.ArrayList<>();
-        for (StoredArticle stored : articles) {
-            byStatus[stored.status().ordinal()]++;
-            if (stored.translation() != null) {
-                usage = usage.plus(stored.translation().usage());
-            }
-            entries.add(new Entry(stored.id(), stored.status().code(), stored.reason(), stored.sourcePath(),
-                    stored.location(), stored.title(),
+        int cached = 0;
+        for (RunItem item : items) {
+            byStatus[item.stored().status().ordinal()]++;
+            cached += item.cached() ? 1 : 0;
+        }
+        return new Counts(items.size(),
+                byStatus[ArticleStatus.TRANSLATED.ordinal()] + byStatus[ArticleStatus.NEEDS_REVIEW.ordinal()], cached,
+                byStatus[ArticleStatus.NEEDS_REVIEW.ordinal()], byStatus[ArticleStatus.FAILED.ordinal()],
+                byStatus[ArticleStatus.NOT_ARTICLE.ordinal()], byStatus[ArticleStatus.PENDING.ordinal()]);
+    }
+
+    static List<Entry> entries(List<RunItem> items) {
+        List<Entry> entries = new ArrayList<>();
+        for (RunItem item : items) {
+            StoredArticle stored = item.stored();
+            entries.add(new Entry(stored.id(), stored.status().code(), item.cached(), stored.reason(),
+                    stored.sourcePath(), stored.location(), stored.title(),
                     stored.translation() == null ? null : stored.translation().title(),
                     stored.runDate() + "/" + stored.id() + ".json"));
         }
-        Counts counts = new Counts(articles.size(), byStatus[ArticleStatus.TRANSLATED.ordinal()],
-                byStatus[ArticleStatus.NEEDS_REVIEW.ordinal()], byStatus[ArticleStatus.FAILED.ordinal()],
-                byStatus[ArticleStatus.NOT_ARTICLE.ordinal()], byStatus[ArticleStatus.PENDING.ordinal()]);
-        return new RunSummary(runId, runDate, startedAt, finishedAt, durationSeconds, batchStatus, engine, model,
-                counts, usage, List.copyOf(entries));
+        return List.copyOf(entries);
     }
 
     /** Every article ended delivered (translated or needing review) and the job itself completed. */
     boolean allDelivered() {
-        return "COMPLETED".equals(batchStatus) && counts.failed() == 0 && counts.pending() == 0;
+        return "completed".equals(status) && counts.failed() == 0 && counts.pending() == 0;
     }
 
     /** The end-of-run table for a terminal or a cron mail. */
     String table() {
-        return String.join(System.lineSeparator(),
-                "Warta run " + runId + " (" + runDate + ", engine " + engine + (model == null ? "" : ", model " + model)
-                        + "): " + batchStatus.toLowerCase(java.util.Locale.ROOT),
-                "  articles read      " + counts.read(),
-                "  translated         " + (counts.translated() + counts.needsReview())
-                        + (counts.needsReview() > 0 ? "  (" + counts.needsReview() + " need review)" : ""),
-                "  failed             " + counts.failed(),
-                "  not articles       " + counts.notArticle(),
-                "  pending            " + counts.pending(),
-                "  model calls        " + usage.calls(),
-                "  tokens used        " + usage.totalTokens() + "  (prompt " + usage.promptTokens()
-                        + ", completion " + usage.completionTokens() + ")",
-                "  duration           " + String.format(java.util.Locale.ROOT, "%.1f s", durationSeconds));
+        List<String> lines = new ArrayList<>();
+        lines.add("Warta run " + runId + " (" + runDate + ", engine " + engine + (model == null ? "" : ", model " + model)
+                + "): " + status);
+        lines.add(row("articles read", counts.read()));
+        lines.add(row("translated", counts.translated())
+                + (counts.cached() > 0 ? "  (" + counts.cached() + " from earlier runs, no model call)" : ""));
+        lines.add(row("need review", counts.needsReview()));
+        lines.add(row("failed", counts.failed()));
+        lines.add(row("not articles", counts.notArticle()));
+        lines.add(row("pending", counts.pending()));
+        lines.add(row("model calls", calls.modelCalls()) + (calls.retries() > 0 ? "  (" + calls.retries()
+                + " retries)" : ""));
+        lines.add(row("tokens used", calls.totalTokens()) + "  (prompt " + calls.promptTokens() + ", completion "
+                + calls.completionTokens() + ")");
+        if (calls.estimatedCostUsd() != null) {
+            lines.add(String.format(Locale.ROOT, "  %-18s USD %.4f", "estimated cost", calls.estimatedCostUsd()));
+        }
+        if (calls.p50Millis() != null) {
+            lines.add(String.format(Locale.ROOT, "  %-18s p50 %d ms, p95 %d ms", "call latency", calls.p50Millis(),
+                    calls.p95Millis()));
+        }
+        lines.add(String.format(Locale.ROOT, "  %-18s %.1f s", "duration", durationSeconds));
+        if (message != null) {
+            lines.add(message);
+        }
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    private static String row(String label, long value) {
+        return String.format(Locale.ROOT, "  %-18s %d", label, value);
     }
 }

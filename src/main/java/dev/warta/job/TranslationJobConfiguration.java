@@ -3,10 +3,12 @@ package dev.warta.job;
 import dev.warta.article.Ingested;
 import dev.warta.ingest.ArticleReader;
 import dev.warta.llm.LlmProperties;
+import dev.warta.llm.UsageMeter;
+import dev.warta.store.ArticleOutcome;
 import dev.warta.store.ArticleRepository;
 import dev.warta.store.ArticleWriter;
 import dev.warta.store.OutputFiles;
-import dev.warta.store.StoredArticle;
+import dev.warta.store.TranslationCache;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -17,14 +19,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
 
 /**
- * The translation job: one chunk-oriented step that reads every input, translates each article, and writes each
- * outcome to the database and the output folder in the chunk's transaction. The only place that builds steps
- * and jobs; {@link WartaRunner} starts it.
+ * The translation job: one chunk-oriented step that reads every input, translates the articles of each chunk
+ * concurrently, and writes each outcome to the database and the output folder in the chunk's transaction. The only
+ * place that builds steps and jobs; {@link WartaRunner} starts it.
  */
 @Configuration
 @EnableConfigurationProperties({WartaProperties.class, LlmProperties.class})
@@ -42,26 +45,44 @@ class TranslationJobConfiguration {
     @Bean
     Step translateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                        IngestedItemReader inputReader, ArticleProcessor articleProcessor,
-                       ArticleWriter articleWriter, WartaProperties properties) {
+                       ArticleWriter articleWriter, RunControl runControl, ProgressReporter progress,
+                       WartaProperties properties, LlmProperties llm) {
+        // Spring Batch 6 processes a chunk's items concurrently on this executor; reading and writing stay on the
+        // step's thread, so restart state and the chunk transaction are unaffected.
+        SimpleAsyncTaskExecutor modelCalls = new SimpleAsyncTaskExecutor("warta-call-");
+        modelCalls.setConcurrencyLimit(llm.concurrency());
         return new StepBuilder("translateStep", jobRepository)
-                .<Ingested, StoredArticle>chunk(properties.chunkSize())
+                .<Ingested, ArticleOutcome>chunk(Math.max(properties.chunkSize(), llm.concurrency()))
                 .transactionManager(transactionManager)
                 .reader(inputReader)
                 .processor(articleProcessor)
                 .writer(articleWriter)
+                .taskExecutor(modelCalls)
+                .listener(runControl)
+                .listener(progress)
                 .build();
     }
 
     @Bean
-    @StepScope
-    IngestedItemReader inputReader(@Value("#{jobParameters['input']}") String input) {
-        return new IngestedItemReader(Path.of(input), new ArticleReader());
+    UsageMeter usageMeter() {
+        return new UsageMeter();
     }
 
     @Bean
     @StepScope
-    ArticleProcessor articleProcessor(EngineSelector engines, @Value("#{jobParameters['runDate']}") String runDate) {
-        return new ArticleProcessor(engines.engine(), runDate);
+    IngestedItemReader inputReader(@Value("#{jobParameters['input']}") String input, ProgressReporter progress) {
+        return new IngestedItemReader(Path.of(input), new ArticleReader(), progress);
+    }
+
+    @Bean
+    @StepScope
+    ArticleProcessor articleProcessor(EngineSelector engines, TranslationCache cache, ArticleRepository articles,
+                                      UsageMeter meter, WartaProperties properties, LlmProperties llm,
+                                      @Value("#{jobParameters['runDate']}") String runDate,
+                                      @Value("#{jobParameters['force']}") String force) {
+        return new ArticleProcessor(engines.engine(), cache, articles,
+                new RunBudget(properties.budget(), llm, meter), runDate, Boolean.parseBoolean(force),
+                properties.maxAttempts());
     }
 
     @Bean

@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * @param targetLanguage language to translate into, as a code ({@code en}) or a name
  * @param chunkSize      articles per transaction: on a restart at most this many are redone
  * @param runDate        date the results are filed under; blank means today
+ * @param maxAttempts    failed attempts after which an article is no longer retried automatically
+ * @param budget         caps on what one run may spend
  */
 @ConfigurationProperties("warta")
 public record WartaProperties(
@@ -23,5 +25,14 @@ public record WartaProperties(
         @DefaultValue("auto") String engine,
         @DefaultValue("en") String targetLanguage,
         @DefaultValue("8") int chunkSize,
-        String runDate) {
+        String runDate,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue Budget budget) {
+
+    /**
+     * @param maxTokens prompt plus completion tokens one run may spend, 0 for no cap
+     * @param maxCost   estimated USD one run may spend (needs the model's price), 0 for no cap
+     */
+    public record Budget(@DefaultValue("0") long maxTokens, @DefaultValue("0") double maxCost) {
+    }
 }

@@ -1,17 +1,25 @@
 package dev.warta.job;
 
+import dev.warta.WartaApplication;
 import dev.warta.article.TranslationEngine;
+import dev.warta.article.Usage;
+import dev.warta.llm.LlmProperties;
+import dev.warta.llm.UsageMeter;
 import dev.warta.store.ArticleRepository;
+import dev.warta.store.ArticleRepository.RunItem;
 import dev.warta.store.Json;
 import dev.warta.store.OutputFiles;
+import dev.warta.store.RunLock;
 import dev.warta.store.RunRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -22,13 +30,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the translation job once per start of the application: checks the settings, registers the run, starts the
- * job, then writes {@code run.json}, prints the end-of-run table and sets the exit code.
+ * Runs the translation job once per start of the application: checks the settings, takes the database's run lock,
+ * resumes the same day's unfinished run or registers a new one, starts the job, then writes {@code run.json},
+ * prints the end-of-run table and sets the exit code. A SIGTERM or Ctrl-C lets the articles in flight finish and
+ * stops the job cleanly, so the next run resumes it.
  * <p>
  * Exit codes: 0 every article delivered; 1 some article failed or is pending; 2 the run could not start (a setting
- * is missing or wrong); 3 the job itself failed.
+ * is missing or wrong); 3 the job itself failed; 4 another run holds the database; 5 stopped before the end
+ * (by a signal the process exits with the signal's usual code, 130 or 143, instead).
  */
 @Component
 class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
@@ -37,25 +54,41 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     static final int SOME_NOT_DELIVERED = 1;
     static final int CANNOT_START = 2;
     static final int JOB_FAILED = 3;
+    static final int ANOTHER_RUN_ACTIVE = 4;
+    static final int STOPPED = 5;
 
     private static final Logger log = LoggerFactory.getLogger(WartaRunner.class);
+    private static final Duration GRACE_ON_SIGNAL = Duration.ofMinutes(3);
 
     private final WartaProperties properties;
+    private final LlmProperties llm;
     private final EngineSelector engines;
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job translationJob;
     private final RunRepository runs;
+    private final RunLock lock;
     private final ArticleRepository articles;
+    private final RunControl control;
+    private final ProgressReporter progress;
+    private final UsageMeter meter;
     private int exitCode;
 
-    WartaRunner(WartaProperties properties, EngineSelector engines, JobOperator jobOperator, Job translationJob,
-                RunRepository runs, ArticleRepository articles) {
+    WartaRunner(WartaProperties properties, LlmProperties llm, EngineSelector engines, JobOperator jobOperator,
+                JobRepository jobRepository, Job translationJob, RunRepository runs, RunLock lock,
+                ArticleRepository articles, RunControl control, ProgressReporter progress, UsageMeter meter) {
         this.properties = properties;
+        this.llm = llm;
         this.engines = engines;
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.translationJob = translationJob;
         this.runs = runs;
+        this.lock = lock;
         this.articles = articles;
+        this.control = control;
+        this.progress = progress;
+        this.meter = meter;
     }
 
     @Override
@@ -72,33 +105,133 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
             cannotStart(e.getMessage());
             return;
         }
+        Optional<String> holder = lock.acquire("warta run on " + input);
+        if (holder.isPresent()) {
+            System.err.println("warta: another run is using this database: " + holder.get()
+                    + ". Wait for it to finish, or point --spring.datasource.url elsewhere.");
+            exitCode = ANOTHER_RUN_ACTIVE;
+            return;
+        }
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "warta-lock-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeat.scheduleAtFixedRate(lock::heartbeat, 20, 20, TimeUnit.SECONDS);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> stopGracefully(finished), "warta-graceful-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            runJob(engine, input, args.containsOption("force"));
+        } finally {
+            heartbeat.shutdownNow();
+            lock.release();
+            finished.countDown();
+            removeHook(onSignal);
+        }
+    }
+
+    private void runJob(TranslationEngine engine, Path input, boolean force) throws Exception {
         LocalDate runDate = properties.runDate() == null || properties.runDate().isBlank()
                 ? LocalDate.now() : LocalDate.parse(properties.runDate());
         Path output = properties.output();
         Instant started = Instant.now();
-        long runId = runs.start(runDate, input.toString(), output.toString(), engine.name(), engines.modelName());
+        Optional<Long> resumable = runs.findResumable(runDate, input.toString(), output.toString());
+        long runId = resumable.orElseGet(() ->
+                runs.start(runDate, input.toString(), output.toString(), engine.name(), engines.modelName()));
         JobParameters parameters = new JobParametersBuilder()
                 .addLong("runId", runId)
                 .addString("input", input.toString(), false)
                 .addString("output", output.toString(), false)
                 .addString("runDate", runDate.toString(), false)
+                .addString("force", Boolean.toString(force), false)
                 .toJobParameters();
+        if (resumable.isPresent()) {
+            resume(runId, parameters);
+        }
+        progress.start();
         JobExecution execution = jobOperator.start(translationJob, parameters);
+        progress.finish();
         Instant finished = Instant.now();
 
-        RunSummary summary = RunSummary.of(runId, runDate.toString(), started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, execution.getStatus().name(),
-                engine.name(), engines.modelName(), articles.findByRun(runId));
+        List<RunItem> items = articles.findByRun(runId);
+        String status = status(execution);
+        RunSummary summary = new RunSummary(runId, runDate.toString(), started.toString(), finished.toString(),
+                Duration.between(started, finished).toMillis() / 1000.0, status, message(status, items),
+                engine.name(), engines.modelName(), RunSummary.count(items), calls(), RunSummary.entries(items));
         String summaryJson = Json.write(summary);
         OutputFiles.writeAtomically(new OutputFiles(output).dayFolder(runDate.toString()).resolve("run.json"),
                 summaryJson);
-        runs.finish(runId, execution.getStatus().name().toLowerCase(java.util.Locale.ROOT), summaryJson);
+        runs.finish(runId, status, summaryJson);
         System.out.println(summary.table());
         if (!execution.getAllFailureExceptions().isEmpty()) {
             log.error("The job failed: {}", execution.getAllFailureExceptions().get(0).toString());
             exitCode = JOB_FAILED;
+        } else if ("stopped".equals(status)) {
+            exitCode = STOPPED;
         } else {
             exitCode = summary.allDelivered() ? ALL_DELIVERED : SOME_NOT_DELIVERED;
+        }
+    }
+
+    /** A run killed while running left its execution marked as running: mark it failed so it can restart. */
+    private void resume(long runId, JobParameters parameters) {
+        JobExecution last = jobRepository.getLastJobExecution(TranslationJobConfiguration.JOB_NAME, parameters);
+        if (last != null && last.getStatus().isRunning()) {
+            jobOperator.recover(last);
+        }
+        runs.markRunning(runId);
+        log.info("Resuming run {} from where it stopped", runId);
+    }
+
+    private String status(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        if (status == BatchStatus.STOPPED || control.stopRequested()) {
+            return "stopped";
+        }
+        return status == BatchStatus.COMPLETED ? "completed" : "failed";
+    }
+
+    private String message(String status, List<RunItem> items) {
+        if ("stopped".equals(status)) {
+            return "Stopped: " + control.stopReason() + ". Run again to continue where it stopped.";
+        }
+        return items.stream()
+                .filter(item -> item.stored().status() == dev.warta.article.ArticleStatus.PENDING)
+                .map(item -> "Not finished: " + item.stored().reason() + ". The next run picks up the pending articles.")
+                .findFirst().orElse(null);
+    }
+
+    private RunSummary.Calls calls() {
+        Usage usage = meter.total();
+        return new RunSummary.Calls(usage.calls(), 0, usage.promptTokens(), usage.completionTokens(),
+                engines.modelName() == null ? null : llm.cost(usage.promptTokens(), usage.completionTokens()),
+                null, null);
+    }
+
+    /** Runs on SIGTERM/Ctrl-C: let the chunk in flight finish and commit, then let the JVM exit. */
+    private void stopGracefully(CountDownLatch finished) {
+        if (finished.getCount() == 0) {
+            return;
+        }
+        control.requestStop("stopped by a signal (SIGTERM or Ctrl-C)");
+        try {
+            if (!finished.await(GRACE_ON_SIGNAL.toSeconds(), TimeUnit.SECONDS)) {
+                System.err.println("warta: the articles in flight did not finish within " + GRACE_ON_SIGNAL
+                        + "; exiting anyway. The next run redoes them.");
+                return;
+            }
+            WartaApplication.CLOSED.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting because of a signal: the hook is running and returns at once.
         }
     }
 

@@ -21,15 +21,16 @@ public final class LlmConfiguration {
     private LlmConfiguration() {
     }
 
-    public static ModelTranslationEngine engine(LlmProperties properties, String targetLanguage) {
-        ChatModel model = chatModel(properties);
+    public static ModelTranslationEngine engine(LlmProperties properties, String targetLanguage, UsageMeter meter) {
+        ChatModel model = chatModel(properties, meter);
         NewsTranslator translator = AiServices.builder(NewsTranslator.class).chatModel(model).build();
         ArticleChunker chunker = new ArticleChunker(tokenEstimator(properties.model()), properties.chunkTokens());
         log.info("Model engine: {} at {}", properties.model(), properties.effectiveBaseUrl());
-        return new ModelTranslationEngine(translator, chunker, properties.model(), LanguageNames.name(targetLanguage));
+        return new ModelTranslationEngine(translator, chunker, properties.model(), LanguageNames.name(targetLanguage),
+                meter);
     }
 
-    static ChatModel chatModel(LlmProperties properties) {
+    static ChatModel chatModel(LlmProperties properties, UsageMeter meter) {
         return OpenAiChatModel.builder()
                 .baseUrl(properties.effectiveBaseUrl())
                 // Local servers (Ollama, llama.cpp) need no key, but the client insists on one.
@@ -42,6 +43,7 @@ public final class LlmConfiguration {
                 .strictJsonSchema(true)
                 .logRequests(properties.logRequests())
                 .logResponses(properties.logRequests())
+                .listeners(meter)
                 .build();
     }
 

@@ -4,18 +4,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Settings of the model endpoint, bound from {@code warta.llm.*} (see {@code application.yml} and the README).
  *
- * @param baseUrl        OpenAI-compatible base URL including {@code /v1}; blank means the OpenAI API when a key is set
- * @param apiKey         bearer token; may be blank for local servers that need none. Never logged.
- * @param model          model name sent with every request
- * @param temperature    sampling temperature; {@code null} leaves the provider's default (some reasoning models refuse any other)
- * @param timeout        per-call timeout
- * @param maxRetries     retries of one call on 429, 5xx and timeouts
- * @param chunkTokens    source tokens per translation call; longer articles are split into chunks of this size
- * @param logRequests    log request and response bodies (for debugging a provider; never the key)
+ * @param baseUrl                 OpenAI-compatible base URL including {@code /v1}; blank means the OpenAI API
+ * @param apiKey                  bearer token; may be blank for local servers that need none. Never logged.
+ * @param model                   model name sent with every request
+ * @param temperature             sampling temperature; {@code null} leaves the provider's default
+ * @param timeout                 per-call timeout
+ * @param maxRetries              retries of one call on 429, 5xx and timeouts
+ * @param chunkTokens             source tokens per translation call; longer articles are split into chunks
+ * @param concurrency             model calls in flight at once
+ * @param requestsPerMinute       client-side request rate limit, 0 for none
+ * @param tokensPerMinute         client-side token rate limit, 0 for none
+ * @param circuitBreakerThreshold consecutive failed calls after which the endpoint is considered down for the run
+ * @param prices                  USD per million prompt/completion tokens, by model name, for the cost estimate
+ * @param logRequests             log request and response bodies (for debugging a provider; never the key)
  */
 @ConfigurationProperties("warta.llm")
 public record LlmProperties(
@@ -24,11 +30,33 @@ public record LlmProperties(
         @DefaultValue("gpt-4o-mini") String model,
         Double temperature,
         @DefaultValue("120s") Duration timeout,
-        @DefaultValue("2") int maxRetries,
+        @DefaultValue("4") int maxRetries,
         @DefaultValue("2000") int chunkTokens,
+        @DefaultValue("4") int concurrency,
+        @DefaultValue("0") int requestsPerMinute,
+        @DefaultValue("0") int tokensPerMinute,
+        @DefaultValue("5") int circuitBreakerThreshold,
+        Map<String, Price> prices,
         @DefaultValue("false") boolean logRequests) {
 
     static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
+
+    public LlmProperties {
+        prices = prices == null ? Map.of() : Map.copyOf(prices);
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("warta.llm.concurrency must be at least 1, was " + concurrency);
+        }
+    }
+
+    /** Settings for tests and tools: the given endpoint and model, defaults for everything else. */
+    public static LlmProperties of(String baseUrl, String apiKey, String model) {
+        return new LlmProperties(baseUrl, apiKey, model, null, Duration.ofSeconds(120), 4, 2000, 4, 0, 0, 5, Map.of(),
+                false);
+    }
+
+    /** USD per million tokens. */
+    public record Price(double input, double output) {
+    }
 
     /** Whether an endpoint was configured at all: a key (for the OpenAI API) or a base URL (any compatible server). */
     public boolean endpointConfigured() {
@@ -37,6 +65,15 @@ public record LlmProperties(
 
     public String effectiveBaseUrl() {
         return hasText(baseUrl) ? baseUrl.strip() : OPENAI_BASE_URL;
+    }
+
+    /** Estimated cost in USD of the given tokens with the configured model, or {@code null} when its price is unknown. */
+    public Double cost(long promptTokens, long completionTokens) {
+        Price price = prices.get(model);
+        if (price == null) {
+            return null;
+        }
+        return (promptTokens * price.input() + completionTokens * price.output()) / 1_000_000.0;
     }
 
     private static boolean hasText(String value) {
@@ -48,6 +85,7 @@ public record LlmProperties(
     public String toString() {
         return "LlmProperties[baseUrl=" + effectiveBaseUrl() + ", apiKey=" + (hasText(apiKey) ? "(set)" : "(none)")
                 + ", model=" + model + ", temperature=" + temperature + ", timeout=" + timeout
-                + ", maxRetries=" + maxRetries + ", chunkTokens=" + chunkTokens + "]";
+                + ", maxRetries=" + maxRetries + ", chunkTokens=" + chunkTokens + ", concurrency=" + concurrency
+                + ", requestsPerMinute=" + requestsPerMinute + ", tokensPerMinute=" + tokensPerMinute + "]";
     }
 }

@@ -45,10 +45,13 @@ public class ModelTranslationEngine implements TranslationEngine {
     private final ArticleChunker chunker;
     private final String model;
     private final String targetLanguage;
+    private final UsageMeter meter;
     private final ObjectMapper json = new ObjectMapper();
 
-    ModelTranslationEngine(NewsTranslator translator, ArticleChunker chunker, String model, String targetLanguage) {
+    ModelTranslationEngine(NewsTranslator translator, ArticleChunker chunker, String model, String targetLanguage,
+                           UsageMeter meter) {
         this.translator = translator;
+        this.meter = meter;
         this.chunker = chunker;
         this.model = model;
         this.targetLanguage = targetLanguage;
@@ -57,6 +60,11 @@ public class ModelTranslationEngine implements TranslationEngine {
     @Override
     public String name() {
         return "openai";
+    }
+
+    @Override
+    public String fingerprint() {
+        return name() + "|" + model + "|prompts " + PromptVersion.current() + "|" + targetCode();
     }
 
     @Override
@@ -124,9 +132,14 @@ public class ModelTranslationEngine implements TranslationEngine {
     /** Runs one model call and turns every way it can fail into a reason an operator can act on. */
     private <T> Result<T> call(String what, Supplier<Result<T>> call) {
         Result<T> result;
+        meter.forgetLastFinishReason();
         try {
             result = call.get();
         } catch (OutputParsingException e) {
+            if (meter.lastFinishReasonOfThisThread() == FinishReason.LENGTH) {
+                throw new TranslationException(what + ": the model's answer was cut off at its output token limit",
+                        true, e);
+            }
             throw new TranslationException(what + ": the model's answer was not the JSON document asked for", true, e);
         } catch (RateLimitException e) {
             throw new TranslationException(what + ": rate limited by the endpoint (HTTP 429)", true, e);
@@ -146,6 +159,10 @@ public class ModelTranslationEngine implements TranslationEngine {
         } catch (HttpException e) {
             throw new TranslationException(what + ": the endpoint answered HTTP " + e.statusCode(), true, e);
         } catch (RuntimeException e) {
+            Throwable unavailable = causeNamed(e, "EndpointUnavailableException");
+            if (unavailable != null) {
+                throw TranslationException.unavailable(unavailable.getMessage(), e);
+            }
             if (e.getCause() instanceof java.io.IOException io) {
                 throw new TranslationException(what + ": cannot reach the endpoint: " + io.getMessage(), true, e);
             }
@@ -222,6 +239,16 @@ public class ModelTranslationEngine implements TranslationEngine {
 
     private static String orDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The resilient HTTP client's circuit breaker signals an endpoint known to be down; LangChain4j may wrap it. */
+    private static Throwable causeNamed(Throwable e, String simpleName) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals(simpleName)) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     private static String httpStatus(Throwable e) {

@@ -2,6 +2,7 @@ package dev.warta.store;
 
 import dev.warta.article.Article;
 import dev.warta.article.ArticleMetadata;
+import dev.warta.article.ArticleStatus;
 import dev.warta.article.Translation;
 import dev.warta.article.Usage;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +36,8 @@ public class ArticleRepository {
      * Inserts the article's row or replaces the outcome of an earlier run, keeping its creation time and counting
      * the attempt. Idempotent for a replayed chunk: the same item written twice leaves one row.
      */
-    public void save(StoredArticle stored, long runId, boolean attempted) {
+    public void save(ArticleOutcome outcome, long runId) {
+        StoredArticle stored = outcome.stored();
         Article article = stored.article();
         ArticleMetadata meta = article == null ? ArticleMetadata.EMPTY : article.metadata();
         Translation translation = stored.translation();
@@ -54,24 +56,27 @@ public class ArticleRepository {
                 translation == null ? null : translation.quality(),
                 translation == null ? null : translation.qualityScore(),
                 usage.calls(), usage.promptTokens(), usage.completionTokens(), runId,
-                Date.valueOf(LocalDate.parse(stored.runDate())), Json.write(stored), now};
+                Date.valueOf(LocalDate.parse(stored.runDate())), Json.write(stored), now, outcome.cached()};
+        // consecutive failed attempts: one more after a failed call, back to 0 once delivered
+        boolean failedAttempt = outcome.attempted() && stored.status() == ArticleStatus.FAILED;
+        boolean delivered = stored.status().delivered();
         int updated = jdbc.update("""
                 UPDATE warta_article SET source_path = ?, location = ?, content_hash = ?, status = ?, reason = ?,
                     source = ?, url = ?, published_at = ?, dateline = ?, author = ?, language = ?, original_title = ?,
                     original_text = ?, english_title = ?, english_text = ?, summary = ?, key_points = ?, engine = ?,
                     model = ?, quality = ?, quality_score = ?, model_calls = ?, prompt_tokens = ?,
-                    completion_tokens = ?, run_id = ?, run_date = ?, document = ?, updated_at = ?,
-                    attempts = attempts + ?
-                WHERE id = ?""", append(values, attempted ? 1 : 0, stored.id()));
+                    completion_tokens = ?, run_id = ?, run_date = ?, document = ?, updated_at = ?, cached = ?,
+                    failed_attempts = CASE WHEN ? THEN 0 ELSE failed_attempts + ? END
+                WHERE id = ?""", append(values, delivered, failedAttempt ? 1 : 0, stored.id()));
         if (updated == 0) {
             jdbc.update("""
                     INSERT INTO warta_article (source_path, location, content_hash, status, reason, source, url,
                         published_at, dateline, author, language, original_title, original_text, english_title,
                         english_text, summary, key_points, engine, model, quality, quality_score, model_calls,
-                        prompt_tokens, completion_tokens, run_id, run_date, document, updated_at, attempts, id,
-                        created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, append(values, attempted ? 1 : 0, stored.id(), now));
+                        prompt_tokens, completion_tokens, run_id, run_date, document, updated_at, cached, failed_attempts,
+                        id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        ?)""", append(values, failedAttempt ? 1 : 0, stored.id(), now));
         }
     }
 
@@ -79,10 +84,16 @@ public class ArticleRepository {
         return jdbc.query("SELECT document FROM warta_article WHERE id = ?", DOCUMENT, id).stream().findFirst();
     }
 
-    /** The articles a run touched, in the order it read them. */
-    public List<StoredArticle> findByRun(long runId) {
-        return jdbc.query("SELECT document FROM warta_article WHERE run_id = ? ORDER BY source_path, location, id",
-                DOCUMENT, runId);
+    /** The items a run touched, in input order, each with whether the run reused a stored translation. */
+    public List<RunItem> findByRun(long runId) {
+        return jdbc.query("""
+                        SELECT document, cached FROM warta_article WHERE run_id = ?
+                        ORDER BY source_path, location, id""",
+                (rs, row) -> new RunItem(DOCUMENT.mapRow(rs, row), rs.getBoolean("cached")), runId);
+    }
+
+    /** An item of a run's summary. */
+    public record RunItem(StoredArticle stored, boolean cached) {
     }
 
     public List<StoredArticle> findByRunDate(LocalDate date) {
@@ -90,8 +101,10 @@ public class ArticleRepository {
                 DOCUMENT, Date.valueOf(date));
     }
 
-    public int attempts(String id) {
-        List<Integer> attempts = jdbc.queryForList("SELECT attempts FROM warta_article WHERE id = ?", Integer.class, id);
+    /** Consecutive failed attempts to translate the article, 0 when unknown or last delivered. */
+    public int failedAttempts(String id) {
+        List<Integer> attempts = jdbc.queryForList("SELECT failed_attempts FROM warta_article WHERE id = ?",
+                Integer.class, id);
         return attempts.isEmpty() ? 0 : attempts.get(0);
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * so that an article has both or neither. The JSON goes to a temporary file first; it is renamed into place just
  * before the database commits, and removed again if the transaction rolls back.
  */
-public class ArticleWriter implements ItemWriter<StoredArticle> {
+public class ArticleWriter implements ItemWriter<ArticleOutcome> {
 
     private final ArticleRepository repository;
     private final OutputFiles output;
@@ -29,10 +29,11 @@ public class ArticleWriter implements ItemWriter<StoredArticle> {
     }
 
     @Override
-    public void write(Chunk<? extends StoredArticle> items) {
+    public void write(Chunk<? extends ArticleOutcome> items) {
         List<PendingFile> files = new ArrayList<>();
-        for (StoredArticle stored : items) {
-            repository.save(stored, runId, stored.article() != null);
+        for (ArticleOutcome outcome : items) {
+            StoredArticle stored = outcome.stored();
+            repository.save(outcome, runId);
             Path target = output.articleFile(stored.runDate(), stored.id());
             files.add(new PendingFile(OutputFiles.writeTemporary(target, Json.write(stored)), target));
         }

@@ -7,6 +7,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The {@code warta_run} table: one row per run with its settings and, when it ends, its summary. */
 @Repository
@@ -25,6 +28,24 @@ public class RunRepository {
                 VALUES (?, ?, ?, ?, ?, ?, 'running', ?)""",
                 id, Date.valueOf(runDate), input, output, engine, model, Timestamp.from(Instant.now()));
         return id;
+    }
+
+    /**
+     * The latest run over the same input, output and date that did not complete (it failed, was stopped, or was
+     * killed while running): the run to resume.
+     */
+    public Optional<Long> findResumable(LocalDate runDate, String input, String output) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT id, status FROM warta_run WHERE run_date = ? AND input_dir = ? AND output_dir = ?
+                ORDER BY id DESC LIMIT 1""", Date.valueOf(runDate), input, output);
+        if (rows.isEmpty() || "completed".equals(rows.get(0).get("STATUS"))) {
+            return Optional.empty();
+        }
+        return Optional.of(((Number) rows.get(0).get("ID")).longValue());
+    }
+
+    public void markRunning(long id) {
+        jdbc.update("UPDATE warta_run SET status = 'running', finished_at = NULL WHERE id = ?", id);
     }
 
     public void finish(long id, String status, String summaryJson) {

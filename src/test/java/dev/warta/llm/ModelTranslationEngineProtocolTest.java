@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,8 +40,8 @@ class ModelTranslationEngineProtocolTest {
 
     private ModelTranslationEngine engine(int chunkTokens) {
         LlmProperties properties = new LlmProperties(stub.baseUrl(), "test-key", "gpt-4o-mini", 0.2,
-                Duration.ofSeconds(10), 0, chunkTokens, false);
-        return LlmConfiguration.engine(properties, "en");
+                Duration.ofSeconds(10), 0, chunkTokens, 1, 0, 0, 5, Map.of(), false);
+        return LlmConfiguration.engine(properties, "en", new UsageMeter());
     }
 
     private static Article article(String title, String... paragraphs) {
@@ -131,7 +132,7 @@ class ModelTranslationEngineProtocolTest {
 
         assertThatThrownBy(() -> engine(2000).translate(article("Judul", "Isi berita.")))
                 .isInstanceOf(TranslationException.class)
-                .hasMessageContaining("not the JSON document");
+                .hasMessageContaining("cut off at its output token limit");
     }
 
     @Test

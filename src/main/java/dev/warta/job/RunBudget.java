@@ -1,0 +1,40 @@
+package dev.warta.job;
+
+import dev.warta.article.Usage;
+import dev.warta.llm.LlmProperties;
+import dev.warta.llm.UsageMeter;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The caps an operator put on one run's spending. Once a cap is reached no further article is sent: the rest are
+ * recorded as pending, with this reason, for the next run.
+ */
+class RunBudget {
+
+    private final WartaProperties.Budget budget;
+    private final LlmProperties llm;
+    private final UsageMeter meter;
+
+    RunBudget(WartaProperties.Budget budget, LlmProperties llm, UsageMeter meter) {
+        this.budget = budget;
+        this.llm = llm;
+        this.meter = meter;
+    }
+
+    /** The reason no more articles may be sent in this run, or empty while there is budget left. */
+    Optional<String> exhausted() {
+        Usage spent = meter.total();
+        if (budget.maxTokens() > 0 && spent.totalTokens() >= budget.maxTokens()) {
+            return Optional.of("run budget reached: " + spent.totalTokens() + " of " + budget.maxTokens()
+                    + " tokens spent (warta.budget.max-tokens)");
+        }
+        Double cost = llm.cost(spent.promptTokens(), spent.completionTokens());
+        if (budget.maxCost() > 0 && cost != null && cost >= budget.maxCost()) {
+            return Optional.of(String.format(Locale.ROOT,
+                    "run budget reached: USD %.4f of %.4f spent (warta.budget.max-cost)", cost, budget.maxCost()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.warta.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets an operator's signal stop a running step cleanly. {@link #requestStop} marks the step execution
+ * terminate-only: the chunk in flight finishes and commits, then Spring Batch ends the step and the job as
+ * {@code STOPPED}, and the next run restarts from the last committed chunk.
+ */
+@Component
+class RunControl implements StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunControl.class);
+
+    private volatile StepExecution running;
+    private volatile String stopReason;
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        running = stepExecution;
+        if (stopReason != null) {
+            stepExecution.setTerminateOnly();
+        }
+    }
+
+    void requestStop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+            log.warn("Stopping after the articles in flight: {}", reason);
+        }
+        StepExecution step = running;
+        if (step != null) {
+            step.setTerminateOnly();
+        }
+    }
+
+    boolean stopRequested() {
+        return stopReason != null;
+    }
+
+    String stopReason() {
+        return stopReason;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.warta.store;
+
+/**
+ * What the job decided for one input item, as handed from the processor to the writer.
+ *
+ * @param stored    the outcome to store and write out
+ * @param cached    the translation was reused from an earlier run: no model call was made
+ * @param attempted the engine was called for it in this run (counts towards the attempt limit when it failed)
+ */
+public record ArticleOutcome(StoredArticle stored, boolean cached, boolean attempted) {
+}
