@@ -1,0 +1,212 @@
+package dev.warta.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warta.testing.OpenAiStub;
+import dev.warta.testing.OpenAiStub.StubResponse;
+import dev.warta.testing.SimulatedTranslator;
+import dev.warta.testing.WartaHarness;
+import dev.warta.testing.WartaHarness.Run;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an operator relies on when Warta runs every night: never paying twice for an article, never losing one,
+ * budgets, and one run at a time.
+ */
+class NightlyRunTest {
+
+    private static final String DAY_ONE = "2025-11-18";
+    private static final String DAY_TWO = "2025-11-19";
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    private OpenAiStub stub;
+    private WartaHarness warta;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        stub = OpenAiStub.start();
+        warta = new WartaHarness(work, stub.baseUrl());
+        for (int i = 1; i <= 3; i++) {
+            warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,
+                    "Paragraf pertama berita " + i + " tentang banjir di Bandung.",
+                    "Paragraf kedua berita " + i + " menyebut 600.000 warga terdampak.");
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        stub.close();
+    }
+
+    @Test
+    void aRerunOverTheSameInputCostsNoModelCall() throws Exception {
+        assertThat(warta.run(DAY_ONE).exitCode()).isZero();
+        assertThat(stub.requests()).hasSize(3);
+
+        // when: the next night sees the same articles again
+        Run rerun = warta.run(DAY_TWO);
+
+        // then: nothing is sent, every article is delivered again from the stored translation
+        assertThat(rerun.exitCode()).isZero();
+        assertThat(stub.requests()).hasSize(3);
+        JsonNode summary = json.readTree(warta.output().resolve(DAY_TWO).resolve("run.json").toFile());
+        assertThat(summary.path("counts").path("translated").asInt()).isEqualTo(3);
+        assertThat(summary.path("counts").path("cached").asInt()).isEqualTo(3);
+        assertThat(summary.path("calls").path("modelCalls").asInt()).isZero();
+        assertThat(warta.output().resolve(DAY_TWO)).isDirectoryContaining(path -> path.toString().endsWith(".json"));
+        assertThat(warta.rows("SELECT id FROM warta_article")).hasSize(3);
+    }
+
+    @Test
+    void changedContentIsTranslatedAgainAndOnlyThat() throws Exception {
+        warta.run(DAY_ONE);
+        warta.addArticle("berita-2.txt.new", "unused");
+        Files.delete(warta.input().resolve("berita-2.txt.new"));
+        Files.writeString(warta.input().resolve("berita-2.txt"),
+                "Berita nomor 2\n\nParagraf pertama yang sudah diperbarui redaksi.\n");
+
+        Run rerun = warta.run(DAY_TWO);
+
+        assertThat(rerun.exitCode()).isZero();
+        assertThat(stub.requests()).hasSize(4);
+        assertThat(stub.requests().get(3).document().path("paragraphs").get(0).asText())
+                .contains("sudah diperbarui");
+    }
+
+    @Test
+    void forceTranslatesAgainEvenWhenNothingChanged() throws Exception {
+        warta.run(DAY_ONE);
+
+        Run forced = warta.run(DAY_TWO, "--force");
+
+        assertThat(forced.exitCode()).isZero();
+        assertThat(stub.requests()).hasSize(6);
+    }
+
+    @Test
+    void aFailedArticleIsRetriedByTheNextRunUntilTheAttemptLimit() throws Exception {
+        stub.respondWith(request -> request.message("user").contains("berita 2")
+                ? StubResponse.error(500, "boom") : new SimulatedTranslator().apply(request));
+
+        assertThat(warta.run(DAY_ONE, "--warta.max-attempts=2").exitCode()).isEqualTo(WartaRunner.SOME_NOT_DELIVERED);
+        assertThat(warta.run(DAY_TWO, "--warta.max-attempts=2").exitCode()).isEqualTo(WartaRunner.SOME_NOT_DELIVERED);
+        int afterTwoRuns = stub.requests().size();
+        assertThat(afterTwoRuns).isEqualTo(3 + 1);
+
+        // a third run gives up on it without calling the model, and says how to try again
+        warta.run("2025-11-20", "--warta.max-attempts=2");
+        assertThat(stub.requests()).hasSize(afterTwoRuns);
+        Map<String, Object> failed = warta.rows("SELECT * FROM warta_article WHERE status = 'failed'").get(0);
+        assertThat((String) failed.get("REASON")).contains("gave up after 2 failed attempts").contains("--force");
+
+        // once the endpoint behaves, --force gets it done
+        stub.reset();
+        assertThat(warta.run("2025-11-21", "--warta.max-attempts=2", "--force").exitCode()).isZero();
+    }
+
+    @Test
+    void theTokenBudgetStopsSendingAndLeavesTheRestPending() throws Exception {
+        Run run = warta.run(DAY_ONE, "--warta.budget.max-tokens=1", "--warta.llm.concurrency=1",
+                "--warta.chunk-size=1");
+
+        assertThat(run.exitCode()).isEqualTo(WartaRunner.SOME_NOT_DELIVERED);
+        assertThat(stub.requests()).hasSize(1);
+        assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'pending'")).hasSize(2)
+                .allSatisfy(row -> assertThat((String) row.get("REASON")).contains("run budget reached"));
+        assertThat(run.stdout()).contains("run budget reached");
+
+        // the next run, with budget, picks the pending ones up
+        assertThat(warta.run(DAY_TWO).exitCode()).isZero();
+        assertThat(stub.requests()).hasSize(3);
+    }
+
+    @Test
+    void aSecondRunOnTheSameDatabaseIsRefusedWhileTheFirstIsAlive() throws Exception {
+        warta.run(DAY_ONE);
+        Process other = new ProcessBuilder("sleep", "30").start();
+        try (Connection connection = DriverManager.getConnection(warta.jdbcUrl(), "sa", "")) {
+            var update = connection.prepareStatement(
+                    "UPDATE warta_lock SET owner = 'warta run on input', pid = ?, host = ?, acquired_at = ?, "
+                            + "heartbeat_at = ? WHERE name = 'run'");
+            update.setLong(1, other.pid());
+            update.setString(2, InetAddress.getLocalHost().getHostName());
+            update.setTimestamp(3, Timestamp.from(Instant.now()));
+            update.setTimestamp(4, Timestamp.from(Instant.now()));
+            update.executeUpdate();
+
+            Run refused = warta.run(DAY_TWO);
+            assertThat(refused.exitCode()).isEqualTo(WartaRunner.ANOTHER_RUN_ACTIVE);
+
+            // when the holder is gone (killed), the lock is taken over at once
+            other.destroyForcibly().waitFor();
+            assertThat(warta.run(DAY_TWO).exitCode()).isZero();
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aRunKilledMidwayIsResumedWithoutLosingOrRepeatingArticles() throws Exception {
+        for (int i = 4; i <= 24; i++) {
+            warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i, "Isi berita nomor " + i + ".");
+        }
+        AtomicInteger answered = new AtomicInteger();
+        stub.respondWith(request -> {
+            answered.incrementAndGet();
+            return new SimulatedTranslator().apply(request).delayed(150);
+        });
+
+        // given: a run in its own JVM, killed with SIGKILL once some chunks have been committed
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.warta.WartaApplication"));
+        command.addAll(warta.arguments(DAY_ONE, "--warta.chunk-size=4", "--warta.llm.concurrency=4"));
+        Process run = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("killed-run.log").toFile()).start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (answered.get() < 10 && System.currentTimeMillis() < deadline && run.isAlive()) {
+            Thread.sleep(20);
+        }
+        run.destroyForcibly().waitFor();
+        int sentBeforeKill = stub.requests().size();
+        assertThat(sentBeforeKill).as(Files.readString(work.resolve("killed-run.log"))).isBetween(10, 23);
+
+        // when: the operator simply runs it again
+        Run resumed = warta.run(DAY_ONE, "--warta.chunk-size=4", "--warta.llm.concurrency=4");
+
+        // then: every article is there once, translated, and those finished before the kill were not sent again
+        assertThat(resumed.exitCode()).as(resumed.stdout()).isZero();
+        List<Map<String, Object>> rows = warta.rows("SELECT id, status FROM warta_article");
+        assertThat(rows).hasSize(24).allSatisfy(row -> assertThat(row.get("STATUS")).isEqualTo("translated"));
+        long distinctArticlesSent = stub.requests().stream()
+                .map(request -> request.document().path("title").asText()).distinct().count();
+        assertThat(distinctArticlesSent).isEqualTo(24);
+        // at most the calls in flight at the moment of the kill are paid twice
+        assertThat(stub.requests().size()).isLessThanOrEqualTo(24 + 4);
+        try (var files = Files.list(warta.output().resolve(DAY_ONE))) {
+            assertThat(files.filter(path -> path.toString().endsWith(".json"))
+                    .filter(path -> !path.endsWith("run.json")).count()).isEqualTo(24);
+        }
+        assertThat(warta.rows("SELECT status FROM warta_run")).hasSize(1);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.warta.testing;
+
+import dev.warta.WartaApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs Warta the way a user does, with command-line arguments, against a work folder of its own: input, output and
+ * an H2 file database under one temporary directory. Used by the job-level tests.
+ */
+public final class WartaHarness {
+
+    private final Path work;
+    private final String baseUrl;
+
+    public WartaHarness(Path work, String baseUrl) {
+        this.work = work;
+        this.baseUrl = baseUrl;
+    }
+
+    public Path input() {
+        return work.resolve("input");
+    }
+
+    public Path output() {
+        return work.resolve("output");
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:h2:file:" + work.resolve("data/warta").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    }
+
+    /** The arguments of a run against the stub; an {@code extra} option replaces the default of the same name. */
+    public List<String> arguments(String runDate, String... extra) {
+        List<String> defaults = new ArrayList<>(List.of(
+                "--input=" + input(), "--output=" + output(),
+                "--warta.run-date=" + runDate,
+                "--warta.engine=openai",
+                "--warta.llm.base-url=" + baseUrl,
+                "--warta.llm.api-key=test-key",
+                "--warta.llm.max-retries=0",
+                "--spring.datasource.url=" + jdbcUrl()));
+        Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (String arg : defaults) {
+            byName.put(optionName(arg), arg);
+        }
+        for (String arg : extra) {
+            byName.put(optionName(arg), arg);
+        }
+        return new ArrayList<>(byName.values());
+    }
+
+    private static String optionName(String arg) {
+        int equals = arg.indexOf('=');
+        return equals < 0 ? arg : arg.substring(0, equals);
+    }
+
+    /** Runs the application in this JVM and returns its exit code and what it printed on stdout. */
+    public Run run(String runDate, String... extra) {
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            ConfigurableApplicationContext context = SpringApplication.run(WartaApplication.class,
+                    arguments(runDate, extra).toArray(String[]::new));
+            int exitCode = SpringApplication.exit(context);
+            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            originalOut.print(captured.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    public List<Map<String, Object>> rows(String sql, Object... parameters) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), "sa", "");
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new HashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        Object value = rs.getObject(i);
+                        if (value instanceof Clob clob) {
+                            value = clob.getSubString(1, (int) clob.length());
+                        }
+                        row.put(rs.getMetaData().getColumnName(i), value);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Copies a test resource into the input folder. */
+    public void addFixture(String resource, String name) throws IOException {
+        Files.createDirectories(input());
+        try (InputStream in = WartaHarness.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + resource);
+            }
+            Files.copy(in, input().resolve(name));
+        }
+    }
+
+    /** Writes an article of its own into the input folder: a title line, then the paragraphs. */
+    public Path addArticle(String name, String title, String... paragraphs) throws IOException {
+        Files.createDirectories(input());
+        return Files.writeString(input().resolve(name), title + "\n\n" + String.join("\n", paragraphs) + "\n");
+    }
+
+    public record Run(int exitCode, String stdout) {
+    }
+}
