@@ -228,7 +228,7 @@ public class ArticleReader {
             return notArticle(path, null, "no title found (no JSON-LD headline, og:title, <h1> or <title>)", null);
         }
         ArticleMetadata known = new ArticleMetadata(metadata.source(), metadata.url(), metadata.publishedAt(),
-                null, metadata.author(), metadata.editor(), null);
+                null, metadata.author(), metadata.editor(), metadata.publisher());
         return assemble(path, null, title, page.paragraphs(), known);
     }
 

@@ -27,6 +27,7 @@ record HtmlMetadata(
         String publishedAt,
         String author,
         String editor,
+        String publisher,
         String ogType,
         Set<String> schemaTypes,
         String articleBody) {
@@ -80,9 +81,11 @@ record HtmlMetadata(
                 text(document.selectFirst("[itemprop=author]")),
                 text(document.selectFirst("[rel=author]")),
                 byline(document));
-        String editor = text(document.selectFirst("[itemprop=editor]"));
-        return new HtmlMetadata(title, url, source, publishedAt, author, editor, meta(document, "og:type"),
-                ld.types, ld.articleBody);
+        java.util.Map<String, String> credits = creditLines(document);
+        author = firstPresent(author, credits.get("author"));
+        String editor = firstPresent(text(document.selectFirst("[itemprop=editor]")), credits.get("editor"));
+        return new HtmlMetadata(title, url, source, publishedAt, author, editor, credits.get("publisher"),
+                meta(document, "og:type"), ld.types, ld.articleBody);
     }
 
     // ---- title
@@ -205,6 +208,28 @@ record HtmlMetadata(
             }
         }
         return null;
+    }
+
+    /**
+     * Credit lines anywhere on the page ({@code Editor: …} under the story, a {@code Penulis | : …} table), first
+     * of each role. They often sit outside the story's container, so the body alone would miss them.
+     */
+    private static java.util.Map<String, String> creditLines(Document document) {
+        java.util.Map<String, String> credits = new java.util.HashMap<>();
+        if (document.body() == null) {
+            return credits;
+        }
+        for (BlockText.Block block : BlockText.of(document.body())) {
+            TextCleaner.Person person = TextCleaner.person(block.text());
+            if (person != null && !inPhotoCredit(person.name())) {
+                credits.putIfAbsent(person.role(), person.name());
+            }
+        }
+        return credits;
+    }
+
+    private static boolean inPhotoCredit(String name) {
+        return name.startsWith("http") || name.contains("/");
     }
 
     private static boolean inPhoto(Element element) {

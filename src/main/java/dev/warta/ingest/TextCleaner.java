@@ -39,7 +39,7 @@ final class TextCleaner {
 
     /** {@code Editor | : Wahyu Nurdiyanto |}, {@code Editor: Ade Marboen}, {@code Pewarta: Budi}. */
     private static final Pattern PERSON_LINE = Pattern.compile(
-            "(?i)^(editor|penyunting|redaktur|publisher|penerbit|pewarta|penulis|reporter|wartawan|author|oleh|by"
+            "(?i)^(editor|penyunting|redaktur|red|publisher|penerbit|pewarta|penulis|reporter|wartawan|author|oleh|by"
                     + "|kontributor|sumber)\\s*\\|?\\s*:\\s*([^|]+?)\\s*\\|?\\s*$");
 
     private static final Pattern TRAILING_END_MARK = Pattern.compile("\\s*\\(\\s*\\*\\s*\\)\\s*$");
@@ -58,15 +58,13 @@ final class TextCleaner {
             if (paragraph.isEmpty()) {
                 continue;
             }
-            Matcher person = PERSON_LINE.matcher(paragraph);
-            if (person.matches() && person.group(2).length() <= 80) {
-                String role = person.group(1).toLowerCase(java.util.Locale.ROOT);
-                String name = person.group(2).strip();
-                switch (role) {
-                    case "editor", "penyunting", "redaktur" -> editor = editor == null ? name : editor;
-                    case "publisher", "penerbit" -> publisher = publisher == null ? name : publisher;
-                    case "sumber" -> { }
-                    default -> author = author == null ? name : author;
+            Person person = person(paragraph);
+            if (person != null) {
+                switch (person.role()) {
+                    case "editor" -> editor = editor == null ? person.name() : editor;
+                    case "publisher" -> publisher = publisher == null ? person.name() : publisher;
+                    case "author" -> author = author == null ? person.name() : author;
+                    default -> { }
                 }
                 continue;
             }
@@ -90,6 +88,28 @@ final class TextCleaner {
             }
         }
         return new Cleaned(List.copyOf(paragraphs), city, outlet, author, editor, publisher);
+    }
+
+    /** A line naming a person in a role: {@code Editor | : Name |}, {@code Pewarta: Name}. */
+    record Person(String role, String name) {
+    }
+
+    /**
+     * The person a credit line names, with the role as {@code author}, {@code editor}, {@code publisher} or
+     * {@code source}; {@code null} when the line is not a credit line.
+     */
+    static Person person(String line) {
+        Matcher matcher = PERSON_LINE.matcher(line);
+        if (!matcher.matches() || matcher.group(2).length() > 80) {
+            return null;
+        }
+        String role = switch (matcher.group(1).toLowerCase(java.util.Locale.ROOT)) {
+            case "editor", "penyunting", "redaktur", "red" -> "editor";
+            case "publisher", "penerbit" -> "publisher";
+            case "sumber" -> "source";
+            default -> "author";
+        };
+        return new Person(role, matcher.group(2).strip());
     }
 
     static boolean isResidue(String paragraph) {
