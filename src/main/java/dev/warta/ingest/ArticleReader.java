@@ -1,92 +1,472 @@
 package dev.warta.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.warta.article.Article;
 import dev.warta.article.ArticleMetadata;
 import dev.warta.article.Ingested;
 import dev.warta.article.Rejected;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one input file into the articles it holds. The single entry point of ingestion: the job and the
- * {@code inspect} command both call {@link #read(Path)}. Never throws for bad input: a file that cannot be read
- * becomes a {@link Rejected} with a specific reason.
+ * {@code inspect} command both call {@link #read(Path)}.
+ *
+ * <p>Accepts scraped text ({@code .txt}: title on the first line, body after it), saved HTML pages ({@code .html},
+ * {@code .htm}) and feeds ({@code .jsonl}: one article a line; {@code .json}: an array of articles). Never throws
+ * for bad input: each article, and each input that is not one, is its own element of the result, a rejected one
+ * with a specific reason (also logged with file and line). Input files are only read, never changed.
  */
 public class ArticleReader {
 
+    private static final Logger log = LoggerFactory.getLogger(ArticleReader.class);
+
+    private static final Pattern ENTITY = Pattern.compile("&(#\\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});");
+    private static final Pattern TAG = Pattern.compile("<(p|br|div|span|a|strong|em|b|i|h[1-6]|ul|li|figure|img|"
+            + "script|iframe|blockquote)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DECLARED_CHARSET = Pattern.compile(
+            "(?i)<meta[^>]+charset\\s*=\\s*[\"']?([a-z0-9_-]+)");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"”’')]*\\s+");
+
+    private final IngestOptions options;
+    private final LanguageDetector languageDetector = new LanguageDetector();
+
+    /** A reader with {@link IngestOptions#defaults()}. */
+    public ArticleReader() {
+        this(IngestOptions.defaults());
+    }
+
+    public ArticleReader(IngestOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        this.options = options;
+    }
+
+    public IngestOptions options() {
+        return options;
+    }
+
+    /**
+     * Everything one input file holds.
+     *
+     * @param file a file to read; it is not modified
+     * @return at least one element: the file's article(s) and rejected entries, in file order
+     */
     public List<Ingested> read(Path file) {
         String path = file.toString();
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length == 0) {
-                return List.of(rejected(path, "empty file"));
-            }
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".html") || name.endsWith(".htm")) {
-                return List.of(fromHtml(path, text));
-            }
-            return List.of(fromText(path, text));
+            return readFile(file, path);
         } catch (IOException e) {
-            return List.of(rejected(path, "cannot read file: " + e.getMessage()));
+            return List.of(invalid(path, null, 0, "cannot read file: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // a bug of ours must not stop the run; the item records it so it can be reported and fixed
+            log.error("{}: unexpected error while reading", path, e);
+            return List.of(invalid(path, null, 0, "unexpected error while reading: " + e));
         }
     }
 
-    private Ingested fromText(String path, String text) {
-        List<String> lines = text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-        if (lines.size() < 2) {
-            return rejected(path, "no body after the title line");
+    private List<Ingested> readFile(Path file, String path) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of(invalid(path, null, 0, "file does not exist"));
         }
-        return article(path, lines.get(0), lines.subList(1, lines.size()), ArticleMetadata.EMPTY);
+        if (!Files.isRegularFile(file)) {
+            return List.of(invalid(path, null, 0, "not a regular file"));
+        }
+        long size = Files.size(file);
+        if (size > options.maxFileBytes()) {
+            return List.of(invalid(path, null, 0, "file is " + size + " bytes, over the limit of "
+                    + options.maxFileBytes() + " bytes"));
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length == 0) {
+            return List.of(invalid(path, null, 0, "empty file (0 bytes)"));
+        }
+        String binary = InputBytes.binaryKind(bytes);
+        if (binary != null) {
+            return List.of(invalid(path, null, 0, "binary file: " + binary));
+        }
+        if (new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
+            return List.of(invalid(path, null, 0, "empty file (only whitespace)"));
+        }
+        Format format = Format.of(file, bytes);
+        if (format == Format.UNSUPPORTED) {
+            return List.of(invalid(path, null, 0, "unsupported file type '" + extension(file)
+                    + "' (Warta reads .txt, .html, .htm, .json and .jsonl)"));
+        }
+        if (format == Format.JSON_LINES) {
+            return fromJsonLines(path, bytes);
+        }
+        String text = decode(bytes, format);
+        if (text == null) {
+            int offset = InputBytes.firstInvalidUtf8(bytes);
+            int line = InputBytes.lineOf(bytes, offset);
+            return List.of(invalid(path, null, line, "invalid UTF-8 at byte " + offset + " (line " + line + ")"));
+        }
+        return switch (format) {
+            case HTML -> List.of(fromHtml(path, text));
+            case JSON -> fromJson(path, text);
+            default -> List.of(fromText(path, text));
+        };
     }
+
+    /**
+     * UTF-8 when the bytes are UTF-8, whatever the page declares: pages that say {@code iso-8859-1} while holding
+     * UTF-8 are common, and trusting the header turns © into "Â©". Only bytes that are not UTF-8 are read in the
+     * legacy charset the page declares. Returns {@code null} when the text is neither.
+     */
+    private static String decode(byte[] bytes, Format format) {
+        int start = InputBytes.hasUtf8Bom(bytes) ? 3 : 0;
+        if (InputBytes.firstInvalidUtf8(bytes) < 0) {
+            return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        }
+        if (format == Format.HTML) {
+            String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+            Matcher declared = DECLARED_CHARSET.matcher(head);
+            if (declared.find()) {
+                String name = declared.group(1).toLowerCase(Locale.ROOT);
+                if (name.matches("iso-?8859-1|latin-?1|windows-1252|cp1252|us-ascii")) {
+                    // windows-1252 is what browsers use for a page labelled iso-8859-1
+                    return new String(bytes, Charset.forName("windows-1252"));
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- plain text
+
+    private Ingested fromText(String path, String raw) {
+        String text = raw.replace("\r\n", "\n").replace('\r', '\n');
+        if (ENTITY.matcher(text).find()) {
+            text = Parser.unescapeEntities(text, false);
+        }
+        List<String> lines = List.of(text.split("\n", -1));
+        int titleIndex = 0;
+        while (titleIndex < lines.size() && TextCleaner.normalise(lines.get(titleIndex)).isEmpty()) {
+            titleIndex++;
+        }
+        String title = TextCleaner.normalise(lines.get(titleIndex));
+        List<String> paragraphs = textParagraphs(lines.subList(titleIndex + 1, lines.size()));
+        if (paragraphs.isEmpty()) {
+            return notArticle(path, null, "no body after the title line", title);
+        }
+        return assemble(path, null, title, paragraphs, ArticleMetadata.EMPTY);
+    }
+
+    /**
+     * One paragraph a line, as scrapers write them; but a blank-line-separated block whose lines stop mid-sentence
+     * is one paragraph wrapped at a fixed width, and is joined back.
+     */
+    static List<String> textParagraphs(List<String> lines) {
+        List<String> paragraphs = new ArrayList<>();
+        List<String> block = new ArrayList<>();
+        for (String line : lines) {
+            String normalised = TextCleaner.normalise(line);
+            if (normalised.isEmpty()) {
+                addBlock(block, paragraphs);
+                block.clear();
+            } else {
+                block.add(normalised);
+            }
+        }
+        addBlock(block, paragraphs);
+        return paragraphs;
+    }
+
+    private static void addBlock(List<String> block, List<String> paragraphs) {
+        if (block.size() < 2) {
+            paragraphs.addAll(block);
+            return;
+        }
+        long open = block.subList(0, block.size() - 1).stream()
+                .filter(line -> !line.matches(".*[.!?…:\"”’')]$") && !TextCleaner.isResidue(line)).count();
+        boolean wrapped = open * 2 > block.size() - 1 && block.stream().noneMatch(TextCleaner::isResidue);
+        if (wrapped) {
+            paragraphs.add(String.join(" ", block));
+        } else {
+            paragraphs.addAll(block);
+        }
+    }
+
+    // ---- HTML
 
     private Ingested fromHtml(String path, String html) {
+        String truncation = truncation(html);
+        if (truncation != null) {
+            int line = (int) html.lines().count();
+            return invalid(path, null, line, truncation + " (file ends at line " + line + ")");
+        }
         Document document = Jsoup.parse(html);
-        String title = document.title().strip();
-        List<String> paragraphs = new ArrayList<>();
-        for (Element p : document.select("p")) {
-            String paragraph = p.text().strip();
-            if (!paragraph.isEmpty()) {
-                paragraphs.add(paragraph);
+        HtmlExtractor.Page page = HtmlExtractor.extract(document);
+        HtmlMetadata metadata = page.metadata();
+        String title = metadata.title();
+        if (page.decisive()) {
+            return notArticle(path, null, page.notArticleReason(), title);
+        }
+        List<String> paragraphs = TextCleaner.clean(page.paragraphs()).paragraphs();
+        int sentences = sentences(paragraphs);
+        if (page.notArticleReason() != null && sentences < 2 * options.minSentences()) {
+            return notArticle(path, null, page.notArticleReason() + " with " + sentences + " sentence(s) of text",
+                    title);
+        }
+        if (title == null || title.isBlank()) {
+            return notArticle(path, null, "no title found (no JSON-LD headline, og:title, <h1> or <title>)", null);
+        }
+        ArticleMetadata known = new ArticleMetadata(metadata.source(), metadata.url(), metadata.publishedAt(),
+                null, metadata.author(), metadata.editor(), metadata.publisher());
+        return assemble(path, null, title, page.paragraphs(), known);
+    }
+
+    /** Why a page looks cut off, or {@code null}: a document that opened {@code <html>} must close it. */
+    static String truncation(String html) {
+        String lower = html.toLowerCase(Locale.ROOT);
+        boolean opened = lower.contains("<html") || lower.contains("<body");
+        if (!opened || lower.contains("</html>") || lower.contains("</body>")) {
+            return null;
+        }
+        String tail = html.stripTrailing();
+        int lastOpen = tail.lastIndexOf('<');
+        if (lastOpen > tail.lastIndexOf('>')) {
+            return "truncated HTML: the file ends inside a tag ('" + abbreviate(tail.substring(lastOpen)) + "')";
+        }
+        return "truncated HTML: no closing </body> or </html>";
+    }
+
+    // ---- feeds
+
+    private List<Ingested> fromJsonLines(String path, byte[] bytes) {
+        List<FeedEntries.Entry> entries = FeedEntries.jsonLines(bytes);
+        if (entries.isEmpty()) {
+            return List.of(invalid(path, null, 0, "no JSON lines in the file"));
+        }
+        List<Ingested> items = new ArrayList<>();
+        for (FeedEntries.Entry entry : entries) {
+            items.add(fromEntry(path, entry, "line " + entry.line()));
+        }
+        return items;
+    }
+
+    private List<Ingested> fromJson(String path, String text) {
+        List<FeedEntries.Entry> entries = FeedEntries.jsonDocument(text);
+        if (entries.isEmpty()) {
+            return List.of(invalid(path, null, 1, "the JSON array holds no articles"));
+        }
+        List<Ingested> items = new ArrayList<>();
+        for (FeedEntries.Entry entry : entries) {
+            String name = entry.location() == null ? "the article" : entry.location();
+            items.add(fromEntry(path, entry, name));
+        }
+        return items;
+    }
+
+    private Ingested fromEntry(String path, FeedEntries.Entry entry, String name) {
+        if (entry.error() != null) {
+            return invalid(path, entry.location(), entry.line(), entry.error());
+        }
+        JsonNode fields = entry.fields();
+        String title = plainText(firstText(fields, "title", "headline", "judul"));
+        String body = firstText(fields, "body", "content", "text", "articleBody", "article_body", "isi",
+                "content_html");
+        if (title == null || title.isBlank()) {
+            return invalid(path, entry.location(), entry.line(), name + " has no title (expected \"title\" or "
+                    + "\"headline\")");
+        }
+        if (body == null) {
+            return invalid(path, entry.location(), entry.line(), name + " has no body (expected \"body\", "
+                    + "\"content\" or \"text\")");
+        }
+        if (body.isBlank()) {
+            return invalid(path, entry.location(), entry.line(), name + " has an empty body");
+        }
+        List<String> paragraphs;
+        if (TAG.matcher(body).find()) {
+            paragraphs = HtmlExtractor.fragmentParagraphs(body);
+        } else {
+            String text = ENTITY.matcher(body).find() ? Parser.unescapeEntities(body, false) : body;
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+            paragraphs = textParagraphs(List.of(text.split("\n", -1)));
+        }
+        String url = firstText(fields, "url", "link", "canonical_url", "canonicalUrl", "canonical");
+        String source = firstPresentName(fields, "source", "outlet", "site", "publisher", "site_name");
+        ArticleMetadata known = new ArticleMetadata(
+                HtmlMetadata.firstPresent(Outlets.fromUrl(url), Outlets.fromName(source)),
+                url == null || url.isBlank() ? null : url.strip(),
+                PublishedDates.normalise(firstText(fields, "published_at", "publishedAt", "published", "date",
+                        "pubDate", "datePublished", "published_time")),
+                null,
+                firstPresentName(fields, "author", "byline", "reporter", "authors"),
+                firstPresentName(fields, "editor"),
+                null);
+        return assemble(path, entry.location(), title, paragraphs, known, entry.line());
+    }
+
+    private static String firstText(JsonNode fields, String... names) {
+        for (String name : names) {
+            JsonNode value = fields.get(name);
+            if (value != null && value.isValueNode() && !value.isNull()) {
+                return value.asText();
             }
         }
-        if (title.isEmpty() || paragraphs.isEmpty()) {
-            return new Rejected(idFor(path), path, null, Rejected.Kind.NOT_ARTICLE, "no title or no paragraphs", null);
+        return null;
+    }
+
+    /** A name given as a string, as {@code {"name": …}}, or as an array of either. */
+    private static String firstPresentName(JsonNode fields, String... names) {
+        for (String name : names) {
+            JsonNode value = fields.get(name);
+            String text = nameOf(value);
+            if (text != null && !text.isBlank()) {
+                return TextCleaner.normalise(text);
+            }
         }
-        return article(path, title, paragraphs, ArticleMetadata.EMPTY);
+        return null;
     }
 
-    private Article article(String path, String title, List<String> paragraphs, ArticleMetadata metadata) {
-        String hash = sha256(title + "\n" + String.join("\n", paragraphs));
-        return new Article(hash.substring(0, 16), path, null, title, paragraphs, metadata, "id", 0.5, hash);
+    private static String nameOf(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isArray()) {
+            List<String> names = new ArrayList<>();
+            value.forEach(item -> {
+                String name = nameOf(item);
+                if (name != null && !name.isBlank()) {
+                    names.add(name);
+                }
+            });
+            return names.isEmpty() ? null : String.join(", ", names);
+        }
+        if (value.isObject()) {
+            return nameOf(value.get("name"));
+        }
+        return value.asText();
     }
 
-    private Rejected rejected(String path, String reason) {
-        return new Rejected(idFor(path), path, null, Rejected.Kind.INVALID, reason, null);
+    private static String plainText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String plain = text.contains("<") ? Jsoup.parse(text).text() : Parser.unescapeEntities(text, false);
+        return TextCleaner.normalise(plain);
     }
 
-    private static String idFor(String path) {
-        return "input-" + sha256(path).substring(0, 12);
+    // ---- building items
+
+    private Ingested assemble(String path, String location, String title, List<String> rawParagraphs,
+                              ArticleMetadata known) {
+        return assemble(path, location, title, rawParagraphs, known, 0);
     }
 
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+    private Ingested assemble(String path, String location, String title, List<String> rawParagraphs,
+                              ArticleMetadata known, int line) {
+        TextCleaner.Cleaned cleaned = TextCleaner.clean(rawParagraphs);
+        List<String> paragraphs = cleaned.paragraphs();
+        String cleanTitle = TextCleaner.normalise(title);
+        if (paragraphs.isEmpty()) {
+            return notArticle(path, location, line, "no body text left after removing page furniture", cleanTitle);
+        }
+        int sentences = sentences(paragraphs);
+        if (sentences < options.minSentences()) {
+            return notArticle(path, location, line, "body has only " + sentences + " sentence(s), fewer than "
+                    + options.minSentences() + ": a teaser or caption, not an article", cleanTitle);
+        }
+        ArticleMetadata metadata = new ArticleMetadata(
+                HtmlMetadata.firstPresent(known.source(), Outlets.fromName(cleaned.datelineOutlet())),
+                known.url(),
+                known.publishedAt(),
+                cleaned.datelineCity(),
+                HtmlMetadata.firstPresent(known.author(), cleaned.author()),
+                HtmlMetadata.firstPresent(known.editor(), cleaned.editor()),
+                HtmlMetadata.firstPresent(known.publisher(), cleaned.publisher()));
+        LanguageDetector.Detected language = languageDetector.detect(cleanTitle + "\n" + String.join("\n",
+                paragraphs));
+        String hash = ArticleIds.contentHash(cleanTitle, paragraphs);
+        String id = metadata.url() != null ? ArticleIds.fromUrl(metadata.url())
+                : ArticleIds.fromContent(cleanTitle, hash);
+        return new Article(id, path, location, cleanTitle, paragraphs, metadata, language.language(),
+                language.confidence(), hash);
+    }
+
+    /** Sentences of at least three words: enough to tell a story from a caption or a teaser. */
+    static int sentences(List<String> paragraphs) {
+        int count = 0;
+        for (String paragraph : paragraphs) {
+            for (String sentence : SENTENCE_END.split(paragraph)) {
+                if (sentence.strip().split("\\s+").length >= 3) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static Rejected invalid(String path, String location, int line, String reason) {
+        log.warn("{}{}: rejected as invalid input: {}", path, line > 0 ? ":" + line : "", reason);
+        return new Rejected(ArticleIds.forRejected(path, location), path, location, Rejected.Kind.INVALID, reason,
+                null);
+    }
+
+    private static Rejected notArticle(String path, String location, String reason, String title) {
+        return notArticle(path, location, 0, reason, title);
+    }
+
+    private static Rejected notArticle(String path, String location, int line, String reason, String title) {
+        log.warn("{}{}: not a news article: {}", path, line > 0 ? ":" + line : "", reason);
+        return new Rejected(ArticleIds.forRejected(path, location), path, location, Rejected.Kind.NOT_ARTICLE,
+                reason, title);
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "(none)" : name.substring(dot).toLowerCase(Locale.ROOT);
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() <= 30 ? oneLine : oneLine.substring(0, 30) + "…";
+    }
+
+    /** How a file is read, from its extension; a {@code .txt} that is really a saved page is read as HTML. */
+    enum Format {
+        TEXT, HTML, JSON, JSON_LINES, UNSUPPORTED;
+
+        static Format of(Path file, byte[] bytes) {
+            String extension = extension(file);
+            switch (extension) {
+                case ".html", ".htm", ".xhtml", ".shtml" -> {
+                    return HTML;
+                }
+                case ".jsonl", ".ndjson" -> {
+                    return JSON_LINES;
+                }
+                case ".json" -> {
+                    return JSON;
+                }
+                case ".txt", ".text", "(none)" -> {
+                    String head = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1)
+                            .stripLeading().toLowerCase(Locale.ROOT);
+                    return head.startsWith("<!doctype html") || head.startsWith("<html") ? HTML : TEXT;
+                }
+                default -> {
+                    return UNSUPPORTED;
+                }
+            }
         }
     }
 }

@@ -1,0 +1,383 @@
+package dev.warta.ingest;
+
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the story in a saved news page: strips what is never text (scripts, comments, iframes, ad slots, share
+ * widgets, "Baca juga" blocks, captions, tag lists), scores the remaining containers by the paragraphs they hold
+ * (in the spirit of Mozilla Readability), and reads the best one paragraph by paragraph. Also tells pages that are
+ * not articles (feeds, home and index pages, galleries, video pages) by the signals they carry.
+ */
+final class HtmlExtractor {
+
+    /**
+     * What a page yielded: metadata, the body paragraphs before cleaning, and why it is not an article if so.
+     * A decisive reason (a feed, an index page) stands on its own; a gallery or video page with a real story under
+     * the pictures is still an article, so those reasons count only for short bodies.
+     */
+    record Page(HtmlMetadata metadata, List<String> paragraphs, String notArticleReason, boolean decisive) {
+    }
+
+    /** Words in class and id values that mark page furniture rather than story text. */
+    private static final List<String> FURNITURE_WORDS = List.of(
+            "share", "social", "sosmed", "related", "terkait", "bacajuga", "baca-juga", "baca_juga", "readalso",
+            "read-also", "lihatjuga", "comment", "komentar", "advert", "iklan", "banner", "sidebar", "widget",
+            "breadcrumb", "breadcome", "caption", "addthis", "newsletter", "popular", "populer", "rekomendasi",
+            "recommend", "sponsor", "outbrain", "taboola", "gpt-ad", "subscribe", "langganan", "authorbox",
+            "author-box", "footer", "masthead", "navbar", "navigation", "pagination", "tagcloud", "taglist",
+            "tag-list", "copyright", "disclaimer", "terbaru", "terkini", "headline-list", "trending", "photo-credit",
+            "foto-credit", "byline", "gallery-list", "video-list", "nav-", "menu");
+    /** Whole tokens (split at '-', '_' and spaces) that mark furniture; too short to match inside other words. */
+    private static final Set<String> FURNITURE_TOKENS = Set.of(
+            "ad", "ads", "tag", "tags", "topik", "nav", "cap", "promo", "paging", "hide", "hidden", "print",
+            "date", "meta", "author", "penulis", "editor", "red", "credit", "embed", "related", "most", "box-header");
+    private static final List<String> CONTENT_WORDS = List.of(
+            "article", "artikel", "content", "konten", "body", "entry", "isi", "detail", "text", "story", "post",
+            "main", "read", "berita", "news");
+
+    private static final Set<String> REMOVED_TAGS = Set.of(
+            "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "video", "audio",
+            "form", "button", "input", "select", "textarea", "nav", "footer", "aside", "figure", "figcaption", "ins",
+            "link", "meta", "header");
+
+    private static final Pattern GALLERY_PATH = Pattern.compile("(?i)/(foto|galeri|gallery|photo|photos|fotografi|"
+            + "galeri-foto|photo-story)(/|$)");
+    private static final Pattern VIDEO_PATH = Pattern.compile("(?i)/(video|videos|tv|watch)(/|$)|//(video|tv)\\.");
+
+    private HtmlExtractor() {
+    }
+
+    static Page extract(Document document) {
+        HtmlMetadata metadata = HtmlMetadata.read(document);
+        if (isFeed(document)) {
+            int items = document.select("item, entry").size();
+            return new Page(metadata, List.of(),
+                    "RSS/Atom feed listing " + items + " items: an index of headlines, not an article page", true);
+        }
+        Element body = document.body();
+        if (body == null) {
+            return new Page(metadata, List.of(), "no <body> in the page", true);
+        }
+        Element work = body.clone();
+        removeNonText(work);
+        int images = work.select("img").size();
+        List<Element> containers = mainContent(work);
+        List<String> paragraphs = paragraphs(containers, metadata.title());
+        if (paragraphs.isEmpty() && metadata.articleBody() != null) {
+            paragraphs = List.of(metadata.articleBody().split("\\n\\s*\\n|\\n"));
+        }
+        String kind = pageKind(document, metadata, containers, images);
+        return new Page(metadata, paragraphs, kind, kind != null && kind.startsWith("index page"));
+    }
+
+    /** Paragraphs of an HTML fragment, as feeds carry in their {@code content} field. */
+    static List<String> fragmentParagraphs(String html) {
+        Document fragment = org.jsoup.Jsoup.parseBodyFragment(html);
+        Element body = fragment.body();
+        removeNonText(body);
+        return paragraphs(List.of(body), null);
+    }
+
+    private static boolean isFeed(Document document) {
+        return !document.select("rss, feed > entry, rdf|RDF").isEmpty()
+                || (!document.select("channel").isEmpty() && document.select("item").size() >= 2);
+    }
+
+    // ---- cleaning the tree
+
+    private static void removeNonText(Element root) {
+        List<Node> comments = new ArrayList<>();
+        root.forEachNode(node -> {
+            if (node instanceof Comment) {
+                comments.add(node);
+            }
+        });
+        comments.forEach(Node::remove);
+        for (Element element : new ArrayList<>(root.getAllElements())) {
+            if (element == root || element.parent() == null) {
+                continue;
+            }
+            if (REMOVED_TAGS.contains(element.normalName()) && element.select("[itemprop=articleBody]").isEmpty()) {
+                element.remove();
+            } else if (isFurniture(element)) {
+                element.remove();
+            }
+        }
+    }
+
+    private static boolean isFurniture(Element element) {
+        if (element.normalName().equals("body") || element.normalName().equals("a")
+                || element.hasAttr("itemprop") && element.attr("itemprop").equals("articleBody")
+                || !element.select("[itemprop=articleBody]").isEmpty()) {
+            return false;
+        }
+        String marks = (element.className() + " " + element.id()).toLowerCase(Locale.ROOT).strip();
+        if (marks.isEmpty()) {
+            return element.hasAttr("hidden") || element.attr("style").replace(" ", "").contains("display:none");
+        }
+        boolean furniture = FURNITURE_WORDS.stream().anyMatch(marks::contains);
+        if (!furniture) {
+            for (String token : marks.split("[\\s_-]+")) {
+                if (FURNITURE_TOKENS.contains(token)) {
+                    furniture = true;
+                    break;
+                }
+            }
+        }
+        if (!furniture) {
+            return false;
+        }
+        // a container named "content-share" may still hold the story: keep it when it holds long paragraphs
+        boolean contentNamed = CONTENT_WORDS.stream().anyMatch(marks::contains);
+        return !(contentNamed && element.select("p").stream().mapToInt(p -> p.text().length()).sum() > 500);
+    }
+
+    // ---- finding the main content
+
+    private static List<Element> mainContent(Element root) {
+        Map<Element, Double> scores = new HashMap<>();
+        for (Element element : root.getAllElements()) {
+            for (String chunk : directChunks(element)) {
+                double score = paragraphScore(chunk);
+                if (score == 0) {
+                    continue;
+                }
+                boolean paragraph = isParagraphLike(element);
+                Element owner = paragraph && element.parent() != null ? element.parent() : element;
+                scores.merge(owner, score, Double::sum);
+                if (owner.parent() != null) {
+                    scores.merge(owner.parent(), score / 2, Double::sum);
+                }
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            Element candidate = entry.getKey();
+            double score = (entry.getValue() + classWeight(candidate)) * (1 - linkDensity(candidate));
+            if (score > bestScore) {
+                best = candidate;
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return List.of();
+        }
+        // the story may start in the parent's own text and go on in a child (ANTARA: first paragraph, then <div>)
+        while (best.parent() != null && best.parent() != root && hasOwnParagraphs(best.parent())) {
+            best = best.parent();
+        }
+        List<Element> containers = new ArrayList<>();
+        Element parent = best.parent();
+        double threshold = Math.max(3, bestScore * 0.25);
+        if (parent == null) {
+            return List.of(best);
+        }
+        for (Element sibling : parent.children()) {
+            if (sibling == best) {
+                containers.add(sibling);
+            } else {
+                double siblingScore = scores.getOrDefault(sibling, 0.0) * (1 - linkDensity(sibling));
+                boolean longParagraph = sibling.normalName().equals("p") && sibling.text().length() >= 80
+                        && linkDensity(sibling) < 0.25;
+                if (siblingScore >= threshold || longParagraph) {
+                    containers.add(sibling);
+                }
+            }
+        }
+        return containers;
+    }
+
+    /** A {@code <p>}, or a {@code <div>} used as one (holds text and no block children), as Readability reads it. */
+    private static boolean isParagraphLike(Element element) {
+        String tag = element.normalName();
+        if (tag.equals("p") || tag.equals("blockquote") || tag.equals("li") || tag.matches("h[1-6]")) {
+            return true;
+        }
+        if (!tag.equals("div") && !tag.equals("span") && !tag.equals("font")) {
+            return false;
+        }
+        for (Element child : element.children()) {
+            if (BlockText.BLOCK_TAGS.contains(child.normalName())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasOwnParagraphs(Element element) {
+        return directChunks(element).stream().anyMatch(chunk -> paragraphScore(chunk) > 0 && chunk.length() >= 40);
+    }
+
+    /** Text that sits directly in an element, cut at {@code <br>} and at block children. */
+    private static List<String> directChunks(Element element) {
+        List<String> chunks = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        for (Node child : element.childNodes()) {
+            if (child instanceof TextNode text) {
+                chunk.append(text.getWholeText());
+            } else if (child instanceof Element inline && !BlockText.BLOCK_TAGS.contains(inline.normalName())
+                    && !inline.normalName().equals("br")) {
+                if (!inline.normalName().equals("a")) {
+                    chunk.append(inline.text());
+                } else {
+                    chunk.append('\u0000'); // link text does not count as story text
+                }
+            } else {
+                chunks.add(chunk.toString());
+                chunk.setLength(0);
+            }
+        }
+        chunks.add(chunk.toString());
+        List<String> result = new ArrayList<>();
+        for (String text : chunks) {
+            String normalised = TextCleaner.normalise(text.replace("\u0000", " "));
+            if (!normalised.isEmpty()) {
+                result.add(normalised);
+            }
+        }
+        return result;
+    }
+
+    private static double paragraphScore(String text) {
+        if (text.length() < 25) {
+            return 0;
+        }
+        long commas = text.chars().filter(c -> c == ',').count();
+        return 1 + commas + Math.min(text.length() / 100.0, 3);
+    }
+
+    private static double classWeight(Element element) {
+        String marks = (element.className() + " " + element.id()).toLowerCase(Locale.ROOT);
+        double weight = 0;
+        if (CONTENT_WORDS.stream().anyMatch(marks::contains)) {
+            weight += 5;
+        }
+        if (element.attr("itemprop").equals("articleBody")) {
+            weight += 50;
+        }
+        if (element.normalName().equals("article")) {
+            weight += 5;
+        }
+        return weight;
+    }
+
+    private static double linkDensity(Element element) {
+        int length = element.text().length();
+        if (length == 0) {
+            return 0;
+        }
+        int links = 0;
+        for (Element link : element.select("a")) {
+            links += link.text().length();
+        }
+        return Math.min(1, (double) links / length);
+    }
+
+    // ---- reading the paragraphs
+
+    private static List<String> paragraphs(List<Element> containers, String title) {
+        List<BlockText.Block> blocks = BlockText.of(containers);
+        List<String> texts = new ArrayList<>();
+        for (BlockText.Block block : blocks) {
+            String text = block.text();
+            if (block.linkDensity() > 0.5 && text.length() < 300) {
+                continue; // lists of links to other stories, tag lists, "Baca juga: <a>…</a>"
+            }
+            if (title != null && text.equalsIgnoreCase(title)) {
+                continue;
+            }
+            texts.add(text);
+        }
+        return withoutRepeats(texts);
+    }
+
+    /** Pull quotes and teasers repeat a sentence of the story; the story keeps it once, where it belongs. */
+    private static List<String> withoutRepeats(List<String> texts) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String core = texts.get(i).replaceAll("^[.…\\s\"“]+|[.…\\s\"”]+$", "");
+            boolean repeated = false;
+            for (int j = 0; j < texts.size() && core.length() >= 30; j++) {
+                if (j != i && texts.get(j).length() > texts.get(i).length() && texts.get(j).contains(core)) {
+                    repeated = true;
+                    break;
+                }
+                if (j < i && texts.get(j).equals(texts.get(i))) {
+                    repeated = true;
+                    break;
+                }
+            }
+            if (!repeated) {
+                kept.add(texts.get(i));
+            }
+        }
+        return kept;
+    }
+
+    // ---- pages that are not articles
+
+    private static String pageKind(Document document, HtmlMetadata metadata, List<Element> containers, int images) {
+        String ogType = metadata.ogType() == null ? "" : metadata.ogType().toLowerCase(Locale.ROOT);
+        String path = pathOf(metadata.url());
+        Set<String> types = metadata.schemaTypes();
+        if (ogType.startsWith("video") || types.contains("videoobject") && !metadata.declaresArticle()
+                || metadata.url() != null && VIDEO_PATH.matcher(metadata.url()).find()) {
+            return "video page (" + evidence(ogType, path, "video") + ")";
+        }
+        if (types.contains("imagegallery") || GALLERY_PATH.matcher(path).find()
+                || ogType.contains("gallery")) {
+            return "photo gallery (" + evidence(ogType, path, "gallery") + ", " + images + " images)";
+        }
+        int headlineLinks = 0;
+        for (Element link : document.select("a")) {
+            if (link.text().length() >= 30) {
+                headlineLinks++;
+            }
+        }
+        int storyChars = containers.stream().mapToInt(container -> container.text().length()).sum();
+        boolean homePath = metadata.url() != null && (path.isEmpty() || path.equals("/")
+                || path.matches("(?i)/(index\\.(html?|php))?|/(kanal|indeks|index|tag|topik|category|kategori)/.*"));
+        if (!metadata.declaresArticle() && (homePath || headlineLinks >= 15 && storyChars < 600)) {
+            return "index page: " + headlineLinks + " headline links"
+                    + (homePath ? " at " + (path.isEmpty() ? "/" : path) : "") + " and no article body";
+        }
+        return null;
+    }
+
+    private static String evidence(String ogType, String path, String word) {
+        if (ogType.contains(word) || ogType.startsWith(word)) {
+            return "og:type " + ogType;
+        }
+        if (!path.isEmpty()) {
+            return "URL path " + path;
+        }
+        return "structured data";
+    }
+
+    private static String pathOf(String url) {
+        if (url == null) {
+            return "";
+        }
+        try {
+            String path = URI.create(url).getRawPath();
+            return path == null ? "" : path;
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+}

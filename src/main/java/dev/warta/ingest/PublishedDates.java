@@ -1,0 +1,117 @@
+package dev.warta.ingest;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the publication dates that pages and feeds carry, in the forms they come in, into ISO-8601: with the offset
+ * when the source gives one (or names WIB/WITA/WIT), as a local date-time when it does not. Nothing is invented: a
+ * date without a zone stays without one.
+ */
+final class PublishedDates {
+
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("januari", 1), Map.entry("jan", 1), Map.entry("january", 1),
+            Map.entry("februari", 2), Map.entry("feb", 2), Map.entry("pebruari", 2), Map.entry("february", 2),
+            Map.entry("maret", 3), Map.entry("mar", 3), Map.entry("march", 3),
+            Map.entry("april", 4), Map.entry("apr", 4),
+            Map.entry("mei", 5), Map.entry("may", 5),
+            Map.entry("juni", 6), Map.entry("jun", 6), Map.entry("june", 6),
+            Map.entry("juli", 7), Map.entry("jul", 7), Map.entry("july", 7),
+            Map.entry("agustus", 8), Map.entry("agu", 8), Map.entry("agt", 8), Map.entry("aug", 8),
+            Map.entry("august", 8),
+            Map.entry("september", 9), Map.entry("sep", 9), Map.entry("sept", 9),
+            Map.entry("oktober", 10), Map.entry("okt", 10), Map.entry("oct", 10), Map.entry("october", 10),
+            Map.entry("november", 11), Map.entry("nov", 11), Map.entry("nop", 11),
+            Map.entry("desember", 12), Map.entry("des", 12), Map.entry("dec", 12), Map.entry("december", 12));
+
+    private static final Map<String, ZoneOffset> INDONESIAN_ZONES = Map.of(
+            "wib", ZoneOffset.ofHours(7), "wita", ZoneOffset.ofHours(8), "wit", ZoneOffset.ofHours(9),
+            "gmt", ZoneOffset.UTC, "utc", ZoneOffset.UTC);
+
+    /** {@code Senin, 15 Februari 2016, 16:15 WIB}, {@code 02 Des 2015 | 14:27 WIB}, {@code 5 November 2015}. */
+    private static final Pattern WRITTEN = Pattern.compile(
+            "(?i)(\\d{1,2})\\s+([a-z]{3,9})\\.?\\s+(\\d{4})(?:\\D{1,5}?(\\d{1,2})[:.](\\d{2})(?:[:.](\\d{2}))?)?"
+                    + "\\s*(wib|wita|wit|gmt|utc)?");
+
+    private PublishedDates() {
+    }
+
+    /** The date-time in ISO-8601, or {@code null} when the text holds no date this class can read. */
+    static String normalise(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String text = raw.strip();
+        try {
+            return iso(OffsetDateTime.parse(text));
+        } catch (DateTimeParseException ignored) {
+            // not ISO with offset; try the next form
+        }
+        try {
+            return iso(ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime());
+        } catch (DateTimeParseException ignored) {
+            // not an RSS date
+        }
+        try {
+            return iso(OffsetDateTime.parse(text.replace(' ', 'T').replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2")));
+        } catch (DateTimeParseException ignored) {
+            // not "2016-02-16 14:11:54+0700"
+        }
+        try {
+            return iso(LocalDateTime.parse(text.replace(' ', 'T').replace('/', '-')));
+        } catch (DateTimeParseException ignored) {
+            // not a local ISO date-time
+        }
+        try {
+            return LocalDate.parse(text.replace('/', '-')).toString();
+        } catch (DateTimeParseException ignored) {
+            // not an ISO date
+        }
+        return written(text);
+    }
+
+    private static String iso(OffsetDateTime time) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+    }
+
+    private static String iso(LocalDateTime time) {
+        return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(time);
+    }
+
+    private static String written(String text) {
+        Matcher matcher = WRITTEN.matcher(text);
+        while (matcher.find()) {
+            Integer month = MONTHS.get(matcher.group(2).toLowerCase(Locale.ROOT));
+            if (month == null) {
+                continue;
+            }
+            try {
+                LocalDate date = LocalDate.of(Integer.parseInt(matcher.group(3)), month,
+                        Integer.parseInt(matcher.group(1)));
+                if (matcher.group(4) == null) {
+                    return date.toString();
+                }
+                LocalDateTime time = date.atTime(Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(5)),
+                        matcher.group(6) == null ? 0 : Integer.parseInt(matcher.group(6)));
+                String zone = matcher.group(7);
+                if (zone == null) {
+                    return iso(time);
+                }
+                return iso(time.atOffset(INDONESIAN_ZONES.get(zone.toLowerCase(Locale.ROOT))));
+            } catch (java.time.DateTimeException e) {
+                continue;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.warta.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns raw body paragraphs (from a scrape, a page or a feed) into the text a translator should see: invisible and
+ * odd spaces normalised, scraper residue and "read also" blocks removed, the dateline taken off the first paragraph,
+ * and the people named in editor/publisher/author lines kept as metadata.
+ */
+final class TextCleaner {
+
+    /** The cleaned body and what was learnt from the lines that were taken out. */
+    record Cleaned(List<String> paragraphs, String datelineCity, String datelineOutlet,
+                   String author, String editor, String publisher) {
+    }
+
+    /** Lines that scrapers leave in the text and that are never part of the story. */
+    private static final List<Pattern> RESIDUE = List.of(
+            Pattern.compile("(?i)^(advertisement|advertisment|iklan|ads|sponsored|scroll to (continue|resume) with content"
+                    + "|lanjutkan membaca|lanjut baca|konten berbayar|artikel ini telah tayang.*|\\(\\*\\)|\\*+\\)?"
+                    + "|-+|–|—|\\.{3})$"),
+            // "Baca juga: …", "BACA JUGA …", "Simak juga …": links to other stories inside the body
+            Pattern.compile("(?i)^(\\*+\\)?\\s*)?(baca|simak|lihat|tonton|cek|klik)\\s+(juga|pula|selengkapnya|berita lainnya)\\b.*"),
+            Pattern.compile("(?i)^(berita|artikel) (terkait|lainnya|menarik)\\s*:?.*"),
+            // "Ikuti berita terbaru TIMES Indonesia di Google News …", "Dapatkan update berita … Telegram …"
+            Pattern.compile("(?i)^(\\*+\\)?\\s*)?(ikuti|dapatkan|simak|follow|gabung|download|unduh)\\b.*"
+                    + "(google news|whatsapp|telegram|channel|instagram|twitter|facebook|aplikasi|saluran|update).*"),
+            Pattern.compile("(?i)^(tags?|topik|kata kunci|keywords?)\\s*:.*"),
+            Pattern.compile("(?i)^ikuti (perkembangan|berita|update|terus)\\b.*(topik|di sini|berikut)\\s*:?$"),
+            Pattern.compile("(?i)^(jangan lewatkan|wajib baca|terpopuler|berita terkini|video pilihan|pilihan redaksi"
+                    + "|artikel selanjutnya|halaman selanjutnya|selanjutnya|next|share|bagikan)\\s*[!:.]*$"),
+            Pattern.compile("(?i)^(copyright|hak cipta)\\b.*|^©.*"),
+            Pattern.compile("(?i)^(foto|video|ilustrasi|sumber foto|grafis)\\s*:.*"),
+            // signature initials that close Detik/Kompas/Antara stories: (nwk/nwk), (ant), (rdk/ega)
+            Pattern.compile("^\\((?:[a-z]{2,5})(?:/[a-z]{2,5})*\\)$"));
+
+    /** {@code Editor | : Wahyu Nurdiyanto |}, {@code Editor: Ade Marboen}, {@code Pewarta: Budi}. */
+    private static final Pattern PERSON_LINE = Pattern.compile(
+            "(?i)^(editor|penyunting|redaktur|red|publisher|penerbit|pewarta|penulis|reporter|wartawan|author|oleh|by"
+                    + "|kontributor|sumber)\\s*\\|?\\s*:\\s*([^|]+?)\\s*\\|?\\s*$");
+
+    private static final Pattern TRAILING_END_MARK = Pattern.compile("\\s*\\(\\s*\\*\\s*\\)\\s*$");
+    private static final Pattern TRAILING_SIGNATURE = Pattern.compile("\\s+\\((?:[a-z]{2,5})(?:/[a-z]{2,5})+\\)$");
+
+    private TextCleaner() {
+    }
+
+    static Cleaned clean(List<String> rawParagraphs) {
+        List<String> paragraphs = new ArrayList<>();
+        String author = null;
+        String editor = null;
+        String publisher = null;
+        for (String raw : rawParagraphs) {
+            String paragraph = normalise(raw);
+            if (paragraph.isEmpty()) {
+                continue;
+            }
+            Person person = person(paragraph);
+            if (person != null) {
+                switch (person.role()) {
+                    case "editor" -> editor = editor == null ? person.name() : editor;
+                    case "publisher" -> publisher = publisher == null ? person.name() : publisher;
+                    case "author" -> author = author == null ? person.name() : author;
+                    default -> { }
+                }
+                continue;
+            }
+            if (isResidue(paragraph)) {
+                continue;
+            }
+            paragraph = TRAILING_END_MARK.matcher(paragraph).replaceAll("");
+            paragraph = TRAILING_SIGNATURE.matcher(paragraph).replaceAll("");
+            if (!paragraph.isEmpty()) {
+                paragraphs.add(paragraph);
+            }
+        }
+        String city = null;
+        String outlet = null;
+        if (!paragraphs.isEmpty()) {
+            Datelines.Found dateline = Datelines.find(paragraphs.get(0));
+            if (dateline != null) {
+                city = dateline.city();
+                outlet = dateline.outlet();
+                paragraphs.set(0, dateline.rest());
+            }
+        }
+        return new Cleaned(List.copyOf(paragraphs), city, outlet, author, editor, publisher);
+    }
+
+    /** A line naming a person in a role: {@code Editor | : Name |}, {@code Pewarta: Name}. */
+    record Person(String role, String name) {
+    }
+
+    /**
+     * The person a credit line names, with the role as {@code author}, {@code editor}, {@code publisher} or
+     * {@code source}; {@code null} when the line is not a credit line.
+     */
+    static Person person(String line) {
+        Matcher matcher = PERSON_LINE.matcher(line);
+        if (!matcher.matches() || matcher.group(2).length() > 80) {
+            return null;
+        }
+        String role = switch (matcher.group(1).toLowerCase(java.util.Locale.ROOT)) {
+            case "editor", "penyunting", "redaktur", "red" -> "editor";
+            case "publisher", "penerbit" -> "publisher";
+            case "sumber" -> "source";
+            default -> "author";
+        };
+        return new Person(role, matcher.group(2).strip());
+    }
+
+    static boolean isResidue(String paragraph) {
+        if (paragraph.length() > 250) {
+            return false; // residue is a short line; a long paragraph that starts with "Simak" is the story
+        }
+        if (paragraph.length() <= 30 && Outlets.isOutletName(paragraph)) {
+            return true; // a credit line of one word: "ANTARA", "(Antara)"
+        }
+        for (Pattern pattern : RESIDUE) {
+            if (pattern.matcher(paragraph).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Zero-width characters out, the many kinds of space made plain spaces, runs of whitespace collapsed. Scraped
+     * text carries U+200B inside words, which would split them for the model and for the language detector.
+     */
+    static String normalise(String text) {
+        String withoutInvisible = text.replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]", "");
+        String plainSpaces = withoutInvisible.replaceAll("[\\u00A0\\u2007\\u202F\\u2000-\\u200A\\u3000\\t\\r\\n]", " ");
+        return plainSpaces.replaceAll("[\\p{Cc}&&[^\\n]]", "").replaceAll(" {2,}", " ").strip();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.warta.ingest;
+
+import dev.warta.article.Article;
+import dev.warta.article.Ingested;
+import dev.warta.article.Rejected;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each fixture page reproduces a pattern of real Indonesian news pages; the extraction must match exactly. */
+class HtmlPagesTest {
+
+    private final ArticleReader reader = new ArticleReader();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kompas-br-paragraphs.html", "detik-no-p.html", "antara-mixed-charset.html",
+            "tempo-figure-entities.html", "liputan6-bold-dateline.html", "timesindonesia-residue.html",
+            "english-edition.html", "scrape-crlf-residue.txt", "scrape-wrapped.txt"})
+    void extractsExactlyTheExpectedTitleAndParagraphs(String page) throws Exception {
+        Path input = fixture("pages/" + page);
+        List<String> expected = Files.readAllLines(
+                input.resolveSibling(page.replaceAll("\\.(html|txt)$", ".expected.txt")), StandardCharsets.UTF_8);
+
+        Article article = onlyArticle(input);
+
+        assertThat(article.title()).isEqualTo(expected.get(0));
+        assertThat(article.paragraphs()).containsExactlyElementsOf(expected.subList(2, expected.size()));
+    }
+
+    @Test
+    void kompasPageKeepsDatelineCityAndStructuredMetadata() throws Exception {
+        Article article = onlyArticle(fixture("pages/kompas-br-paragraphs.html"));
+
+        assertThat(article.metadata().dateline()).isEqualTo("Jakarta");
+        assertThat(article.metadata().source()).isEqualTo("Kompas");
+        assertThat(article.metadata().author()).isEqualTo("Rina Kartika");
+        assertThat(article.metadata().editor()).isEqualTo("Dimas Prasetyo");
+        assertThat(article.metadata().publishedAt()).isEqualTo("2024-11-05T10:15:00+07:00");
+        assertThat(article.metadata().url())
+                .isEqualTo("https://megapolitan.kompas.com/read/2024/11/05/101500/banjir-rob-genangi-pesisir-utara-jakarta");
+        assertThat(article.language()).isEqualTo("id");
+        assertThat(article.languageConfidence()).isGreaterThan(0.5);
+        assertThat(article.id()).matches("[a-z0-9-]{1,64}").startsWith("kompas-");
+    }
+
+    @Test
+    void detikPageReadsDetikDateAndAuthorTags() throws Exception {
+        Article article = onlyArticle(fixture("pages/detik-no-p.html"));
+
+        assertThat(article.metadata().dateline()).isEqualTo("Jakarta");
+        assertThat(article.metadata().source()).isEqualTo("Detik");
+        assertThat(article.metadata().author()).isEqualTo("Andi Saputra");
+        assertThat(article.metadata().publishedAt()).isEqualTo("2024-10-28T14:32:10");
+    }
+
+    @Test
+    void antaraPageDeclaringLatin1ButWrittenInUtf8IsReadAsUtf8() throws Exception {
+        Article article = onlyArticle(fixture("pages/antara-mixed-charset.html"));
+
+        assertThat(article.body()).contains("Amélie Durand").doesNotContain("Ã");
+        assertThat(article.metadata().dateline()).isEqualTo("Mataram");
+        assertThat(article.metadata().source()).isEqualTo("ANTARA");
+        assertThat(article.metadata().author()).isEqualTo("Lalu Hamzani");
+        assertThat(article.metadata().editor()).isEqualTo("Rahmad Nasution");
+        assertThat(article.metadata().publishedAt()).isEqualTo("2024-09-14T16:40:00+08:00");
+    }
+
+    @Test
+    void tempoPageJoinsSeveralJsonLdAuthorsAndDropsZeroWidthSpaces() throws Exception {
+        Article article = onlyArticle(fixture("pages/tempo-figure-entities.html"));
+
+        assertThat(article.metadata().author()).isEqualTo("Yohanes Paskalis, Mei Lestari");
+        assertThat(article.metadata().source()).isEqualTo("Tempo");
+        assertThat(article.metadata().dateline()).isEqualTo("Jakarta");
+        assertThat(article.body()).contains("pembangunan stasiun").doesNotContain("\u200B").doesNotContain("\u00A0");
+    }
+
+    @Test
+    void timesIndonesiaPageKeepsEditorAndPublisherAsMetadata() throws Exception {
+        Article article = onlyArticle(fixture("pages/timesindonesia-residue.html"));
+
+        assertThat(article.metadata().editor()).isEqualTo("Imadudin Muhammad");
+        assertThat(article.metadata().publisher()).isEqualTo("Rochmat Shobirin");
+        assertThat(article.metadata().dateline()).isEqualTo("Bondowoso");
+        assertThat(article.metadata().source()).isEqualTo("TIMES Indonesia");
+    }
+
+    @Test
+    void englishEditionIsAnArticleRecordedAsEnglish() throws Exception {
+        Article article = onlyArticle(fixture("pages/english-edition.html"));
+
+        assertThat(article.language()).isEqualTo("en");
+        assertThat(article.languageConfidence()).isGreaterThan(0.8);
+        assertThat(article.metadata().editor()).isEqualTo("Anton Santoso");
+    }
+
+    @Test
+    void photoGalleryIsNotAnArticle() throws Exception {
+        Rejected rejected = onlyRejected(fixture("rejected/photo-gallery.html"));
+
+        assertThat(rejected.kind()).isEqualTo(Rejected.Kind.NOT_ARTICLE);
+        assertThat(rejected.reason()).startsWith("photo gallery");
+        assertThat(rejected.title()).isEqualTo("FOTO: Suasana Pasar Terapung Lok Baintan di Pagi Hari");
+    }
+
+    @Test
+    void videoPageIsNotAnArticle() throws Exception {
+        Rejected rejected = onlyRejected(fixture("rejected/video-page.html"));
+
+        assertThat(rejected.kind()).isEqualTo(Rejected.Kind.NOT_ARTICLE);
+        assertThat(rejected.reason()).startsWith("video page").contains("og:type video.other");
+    }
+
+    @Test
+    void homePageIsNotAnArticle() throws Exception {
+        Rejected rejected = onlyRejected(fixture("rejected/home-page.html"));
+
+        assertThat(rejected.kind()).isEqualTo(Rejected.Kind.NOT_ARTICLE);
+        assertThat(rejected.reason()).startsWith("index page");
+    }
+
+    @Test
+    void bodyOfTwoSentencesIsNotAnArticle() throws Exception {
+        Rejected rejected = onlyRejected(fixture("rejected/two-sentences.html"));
+
+        assertThat(rejected.kind()).isEqualTo(Rejected.Kind.NOT_ARTICLE);
+        assertThat(rejected.reason()).contains("only 2 sentence(s)");
+    }
+
+    @Test
+    void truncatedPageIsInvalid() throws Exception {
+        Rejected rejected = onlyRejected(fixture("rejected/truncated-page.html"));
+
+        assertThat(rejected.kind()).isEqualTo(Rejected.Kind.INVALID);
+        assertThat(rejected.reason()).startsWith("truncated HTML").contains("line 12");
+        assertThat(rejected.id()).matches("[a-z0-9-]{1,64}");
+    }
+
+    @Test
+    void inputFilesAreNotModified() throws Exception {
+        Path page = fixture("pages/kompas-br-paragraphs.html");
+        byte[] before = Files.readAllBytes(page);
+        long modified = Files.getLastModifiedTime(page).toMillis();
+
+        reader.read(page);
+
+        assertThat(Files.readAllBytes(page)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(page).toMillis()).isEqualTo(modified);
+    }
+
+    private Article onlyArticle(Path input) {
+        List<Ingested> items = reader.read(input);
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0)).as("%s", items.get(0)).isInstanceOf(Article.class);
+        return (Article) items.get(0);
+    }
+
+    private Rejected onlyRejected(Path input) {
+        List<Ingested> items = reader.read(input);
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0)).as("%s", items.get(0)).isInstanceOf(Rejected.class);
+        return (Rejected) items.get(0);
+    }
+
+    static Path fixture(String name) throws URISyntaxException, IOException {
+        return Path.of(Objects.requireNonNull(HtmlPagesTest.class.getResource("/ingest/" + name), name).toURI());
+    }
+}
