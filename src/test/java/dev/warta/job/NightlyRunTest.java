@@ -48,8 +48,8 @@ class NightlyRunTest {
         warta = new WartaHarness(work, stub.baseUrl());
         for (int i = 1; i <= 3; i++) {
             warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,
-                    "Paragraf pertama berita " + i + " tentang banjir di Bandung.",
-                    "Paragraf kedua berita " + i + " menyebut 600.000 warga terdampak.");
+                    "Paragraf pertama berita " + i + " tentang banjir di Bandung. Air naik sejak pagi.",
+                    "Paragraf kedua berita " + i + " menyebut 600.000 warga terdampak. Bantuan mulai datang.");
         }
     }
 
@@ -80,10 +80,9 @@ class NightlyRunTest {
     @Test
     void changedContentIsTranslatedAgainAndOnlyThat() throws Exception {
         warta.run(DAY_ONE);
-        warta.addArticle("berita-2.txt.new", "unused");
-        Files.delete(warta.input().resolve("berita-2.txt.new"));
         Files.writeString(warta.input().resolve("berita-2.txt"),
-                "Berita nomor 2\n\nParagraf pertama yang sudah diperbarui redaksi.\n");
+                "Berita nomor 2\n\nParagraf pertama yang sudah diperbarui redaksi pada malam hari. "
+                        + "Air mulai surut di sebagian besar wilayah. Warga pulang ke rumah masing-masing.\n");
 
         Run rerun = warta.run(DAY_TWO);
 
@@ -168,7 +167,8 @@ class NightlyRunTest {
     @Test
     void aRunKilledMidwayIsResumedWithoutLosingOrRepeatingArticles() throws Exception {
         for (int i = 4; i <= 24; i++) {
-            warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i, "Isi berita nomor " + i + ".");
+            warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,
+                    "Isi berita nomor " + i + ". Warga berkumpul di balai desa. Rapat selesai sore hari.");
         }
         AtomicInteger answered = new AtomicInteger();
         stub.respondWith(request -> {

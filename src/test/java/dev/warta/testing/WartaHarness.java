@@ -44,7 +44,7 @@ public final class WartaHarness {
     }
 
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + work.resolve("data/warta").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + work.resolve("data/warta").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** The arguments of a run against the stub; an {@code extra} option replaces the default of the same name. */
