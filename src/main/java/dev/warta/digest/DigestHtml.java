@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -176,29 +177,25 @@ final class DigestHtml {
     }
 
     private void meta(DigestEntry entry) {
-        StringBuilder meta = new StringBuilder();
+        List<String> parts = new ArrayList<>();
         String source = entry.metadata().source();
         if (source != null && !source.isBlank()) {
-            meta.append("<span>").append(escape(source.strip())).append("</span>");
+            parts.add("<span>" + escape(source.strip()) + "</span>");
         }
         String dateline = entry.metadata().dateline();
         if (dateline != null && !dateline.isBlank()) {
-            meta.append("<span>Dateline ").append(escape(dateline.strip())).append("</span>");
+            parts.add("<span>Dateline " + escape(dateline.strip()) + "</span>");
         }
         PublishedTime published = entry.published();
-        if (published.known()) {
-            meta.append("<span>Published ");
-            if (published.machine() != null) {
-                meta.append("<time datetime=\"").append(escape(published.machine())).append("\">")
-                        .append(escape(published.display())).append("</time>");
-            } else {
-                meta.append(escape(published.display()));
-            }
-            meta.append("</span>");
+        if (!published.known()) {
+            parts.add("<span>Publication time unknown</span>");
+        } else if (published.machine() != null) {
+            parts.add("<span>Published <time datetime=\"" + escape(published.machine()) + "\">"
+                    + escape(published.display()) + "</time></span>");
         } else {
-            meta.append("<span>Publication time unknown</span>");
+            parts.add("<span>Published " + escape(published.display()) + "</span>");
         }
-        line("<p class=\"meta\">" + meta + "</p>");
+        line("<p class=\"meta\">" + String.join(" · ", parts) + "</p>");
     }
 
     private void flags(DigestEntry entry) {

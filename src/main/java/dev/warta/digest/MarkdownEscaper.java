@@ -8,11 +8,17 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownEscaper {
 
-    /** CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start markup. */
-    private static final String ACTIVE = "\\`*_{}[]()<>#+-!|~&";
+    /**
+     * CommonMark lets any ASCII punctuation be backslash-escaped; these can open markup anywhere in a line. Parentheses
+     * and '!' are left alone: they only act after a '[' (escaped), and titles are full of "(KPK)".
+     */
+    private static final String ACTIVE = "\\`*_{}[]<>#|~&";
 
     /** "1998. Something" or "3) item" at the start of a block would become an ordered list item. */
     private static final Pattern ORDERED_LIST_START = Pattern.compile("^(\\d{1,9})([.)])");
+
+    /** '-', '+' and '=' act only at the start of a line (list item, thematic break, setext underline). */
+    private static final Pattern LINE_START_MARKER = Pattern.compile("^([-+=])");
 
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
 
@@ -39,6 +45,7 @@ public final class MarkdownEscaper {
             }
             out.append(Character.isISOControl(c) ? '\uFFFD' : c);
         }
-        return ORDERED_LIST_START.matcher(out).replaceFirst("$1\\\\$2");
+        String escaped = ORDERED_LIST_START.matcher(out).replaceFirst("$1\\\\$2");
+        return LINE_START_MARKER.matcher(escaped).replaceFirst("\\\\$1");
     }
 }
