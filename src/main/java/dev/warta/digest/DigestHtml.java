@@ -236,10 +236,6 @@ final class DigestHtml {
                         .append(escape(raw.strip())).append("</span>");
             }
         }
-        if (!entry.englishParagraphs().isEmpty()) {
-            links.append("<a class=\"full-text-link\" href=\"#").append(entry.anchor())
-                    .append("-full\">Full English text</a>");
-        }
         if (!links.isEmpty()) {
             line("<p class=\"links\">" + links + "</p>");
         }
@@ -253,8 +249,9 @@ final class DigestHtml {
         line("<details>");
         line("<summary>Full English text (" + paragraphs.size() + (paragraphs.size() == 1 ? " paragraph" : " paragraphs")
                 + ")</summary>");
-        // The id sits inside <details>: following the link opens it (the browser reveals the target's ancestors).
-        line("<div class=\"full-text\" id=\"" + entry.anchor() + "-full\">");
+        // The anchor (digest.html#<article id>-full) sits inside <details>: a browser that follows a link to it
+        // opens the details (it reveals the target's ancestors), so other tools can link straight to the full text.
+        line("<div class=\"full-text\" id=\"" + fullTextAnchor(entry) + "\">");
         for (String paragraph : paragraphs) {
             line("<p>" + escape(paragraph.strip()) + "</p>");
         }
@@ -292,6 +289,11 @@ final class DigestHtml {
         line("</tbody>");
         line("</table>");
         line("</section>");
+    }
+
+    /** HTML id of an article's full English text. */
+    static String fullTextAnchor(DigestEntry entry) {
+        return entry.anchor() + "-full";
     }
 
     static String statusLabel(StoredArticle input) {

@@ -51,6 +51,80 @@ final class DigestFixtures {
                 .build();
     }
 
+    /**
+     * A day that looks like a real run (for the browser test and its screenshots): several topics, every flag, a
+     * hostile article, a failure and a non-article. The stories are invented.
+     */
+    static List<StoredArticle> showcaseDay() {
+        NamedEntity jakarta = new NamedEntity("Jakarta", "Jakarta", "PLACE");
+        NamedEntity dpr = new NamedEntity("Dewan Perwakilan Rakyat", "House of Representatives", "ORGANIZATION");
+        NamedEntity minister = new NamedEntity("Sri Wahyuni", "Sri Wahyuni", "PERSON");
+        NamedEntity bulog = new NamedEntity("Bulog", "Bulog (state logistics agency)", "ORGANIZATION");
+        return List.of(
+                article("budget-2027")
+                        .englishTitle("House passes the 2027 state budget after a late-night session")
+                        .originalTitle("DPR sahkan APBN 2027 setelah rapat hingga larut malam")
+                        .source("Warta Test Wire").dateline("Jakarta").publishedAt("2026-11-26T06:40:00+07:00")
+                        .summary("Lawmakers approved the 2027 state budget shortly before midnight. Spending on "
+                                + "schools and rural roads rises, while fuel subsidies are held at this year's level.")
+                        .keyPoints("The vote passed with eight of nine factions in favour.",
+                                "Education receives a fifth of all spending, as the constitution requires.",
+                                "Fuel subsidies stay flat; the finance ministry expects lower oil prices.")
+                        .entities(dpr, jakarta, minister)
+                        .tags("Politics", "Economy")
+                        .paragraphs("Lawmakers approved the 2027 state budget shortly before midnight on Wednesday.",
+                                "The session ran four hours longer than planned as factions argued over subsidies.",
+                                "The finance minister said the plan keeps the deficit under three percent.")
+                        .build(),
+                article("rice-imports")
+                        .englishTitle("Minister says rice imports will pause until March")
+                        .originalTitle("Menteri: impor beras dihentikan sampai Maret")
+                        .source("Kabar Contoh").dateline("Surabaya").publishedAt("2026-11-26T09:15:00+07:00")
+                        .summary("The trade minister said no new rice import permits will be issued before March, "
+                                + "citing full warehouses after a strong harvest.")
+                        .keyPoints("No new import permits before March.", "Warehouses hold about 1.2 million tonnes.")
+                        .entities(minister, bulog, jakarta)
+                        .tags("Economy")
+                        .status(ArticleStatus.NEEDS_REVIEW)
+                        .reviewReasons("number 1,2 juta ton in the source does not appear in the translation",
+                                "a negation in paragraph 2 may be lost")
+                        .qualityScore(0.58)
+                        .build(),
+                article("flood-roads")
+                        .englishTitle("Floods close two roads in the north of the city")
+                        .originalTitle("Banjir tutup dua ruas jalan di utara kota")
+                        .source("Kabar Contoh").dateline("Jakarta").publishedAt("2026-11-26T05:05:00+07:00")
+                        .summary("Rain close two road north city. Police divert traffic.")
+                        .keyPoints("Two roads closed.", "Traffic diverted.")
+                        .entities(jakarta)
+                        .tags("Disaster")
+                        .offlineGist()
+                        .qualityScore(0.45)
+                        .build(),
+                article("rates-hold")
+                        .englishTitle("Central bank keeps its policy rate unchanged")
+                        .originalTitle("Central bank keeps its policy rate unchanged")
+                        .sourceLanguage("en")
+                        .source("Example English Daily").dateline("Jakarta").publishedAt("2026-11-25T21:30:00+07:00")
+                        .summary("The central bank left its benchmark rate unchanged for a third month, saying "
+                                + "inflation is within target.")
+                        .keyPoints("Rate unchanged for the third month running.", "Inflation is within target.")
+                        .tags("Economy")
+                        .qualityScore(0.97)
+                        .build(),
+                article("library").englishTitle("New public library opens with late hours for students")
+                        .originalTitle("Perpustakaan umum baru buka hingga malam untuk pelajar")
+                        .tags().publishedAt(null).source("Kabar Contoh").dateline(null)
+                        .summary("A new public library opened near the city square and will stay open until ten "
+                                + "at night on school days.")
+                        .keyPoints("Open until 22:00 on school days.")
+                        .build(),
+                hostile(),
+                rejected("bad-encoding", ArticleStatus.FAILED, "Harga cabai naik tajam",
+                        "model output cut off at the token limit"),
+                rejected("index-page", ArticleStatus.NOT_ARTICLE, null, "index page: 48 links and 30 words of text"));
+    }
+
     static final class Spec {
         private final String id;
         private ArticleStatus status = ArticleStatus.TRANSLATED;

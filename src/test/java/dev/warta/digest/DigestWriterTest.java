@@ -79,17 +79,18 @@ class DigestWriterTest {
     }
 
     @Test
-    void fullEnglishTextIsInThePageBehindAnAnchor() {
+    void fullEnglishTextIsInThePageUnderAnAnchorNamedAfterTheArticle() {
         Document page = Jsoup.parse(writer.html(DAY, day));
         Element budget = articleTitled(page, "Parliament passes the 2027 budget");
 
-        String target = budget.selectFirst("a.full-text-link").attr("href");
-        assertThat(target).startsWith("#");
-        Element fullText = page.getElementById(target.substring(1));
+        assertThat(budget.id()).isEqualTo("article-budget");
+        Element fullText = page.getElementById("article-budget-full");
         assertThat(fullText).isNotNull();
         assertThat(fullText.closest("details")).isNotNull();
+        assertThat(fullText.closest("article")).isEqualTo(budget);
         assertThat(fullText.select("p")).extracting(Element::text)
                 .containsExactly("First English paragraph.", "Second English paragraph.");
+        assertThat(budget.selectFirst("details > summary").text()).isEqualTo("Full English text (2 paragraphs)");
     }
 
     @Test
