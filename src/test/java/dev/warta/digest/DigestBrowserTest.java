@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -39,7 +40,11 @@ class DigestBrowserTest {
 
     @BeforeAll
     static void writePages() throws IOException {
-        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
+        if (!HeadlessChromium.installed()) {
+            // Each test reports itself skipped with this reason (requireChromium); say it once in the build log too.
+            System.err.println("DigestBrowserTest " + HeadlessChromium.MISSING);
+            return;
+        }
         HeadlessChromium.deleteRecursively(OUTPUT);
         List<dev.warta.store.StoredArticle> articles = DigestFixtures.showcaseDay();
         digest = new DigestWriter().write(DAY, articles, OUTPUT.resolve("2026-11-26")).html().toAbsolutePath();
@@ -56,6 +61,12 @@ class DigestBrowserTest {
                 "<!DOCTYPE html><html lang=\"en\"><head><title>" + PAGE_TITLE + "</title></head><body><h1>"
                         + DigestFixtures.HOSTILE_TITLE + "</h1><p>" + DigestFixtures.HOSTILE_IMG + "</p></body></html>")
                 .toAbsolutePath();
+    }
+
+    /** Per test rather than in {@code @BeforeAll}, so Surefire counts and names every skipped test. */
+    @BeforeEach
+    void requireChromium() {
+        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
     }
 
     @Test
