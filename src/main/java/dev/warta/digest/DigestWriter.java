@@ -1,0 +1,87 @@
+package dev.warta.digest;
+
+import dev.warta.store.StoredArticle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Writes the analysts' daily digest: {@code digest.html} (self-contained page) and {@code digest.md} (its Markdown
+ * twin) into a run's day folder, e.g. {@code output/2026-11-26/}.
+ *
+ * <p>Each file is written to a temporary file in the same folder and moved into place atomically, so an analyst who
+ * opens the digest while a run regenerates it sees the old page or the new one, never half a page.
+ *
+ * <p>The writer renders exactly the articles it is given, in any order; choosing them (one run date, latest outcome
+ * per article) is the caller's job. Stateless and safe to share between threads.
+ */
+public class DigestWriter {
+
+    public static final String HTML_FILE = "digest.html";
+    public static final String MARKDOWN_FILE = "digest.md";
+
+    /**
+     * @param date       the run date shown in the digest
+     * @param articles   the day's outcomes: delivered articles (with translation) and failed, not-article, pending inputs
+     * @param dayFolder  folder to write into; created when missing
+     * @return the paths of both files
+     * @throws UncheckedIOException when a file cannot be written; no partial digest is left behind
+     */
+    public DigestFiles write(LocalDate date, List<StoredArticle> articles, Path dayFolder) {
+        Objects.requireNonNull(dayFolder, "dayFolder");
+        Digest digest = Digest.of(date, articles);
+        try {
+            Files.createDirectories(dayFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the digest folder " + dayFolder, e);
+        }
+        Path html = replaceAtomically(dayFolder.resolve(HTML_FILE), DigestHtml.render(digest));
+        Path markdown = replaceAtomically(dayFolder.resolve(MARKDOWN_FILE), DigestMarkdown.render(digest));
+        return new DigestFiles(html, markdown);
+    }
+
+    /** The HTML page for these articles, as {@link #write} would save it. */
+    public String html(LocalDate date, List<StoredArticle> articles) {
+        return DigestHtml.render(Digest.of(date, articles));
+    }
+
+    /** The Markdown twin for these articles, as {@link #write} would save it. */
+    public String markdown(LocalDate date, List<StoredArticle> articles) {
+        return DigestMarkdown.render(Digest.of(date, articles));
+    }
+
+    private static Path replaceAtomically(Path target, String content) {
+        Path temp = null;
+        try {
+            // Not Files.createTempFile: it makes the file owner-only (0600), and the digest is for other people to read.
+            temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Files.writeString(temp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new UncheckedIOException("cannot write the digest file " + target, e);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException cleanupFailed) {
+            // The write already failed and that exception is what the caller needs; a stray .tmp file is harmless.
+        }
+    }
+}
