@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Entry point. With no command it runs the nightly job; a first argument naming a tool runs that tool instead:
  * {@code inspect PATH…} shows what ingestion makes of input files, {@code translate} runs the offline engine
- * over standard input. The tools that need no database start without Spring, so they answer at once.
+ * over standard input (both start without Spring, so they answer at once); {@code search}, {@code show} and
+ * {@code digest} read the database (see {@link dev.warta.search.AnalystCommands}).
  */
 @SpringBootApplication
 public class WartaApplication {

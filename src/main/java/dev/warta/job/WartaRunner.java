@@ -5,6 +5,8 @@ import dev.warta.article.TranslationEngine;
 import dev.warta.article.Usage;
 import dev.warta.llm.LlmProperties;
 import dev.warta.llm.UsageMeter;
+import dev.warta.search.AnalystCommands;
+import dev.warta.digest.DigestWriter;
 import dev.warta.store.ArticleRepository;
 import dev.warta.store.ArticleRepository.RunItem;
 import dev.warta.store.Json;
@@ -93,6 +95,9 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        if (AnalystCommands.isCommand(args)) {
+            return;
+        }
         Path input = properties.input();
         if (!Files.isDirectory(input)) {
             cannotStart("Input folder not found: " + input.toAbsolutePath() + " (set --input=DIR).");
@@ -160,9 +165,10 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
                 Duration.between(started, finished).toMillis() / 1000.0, status, message(status, items),
                 engine.name(), engines.modelName(), RunSummary.count(items), calls(), RunSummary.entries(items));
         String summaryJson = Json.write(summary);
-        OutputFiles.writeAtomically(new OutputFiles(output).dayFolder(runDate.toString()).resolve("run.json"),
-                summaryJson);
+        OutputFiles outputFiles = new OutputFiles(output);
+        OutputFiles.writeAtomically(outputFiles.dayFolder(runDate.toString()).resolve("run.json"), summaryJson);
         runs.finish(runId, status, summaryJson);
+        new DigestWriter().write(runDate, articles.findByRunDate(runDate), outputFiles.dayFolder(runDate.toString()));
         System.out.println(summary.table());
         if (!execution.getAllFailureExceptions().isEmpty()) {
             log.error("The job failed: {}", execution.getAllFailureExceptions().get(0).toString());

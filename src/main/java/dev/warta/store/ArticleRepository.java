@@ -101,6 +101,26 @@ public class ArticleRepository {
                 DOCUMENT, Date.valueOf(date));
     }
 
+    /**
+     * Articles whose text (original or translated), summary, entities or tags contain every word of the query,
+     * newest first (by published time, else run date). The words are matched case-insensitively against the stored
+     * document, which holds all of these.
+     */
+    public List<StoredArticle> search(List<String> words) {
+        StringBuilder sql = new StringBuilder("SELECT document FROM warta_article WHERE 1 = 1");
+        List<Object> parameters = new java.util.ArrayList<>();
+        for (String word : words) {
+            sql.append(" AND LOWER(document) LIKE ? ESCAPE '\\'");
+            parameters.add("%" + escapeLike(word.toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        sql.append(" ORDER BY COALESCE(published_at, CAST(run_date AS VARCHAR)) DESC, updated_at DESC");
+        return jdbc.query(sql.toString(), DOCUMENT, parameters.toArray());
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** Consecutive failed attempts to translate the article, 0 when unknown or last delivered. */
     public int failedAttempts(String id) {
         List<Integer> attempts = jdbc.queryForList("SELECT failed_attempts FROM warta_article WHERE id = ?",

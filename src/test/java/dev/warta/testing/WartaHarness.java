@@ -74,18 +74,30 @@ public final class WartaHarness {
 
     /** Runs the application in this JVM and returns its exit code and what it printed on stdout. */
     public Run run(String runDate, String... extra) {
+        return launch(arguments(runDate, extra));
+    }
+
+    private Run launch(List<String> args) {
         PrintStream originalOut = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             ConfigurableApplicationContext context = SpringApplication.run(WartaApplication.class,
-                    arguments(runDate, extra).toArray(String[]::new));
+                    args.toArray(String[]::new));
             int exitCode = SpringApplication.exit(context);
             return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(originalOut);
             originalOut.print(captured.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Runs a tool command ({@code search}, {@code show}, {@code digest}) against this harness's database. */
+    public Run command(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--spring.datasource.url=" + jdbcUrl());
+        all.add("--output=" + output());
+        return launch(all);
     }
 
     public List<Map<String, Object>> rows(String sql, Object... parameters) throws SQLException {
