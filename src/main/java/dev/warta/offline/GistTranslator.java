@@ -163,7 +163,8 @@ public final class GistTranslator {
         Objects.requireNonNull(text, "text");
         List<Tokenizer.Token> tokens = Tokenizer.tokenize(text);
         int[] counts = new int[2];
-        List<Unit> units = buildUnits(tokens, counts);
+        List<Unit> units = buildUnits(tokens, counts, isTitleCase(tokens));
+        dropDayBeforeDayName(units);
         applyDates(units);
         applyPlurals(units);
         applyNounModifiers(units);
@@ -176,7 +177,25 @@ public final class GistTranslator {
 
     // ---- lookup -------------------------------------------------------------------------------------------------
 
-    private List<Unit> buildUnits(List<Tokenizer.Token> tokens, int[] counts) {
+    /**
+     * Headlines are often Written Like This: then capitals say nothing about names, and every word is looked up
+     * (unknown ones are still kept as written).
+     */
+    static boolean isTitleCase(List<Tokenizer.Token> tokens) {
+        int words = 0;
+        int capitalised = 0;
+        for (Tokenizer.Token token : tokens) {
+            if (token.type() == Tokenizer.Type.WORD && token.text().length() > 3) {
+                words++;
+                if (Character.isUpperCase(token.text().charAt(0))) {
+                    capitalised++;
+                }
+            }
+        }
+        return words >= 3 && capitalised * 10 >= words * 8;
+    }
+
+    private List<Unit> buildUnits(List<Tokenizer.Token> tokens, int[] counts, boolean titleCase) {
         List<Unit> units = new ArrayList<>(tokens.size());
         boolean sentenceStart = true;
         int i = 0;
@@ -203,7 +222,7 @@ public final class GistTranslator {
                     consumed = phraseMatch(tokens, i, units, sentenceStart, counts);
                 }
                 if (consumed == 0) {
-                    units.add(word(token, sentenceStart, previousKind(units), counts));
+                    units.add(word(token, sentenceStart, previousKind(units), counts, titleCase));
                     consumed = 1;
                 }
             }
@@ -272,11 +291,19 @@ public final class GistTranslator {
         return 0;
     }
 
-    private Unit word(Tokenizer.Token token, boolean sentenceStart, Kind previous, int[] counts) {
+    private Unit word(Tokenizer.Token token, boolean sentenceStart, Kind previous, int[] counts, boolean titleCase) {
         String text = token.text();
         String lower = text.toLowerCase(Locale.ROOT);
         boolean capitalised = Character.isUpperCase(text.charAt(0));
         boolean acronym = text.length() > 1 && text.chars().noneMatch(Character::isLowerCase);
+        if (titleCase && capitalised && !acronym) {
+            Morphology.Analysis analysis = morphology.analyse(lower);
+            if (analysis != null) {
+                String english = analysis.entry().isPlace() ? analysis.english() : capitalise(analysis.english());
+                return new Unit(english, Kind.WORD, analysis.entry().pos(), lower, token.spaceBefore(), sentenceStart,
+                        false, analysis);
+            }
+        }
         if (acronym || (capitalised && !sentenceStart)) {
             // Mid-sentence capitals are names, titles or places: only a direct lexicon entry may translate them,
             // never a morphological guess (Suharto is not su-harto), and not inside a run of names (Sri Indah).
@@ -306,6 +333,15 @@ public final class GistTranslator {
         counts[1]++;
         return new Unit(analysis.english(), Kind.WORD, analysis.entry().pos(), lower, token.spaceBefore(),
                 sentenceStart, capitalised, analysis);
+    }
+
+    /** {@code hari Senin} → Monday (English needs no "day" before a day name). */
+    private static void dropDayBeforeDayName(List<Unit> units) {
+        for (int i = 0; i + 1 < units.size(); i++) {
+            if (units.get(i).isWord("hari") && DAYS.containsKey(units.get(i + 1).lower)) {
+                units.get(i).text = "";
+            }
+        }
     }
 
     // ---- numbers and dates ---------------------------------------------------------------------------------------
@@ -542,9 +578,12 @@ public final class GistTranslator {
     }
 
     private static void capitaliseSentenceStarts(List<Unit> units) {
+        boolean pending = false;
         for (Unit unit : units) {
-            if (unit.sentenceStart && !unit.removed()) {
+            pending |= unit.sentenceStart;
+            if (pending && !unit.removed() && unit.kind != Kind.PUNCT) {
                 unit.text = capitalise(unit.text);
+                pending = false;
             }
         }
     }

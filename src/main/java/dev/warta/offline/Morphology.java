@@ -32,8 +32,9 @@ public final class Morphology {
     public record Analysis(String lemma, Lexicon.Entry entry, String prefix, String suffix, String possessive,
                            boolean reduplicated) {
 
+        /** {@code di-} verbs, whether stripped here or listed as such in the lexicon ({@code ditangkap}). */
         public boolean passive() {
-            return prefix.equals("di");
+            return prefix.equals("di") || prefix.isEmpty() && lemma.startsWith("di") && entry.isVerb();
         }
 
         /** {@code ter-} on an adjective: {@code terbesar} → largest. */
@@ -56,7 +57,7 @@ public final class Morphology {
             if (agent()) {
                 return english.endsWith("e") ? english + "r" : english + "er";
             }
-            if (passive()) {
+            if (prefix.equals("di")) {
                 return English.pastParticiple(english);
             }
             if (reduplicated && (entry.isNoun() || entry.pos().isEmpty()) && !English.looksPlural(english)) {
