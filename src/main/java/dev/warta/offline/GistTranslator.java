@@ -116,6 +116,9 @@ public final class GistTranslator {
             "ratusan", "ribuan", "jutaan", "beberapa", "banyak", "sejumlah", "berbagai", "pelbagai", "semua",
             "para", "sebagian", "kebanyakan", "mayoritas", "segenap");
 
+    /** Nouns English does not pluralise after a number (3 percent, 5 kg). */
+    private static final Set<String> UNCOUNTED = Set.of("persen", "kg", "km", "rupiah", "rp", "us", "ton");
+
     private static final Set<String> SCALE_WORDS = Set.of("ribu", "juta", "miliar", "milyar", "triliun", "puluh", "ratus", "belas");
 
     private static final Map<String, String> POSSESSIVE_PRONOUNS = Map.of(
@@ -162,6 +165,9 @@ public final class GistTranslator {
     public Gist translate(String text) {
         Objects.requireNonNull(text, "text");
         List<Tokenizer.Token> tokens = Tokenizer.tokenize(text);
+        if (isAllCaps(tokens)) {
+            tokens = Tokenizer.tokenize(capitaliseWords(text.toLowerCase(Locale.ROOT)));
+        }
         int[] counts = new int[2];
         List<Unit> units = buildUnits(tokens, counts, isTitleCase(tokens));
         dropDayBeforeDayName(units);
@@ -193,6 +199,20 @@ public final class GistTranslator {
             }
         }
         return words >= 3 && capitalised * 10 >= words * 8;
+    }
+
+    /** A text in capitals only, as some headlines are: it is read as if in lower case. */
+    static boolean isAllCaps(List<Tokenizer.Token> tokens) {
+        int words = 0;
+        for (Tokenizer.Token token : tokens) {
+            if (token.type() == Tokenizer.Type.WORD) {
+                if (token.text().chars().anyMatch(Character::isLowerCase)) {
+                    return false;
+                }
+                words++;
+            }
+        }
+        return words >= 3;
     }
 
     private List<Unit> buildUnits(List<Tokenizer.Token> tokens, int[] counts, boolean titleCase) {
@@ -407,6 +427,9 @@ public final class GistTranslator {
                 break;
             }
             Unit noun = units.get(j);
+            if (UNCOUNTED.contains(noun.lower)) {
+                continue;
+            }
             if (quantifier.lower.equals("para")) {
                 quantifier.text = "";
             }
@@ -446,6 +469,15 @@ public final class GistTranslator {
                 i++;
                 continue;
             }
+            if (noun.isCommonNoun() && modifier.isCommonNoun() && !modifier.capitalised
+                    && !noun.capitalised && modifier.analysis != null && modifier.analysis.prefix().isEmpty()
+                    && modifier.analysis.possessive().isEmpty() && noun.analysis != null
+                    && (i + 2 >= units.size() || !units.get(i + 2).isCommonNoun())) {
+                // sektor keuangan → finance sector: the Indonesian modifier noun follows its head.
+                swap(noun, modifier);
+                i++;
+                continue;
+            }
             String demonym = DEMONYMS.get(modifier.text);
             if (demonym != null && (modifier.kind == Kind.WORD || modifier.kind == Kind.GLOSSARY)) {
                 modifier.text = noun.text;
@@ -480,9 +512,15 @@ public final class GistTranslator {
             if (unit.lower.equals("ini")) {
                 determiner = head.plural ? "these" : "this";
             } else if (unit.lower.equals("itu")) {
-                determiner = head.plural ? "those" : "the";
+                determiner = "the";
             } else if (POSSESSIVE_PRONOUNS.containsKey(unit.lower) && !head.pos.equals("v")) {
                 determiner = POSSESSIVE_PRONOUNS.get(unit.lower);
+            }
+            // tiga rumah itu → the three houses: the determiner goes before the number too.
+            if (groupStart > 0 && (units.get(groupStart - 1).kind == Kind.NUMBER
+                    || PLURAL_QUANTIFIERS.contains(units.get(groupStart - 1).lower))
+                    && !units.get(groupStart - 1).removed()) {
+                groupStart--;
             }
             if (determiner != null && !startsWithDeterminer(units.get(groupStart).text)) {
                 Unit first = units.get(groupStart);
@@ -586,6 +624,16 @@ public final class GistTranslator {
                 pending = false;
             }
         }
+    }
+
+    private static String capitaliseWords(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean wordStart = true;
+        for (char c : text.toCharArray()) {
+            out.append(wordStart ? Character.toUpperCase(c) : c);
+            wordStart = Character.isWhitespace(c);
+        }
+        return out.toString();
     }
 
     private static String capitalise(String text) {
