@@ -129,6 +129,11 @@ public final class Lexicon {
         return words.values().stream().filter(Entry::translated).count();
     }
 
+    /** Number of multi-word entries (rumah sakit, luar negeri) with an English rendering. */
+    public long translatedPhrases() {
+        return phrases.values().stream().filter(Entry::translated).count();
+    }
+
     public int size() {
         return words.size() + phrases.size();
     }
