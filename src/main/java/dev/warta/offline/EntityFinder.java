@@ -97,6 +97,11 @@ final class EntityFinder {
                         Map<String, String> types) {
         List<String> name = new ArrayList<>(words);
         boolean titled = false;
+        // "Penyidik KPK ..." at the start of a sentence: the first word is capitalised only by position.
+        while (sentenceStart && name.size() > 1 && isCommonWord(name.get(0))) {
+            name.remove(0);
+            sentenceStart = false;
+        }
         // Leading titles are not part of the name but say it is a person: "Menteri Keuangan Sri Mulyani" keeps
         // the whole run when a glossary term covers it, else the title is dropped.
         String whole = String.join(" ", name);
@@ -154,6 +159,16 @@ final class EntityFinder {
             entry = lexicon.phrase(name.toLowerCase(Locale.ROOT));
         }
         return entry != null && entry.isPlace() ? entry.english() : name;
+    }
+
+    private boolean isCommonWord(String word) {
+        if (isAcronym(word)) {
+            return false;
+        }
+        Lexicon.Entry entry = lexicon.word(word.toLowerCase(Locale.ROOT));
+        return entry != null && !entry.isPlace() && !PERSON_TITLES.contains(word.toLowerCase(Locale.ROOT))
+                && !ORGANIZATION_WORDS.contains(word.toLowerCase(Locale.ROOT))
+                && !PLACE_WORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isNameWord(Tokenizer.Token token) {

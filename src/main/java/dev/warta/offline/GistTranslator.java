@@ -316,6 +316,9 @@ public final class GistTranslator {
         String lower = text.toLowerCase(Locale.ROOT);
         boolean capitalised = Character.isUpperCase(text.charAt(0));
         boolean acronym = text.length() > 1 && text.chars().noneMatch(Character::isLowerCase);
+        if (lower.equals("rp")) {
+            return new Unit("IDR", Kind.WORD, "n", lower, token.spaceBefore(), sentenceStart, true, null);
+        }
         if (titleCase && capitalised && !acronym) {
             Morphology.Analysis analysis = morphology.analyse(lower);
             if (analysis != null) {
