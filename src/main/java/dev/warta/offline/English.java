@@ -39,6 +39,19 @@ final class English {
             Map.entry("bury", "buried"), Map.entry("burn", "burned"), Map.entry("sit", "sat"),
             Map.entry("stand", "stood"), Map.entry("win", "won"), Map.entry("light", "lit"));
 
+    /** Simple past forms the lexicon gives for reporting verbs (gave, took), to their participles. */
+    private static final Map<String, String> PAST_TO_PARTICIPLE = Map.ofEntries(
+            Map.entry("gave", "given"), Map.entry("took", "taken"), Map.entry("ate", "eaten"),
+            Map.entry("wrote", "written"), Map.entry("chose", "chosen"), Map.entry("fell", "fallen"),
+            Map.entry("rose", "risen"), Map.entry("began", "begun"), Map.entry("went", "gone"),
+            Map.entry("saw", "seen"), Map.entry("came", "come"), Map.entry("became", "become"),
+            Map.entry("knew", "known"), Map.entry("grew", "grown"), Map.entry("drove", "driven"),
+            Map.entry("spoke", "spoken"), Map.entry("broke", "broken"), Map.entry("stole", "stolen"),
+            Map.entry("flew", "flown"), Map.entry("threw", "thrown"), Map.entry("ran", "run"),
+            Map.entry("did", "done"), Map.entry("was", "been"), Map.entry("were", "been"));
+
+    private static final String[] VERB_PREFIXES = {"fore", "re", "over", "under", "with", "mis", "out", "up"};
+
     private static final Map<String, String> IRREGULAR_SUPERLATIVES = Map.ofEntries(
             Map.entry("good", "best"), Map.entry("bad", "worst"), Map.entry("many", "most"), Map.entry("much", "most"),
             Map.entry("far", "farthest"), Map.entry("little", "least"), Map.entry("big", "biggest"),
@@ -53,6 +66,11 @@ final class English {
         int space = noun.lastIndexOf(' ');
         String head = noun.substring(space + 1);
         String prefix = noun.substring(0, space + 1);
+        if (head.length() > 1 && Character.isUpperCase(head.charAt(0)) && head.substring(1).chars().allMatch(Character::isLowerCase)) {
+            // A title-cased headline word: House → Houses.
+            String plural = plural(Character.toLowerCase(head.charAt(0)) + head.substring(1));
+            return prefix + Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
+        }
         if (head.isEmpty() || !Character.isLowerCase(head.charAt(0))) {
             return noun;
         }
@@ -78,8 +96,18 @@ final class English {
         if (irregular != null) {
             return irregular + rest;
         }
-        if (head.endsWith("ed") || head.length() < 2) {
+        String fromPast = PAST_TO_PARTICIPLE.get(head);
+        if (fromPast != null) {
+            return fromPast + rest;
+        }
+        if (head.endsWith("ed") || head.length() < 2 || IRREGULAR_PARTICIPLES.containsValue(head)) {
             return verb;
+        }
+        for (String verbPrefix : VERB_PREFIXES) {
+            // foresee → foreseen, rebuild → rebuilt, overtake → overtaken
+            if (head.startsWith(verbPrefix) && IRREGULAR_PARTICIPLES.containsKey(head.substring(verbPrefix.length()))) {
+                return verbPrefix + IRREGULAR_PARTICIPLES.get(head.substring(verbPrefix.length())) + rest;
+            }
         }
         if (head.endsWith("e")) {
             return head + "d" + rest;

@@ -47,10 +47,12 @@ final class EntityFinder {
             "wit", "rp", "tuhan", "allah");
 
     private final Lexicon lexicon;
+    private final Morphology morphology;
     private final Glossary glossary;
 
     EntityFinder(Lexicon lexicon, Glossary glossary) {
         this.lexicon = lexicon;
+        this.morphology = new Morphology(lexicon);
         this.glossary = glossary;
     }
 
@@ -58,6 +60,9 @@ final class EntityFinder {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, String> types = new LinkedHashMap<>();
         for (String text : texts) {
+            if (GistTranslator.isTitleCase(Tokenizer.tokenize(text))) {
+                continue; // In a Title Case Headline capitals say nothing; the body names the same people.
+            }
             for (String sentence : Sentences.split(text)) {
                 scan(Tokenizer.tokenize(sentence), counts, types);
             }
@@ -117,7 +122,9 @@ final class EntityFinder {
         }
         if (name.size() == 1 && !isAcronym(name.get(0))) {
             Lexicon.Entry entry = lexicon.word(first);
-            boolean commonWord = entry != null && !entry.isPlace();
+            Morphology.Analysis analysis = sentenceStart ? morphology.analyse(first) : null;
+            boolean commonWord = entry != null && !entry.isPlace()
+                    || analysis != null && !analysis.entry().isPlace();
             if (commonWord && (sentenceStart || !glossary.entries().containsKey(name.get(0)))) {
                 return; // a sentence-initial or title-cased common word, not a name
             }
@@ -133,11 +140,14 @@ final class EntityFinder {
 
     private String type(List<String> name, boolean titled, String before) {
         String first = name.get(0).toLowerCase(Locale.ROOT);
+        if (ORGANIZATION_WORDS.contains(first) || isAcronym(name.get(0))) {
+            return "ORGANIZATION";
+        }
+        if (PLACE_WORDS.contains(first)) {
+            return "PLACE";
+        }
         if (titled || SPEECH_WORDS.contains(before)) {
             return "PERSON";
-        }
-        if (ORGANIZATION_WORDS.contains(first) || name.size() == 1 && isAcronym(name.get(0))) {
-            return "ORGANIZATION";
         }
         Lexicon.Entry entry = name.size() == 1 ? lexicon.word(first) : null;
         if (PLACE_WORDS.contains(first) || entry != null && entry.isPlace() || PLACE_PREPOSITIONS.contains(before)) {

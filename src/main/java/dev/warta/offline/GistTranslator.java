@@ -176,6 +176,7 @@ public final class GistTranslator {
         applyNounModifiers(units);
         applyDeterminers(units);
         applyPassives(units);
+        applyPerfects(units);
         applyRelativePronouns(units);
         capitaliseSentenceStarts(units);
         return new Gist(render(units), counts[0], counts[1]);
@@ -601,6 +602,19 @@ public final class GistTranslator {
                 default -> "was ";
             };
             unit.text = auxiliary + unit.text;
+        }
+    }
+
+    /** {@code telah mengevakuasi} → has evacuated: a verb after a perfect marker takes its participle. */
+    private static void applyPerfects(List<Unit> units) {
+        for (int i = 1; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            String previous = units.get(i - 1).lower;
+            boolean perfect = previous.equals("telah") || previous.equals("sudah") || previous.equals("pernah");
+            if (perfect && unit.kind == Kind.WORD && unit.pos.equals("v") && unit.analysis != null
+                    && !unit.analysis.passive() && !unit.removed()) {
+                unit.text = English.pastParticiple(unit.text);
+            }
         }
     }
 
