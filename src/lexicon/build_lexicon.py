@@ -8,8 +8,11 @@ Inputs (see README.md in this folder):
   * core.tsv and phrases.tsv in this folder: entries written for this project (function words, news vocabulary,
     multi-word expressions). They win over FreeDict.
 
-Output: src/main/resources/offline/lexicon.tsv.gz, one entry a line: indonesian<TAB>english<TAB>source<TAB>pos
-  source: c = own core entry, f = FreeDict, h = hunspell stem without a translation (known lemma only).
+Output:
+  src/main/resources/offline/lexicon.tsv.gz (CC-BY-SA-3.0), one entry a line: indonesian<TAB>english<TAB>source<TAB>pos
+    source: c = own entry (core.tsv), f = FreeDict.
+  src/main/resources/offline/stems.txt.gz (LGPL-3): hunspell stems the lexicon has no rendering for, one a line;
+    the morphology treats them as known words so it does not strip them into a wrong stem.
   pos: n, pn (proper noun: place, language), adj, v, adv, num, prep, conj, pron, det, intj, part, or empty.
 
 Rerun: python3 src/lexicon/build_lexicon.py  (from the repository root). Deterministic: same inputs, same output.
@@ -25,6 +28,8 @@ ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
 FREEDICT = '/usr/share/dictd/freedict-eng-ind.dict.dz'
 HUNSPELL = '/usr/share/hunspell/id_ID.dic'
 OUT = os.path.join(ROOT, 'src', 'main', 'resources', 'offline', 'lexicon.tsv.gz')
+# Hunspell stems go to a file of their own: they carry a different licence (LGPL-3) from the lexicon (CC-BY-SA-3.0).
+STEMS_OUT = os.path.join(ROOT, 'src', 'main', 'resources', 'offline', 'stems.txt.gz')
 
 HEADWORD = re.compile(r'^(?P<word>[^/<]+?)\s+(?:/.*/\s+)?<(?P<pos>[a-z ]+)>$')
 SENSE_START = re.compile(r'^(?:(?P<n>\d+)\.\s+)?(?P<body>.+?)(?:\s+\d+\.)?$')
@@ -150,11 +155,18 @@ def main():
     with open(OUT, 'wb') as raw, gzip.GzipFile(fileobj=raw, mode='wb', mtime=0) as gz:
         for key in sorted(lexicon):
             english, source, pos = lexicon[key]
-            gz.write(f'{key}\t{english}\t{source}\t{pos}\n'.encode('utf-8'))
+            if source != 'h':
+                gz.write(f'{key}\t{english}\t{source}\t{pos}\n'.encode('utf-8'))
+    with open(STEMS_OUT, 'wb') as raw, gzip.GzipFile(fileobj=raw, mode='wb', mtime=0) as gz:
+        for key in sorted(lexicon):
+            if lexicon[key][1] == 'h':
+                gz.write(f'{key}\n'.encode('utf-8'))
     counts = collections.Counter(source for _, source, _ in lexicon.values())
     translated = counts['c'] + counts['f']
-    print(f'wrote {OUT}: {len(lexicon)} entries, {translated} with an English rendering '
-          f'(own {counts["c"]}, FreeDict {counts["f"]}), {counts["h"]} known stems without one')
+    words = sum(1 for k, v in lexicon.items() if v[1] != 'h' and ' ' not in k)
+    print(f'wrote {OUT}: {translated} entries with an English rendering ({words} single words, '
+          f'{translated - words} multi-word; own {counts["c"]}, FreeDict {counts["f"]})')
+    print(f'wrote {STEMS_OUT}: {counts["h"]} hunspell stems without a rendering (known lemmas only)')
 
 
 if __name__ == '__main__':

@@ -14,11 +14,15 @@ import java.util.zip.GZIPInputStream;
 /**
  * Indonesian → English word and phrase list: lemmas and some derived forms with one English rendering each, plus
  * stems known to exist in Indonesian but without a rendering (they stop the morphology from stripping too far).
- * Built by {@code src/lexicon/build_lexicon.py}; immutable once loaded, so one instance serves every thread.
+ * Built by {@code src/lexicon/build_lexicon.py} into two resources: {@code lexicon.tsv.gz} (FreeDict and own entries,
+ * CC-BY-SA-3.0) and {@code stems.txt.gz} (hunspell-id stems, LGPL-3). Immutable once loaded, so one instance serves
+ * every thread.
  */
 public final class Lexicon {
 
     static final String RESOURCE = "/offline/lexicon.tsv.gz";
+    static final String STEMS_RESOURCE = "/offline/stems.txt.gz";
+    private static final Entry KNOWN_STEM = new Entry("", "");
 
     /** One lexicon entry: the English rendering (empty for a known stem without one) and a coarse part of speech. */
     public record Entry(String english, String pos) {
@@ -62,20 +66,23 @@ public final class Lexicon {
         static final Lexicon INSTANCE = load();
 
         private static Lexicon load() {
-            InputStream stream = Lexicon.class.getResourceAsStream(RESOURCE);
-            if (stream == null) {
-                throw new IllegalStateException("lexicon resource " + RESOURCE + " missing from the classpath");
-            }
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(new GZIPInputStream(stream), StandardCharsets.UTF_8))) {
-                return parse(reader);
+            try (BufferedReader lexicon = open(RESOURCE); BufferedReader stems = open(STEMS_RESOURCE)) {
+                return parse(lexicon, stems);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read lexicon " + RESOURCE, e);
+                throw new UncheckedIOException("cannot read the bundled lexicon: " + e.getMessage(), e);
             }
+        }
+
+        private static BufferedReader open(String resource) throws IOException {
+            InputStream stream = Lexicon.class.getResourceAsStream(resource);
+            if (stream == null) {
+                throw new IllegalStateException("lexicon resource " + resource + " missing from the classpath");
+            }
+            return new BufferedReader(new InputStreamReader(new GZIPInputStream(stream), StandardCharsets.UTF_8));
         }
     }
 
-    static Lexicon parse(BufferedReader reader) throws IOException {
+    static Lexicon parse(BufferedReader reader, BufferedReader stems) throws IOException {
         Map<String, Entry> words = new HashMap<>(64_000);
         Map<String, Entry> phrases = new HashMap<>(4_000);
         String line;
@@ -89,6 +96,11 @@ public final class Lexicon {
             // intern(): part-of-speech strings repeat tens of thousands of times.
             Entry entry = new Entry(parts[1], parts.length > 3 ? parts[3].intern() : "");
             (parts[0].indexOf(' ') >= 0 ? phrases : words).put(parts[0], entry);
+        }
+        while ((line = stems.readLine()) != null) {
+            if (!line.isEmpty()) {
+                words.putIfAbsent(line, KNOWN_STEM);
+            }
         }
         return new Lexicon(words, phrases);
     }
