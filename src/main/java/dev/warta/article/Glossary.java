@@ -1,0 +1,136 @@
+package dev.warta.article;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The operator's fixed renderings of Indonesian terms (institutions, offices, titles), read from a UTF-8 TSV file:
+ * {@code Indonesian term<TAB>English rendering}, one a line; lines starting with {@code #} and blank lines are
+ * ignored. Both engines apply it: the model-backed one puts {@link #termsIn(String)} into its prompt, the offline
+ * one substitutes the terms directly. Immutable, so safe to share between threads.
+ */
+public final class Glossary {
+
+    private static final Glossary EMPTY = new Glossary(Map.of());
+
+    private final Map<String, String> entries;
+    /** Terms longest first, each with the pattern that finds it as a whole word or phrase. */
+    private final List<Term> termsLongestFirst;
+
+    private record Term(String term, String english, Pattern pattern) {
+    }
+
+    private Glossary(Map<String, String> entries) {
+        this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        List<Term> terms = new ArrayList<>();
+        entries.forEach((term, english) -> terms.add(new Term(term, english, wholeWordPattern(term))));
+        terms.sort(Comparator.comparingInt((Term t) -> t.term().length()).reversed()
+                .thenComparing(Term::term));
+        this.termsLongestFirst = List.copyOf(terms);
+    }
+
+    /** A glossary with no entries. */
+    public static Glossary empty() {
+        return EMPTY;
+    }
+
+    /** A glossary of the given entries (term to English rendering), in that order. */
+    public static Glossary of(Map<String, String> entries) {
+        Objects.requireNonNull(entries, "entries");
+        entries.forEach((term, english) -> {
+            if (term == null || term.isBlank() || english == null || english.isBlank()) {
+                throw new IllegalArgumentException("glossary entry with a blank side: '" + term + "' -> '" + english + "'");
+            }
+        });
+        return new Glossary(entries);
+    }
+
+    /**
+     * Reads a glossary file.
+     *
+     * @param file UTF-8 TSV, {@code term<TAB>english}; {@code #} comments and blank lines ignored
+     * @throws IllegalArgumentException naming the file and line of a malformed line or a term given twice
+     * @throws UncheckedIOException     when the file cannot be read
+     */
+    public static Glossary load(Path file) {
+        Objects.requireNonNull(file, "file");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read glossary " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = stripBom(lines.get(i), i);
+            if (line.isBlank() || line.stripLeading().startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\t", -1);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalArgumentException(file + " line " + (i + 1)
+                        + ": expected 'Indonesian term<TAB>English rendering', got '" + line + "'");
+            }
+            String term = parts[0].strip();
+            if (entries.putIfAbsent(term, parts[1].strip()) != null) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": term '" + term + "' given twice");
+            }
+        }
+        return new Glossary(entries);
+    }
+
+    private static String stripBom(String line, int index) {
+        return index == 0 && line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    /** All entries, term to English rendering, in file order. */
+    public Map<String, String> entries() {
+        return entries;
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /**
+     * The entries whose term occurs in the text as a whole word or phrase, longest term first. Acronyms (terms
+     * written in capitals, such as {@code DPR}) must match case-sensitively, so that an ordinary word spelled the
+     * same way does not pull them in; other terms match in any case.
+     */
+    public List<Map.Entry<String, String>> termsIn(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<String, String>> found = new ArrayList<>();
+        for (Term term : termsLongestFirst) {
+            if (term.pattern().matcher(text).find()) {
+                found.add(Map.entry(term.term(), term.english()));
+            }
+        }
+        return found;
+    }
+
+    /** Whether a term is matched case-sensitively: it has no lower-case letter but at least two upper-case ones. */
+    public static boolean isAcronym(String term) {
+        long upper = term.codePoints().filter(Character::isUpperCase).count();
+        return upper >= 2 && term.codePoints().noneMatch(Character::isLowerCase);
+    }
+
+    private static Pattern wholeWordPattern(String term) {
+        String body = Pattern.quote(term).replace(" ", "\\E\\s+\\Q");
+        int flags = Pattern.UNICODE_CHARACTER_CLASS | (isAcronym(term) ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        // Letters, digits and hyphens continue a word (DPR-RI is a different term from DPR).
+        return Pattern.compile("(?<![\\w-])" + body + "(?![\\w-])", flags);
+    }
+}
