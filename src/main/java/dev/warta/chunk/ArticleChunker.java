@@ -24,6 +24,16 @@ public class ArticleChunker {
         this.maxTokens = maxTokens;
     }
 
+    /** A chunker with half this budget: for answers that did not fit the model's output limit. */
+    public ArticleChunker halved() {
+        return new ArticleChunker(estimator, Math.max(50, maxTokens / 2));
+    }
+
+    /** A chunker with {@code factor} times this budget (summaries read more than a translation call writes). */
+    public ArticleChunker scaled(int factor) {
+        return new ArticleChunker(estimator, maxTokens * factor);
+    }
+
     public int estimate(String text) {
         return estimator.estimateTokenCountInText(text);
     }

@@ -3,6 +3,7 @@ package dev.warta.faithfulness;
 import dev.warta.article.NamedEntity;
 import dev.warta.chunk.SentenceSplitter;
 import dev.warta.ingest.LanguageDetector;
+import dev.warta.offline.Lexicon;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,15 @@ public class FaithfulnessChecker {
      */
     public CheckResult checkTranslation(List<String> source, List<String> translated, Map<String, String> glossary,
                                         Collection<NamedEntity> entities, String targetLanguage) {
+        return check(null, source, null, translated, glossary, entities, targetLanguage);
+    }
+
+    private CheckResult check(String sourceTitle, List<String> sourceBody, String translatedTitle,
+                              List<String> translatedBody, Map<String, String> glossary,
+                              Collection<NamedEntity> entities, String targetLanguage) {
         Score score = new Score();
+        List<String> source = withTitle(sourceTitle, sourceBody);
+        List<String> translated = withTitle(translatedTitle, translatedBody);
         String sourceText = String.join("\n", source);
         String english = String.join("\n", translated);
         String englishFolded = fold(english);
@@ -87,7 +96,8 @@ public class FaithfulnessChecker {
         missingNumbers.forEach(number -> score.fail("number " + number + " missing or changed"));
         score.add(0.3, facts.isEmpty() ? 1 : 1 - (double) missingNumbers.size() / facts.size());
 
-        List<String> names = names(source);
+        // titles are in title case: only the body's capitals mark names
+        List<String> names = names(sourceBody);
         List<String> missingNames = names.stream()
                 .filter(name -> !rendered(name, englishFolded, entities))
                 .toList();
@@ -104,20 +114,21 @@ public class FaithfulnessChecker {
         score.add(0.1, glossary.isEmpty() ? 1 : 1 - (double) glossaryMisses / glossary.size());
 
         int misaligned = 0;
-        for (int i = 0; i < Math.min(source.size(), translated.size()); i++) {
-            int from = source.get(i).length();
-            int to = translated.get(i).length();
+        for (int i = 0; i < Math.min(sourceBody.size(), translatedBody.size()); i++) {
+            int from = sourceBody.get(i).length();
+            int to = translatedBody.get(i).length();
             if (from >= 60 && (to < from * 0.35 || to > from * 2.2)) {
                 misaligned++;
                 score.fail("paragraph " + (i + 1) + " does not match its source (" + to + " characters for "
                         + from + "): merged, split or shifted");
             }
         }
-        if (source.size() != translated.size()) {
-            misaligned = source.size();
-            score.fail(translated.size() + " paragraphs for the source's " + source.size());
+        if (sourceBody.size() != translatedBody.size()) {
+            misaligned = sourceBody.size();
+            score.fail(translatedBody.size() + " paragraphs for the source's " + sourceBody.size()
+                    + ": return exactly one per source paragraph");
         }
-        score.add(0.15, source.isEmpty() ? 1 : Math.max(0, 1 - (double) misaligned / source.size()));
+        score.add(0.15, sourceBody.isEmpty() ? 1 : Math.max(0, 1 - (double) misaligned / sourceBody.size()));
 
         checkLanguage(score, "text", english, targetLanguage, 0.15);
         checkForm(score, "text", translated, 0.1);
@@ -152,10 +163,12 @@ public class FaithfulnessChecker {
     }
 
     /** Both checks, for a whole article; the score weighs the translation twice as much as the summary. */
-    public CheckResult checkArticle(List<String> source, List<String> translated, String summary,
-                                    List<String> keyPoints, List<String> tags, Map<String, String> glossary,
-                                    Collection<NamedEntity> entities, String targetLanguage) {
-        CheckResult body = checkTranslation(source, translated, glossary, entities, targetLanguage);
+    public CheckResult checkArticle(String sourceTitle, List<String> source, String title, List<String> translated,
+                                    String summary, List<String> keyPoints, List<String> tags,
+                                    Map<String, String> glossary, Collection<NamedEntity> entities,
+                                    String targetLanguage) {
+        CheckResult body = check(sourceTitle, source, title == null ? "" : title, translated, glossary, entities,
+                targetLanguage);
         CheckResult digest = checkSummary(summary, keyPoints, tags, targetLanguage);
         List<String> failures = new ArrayList<>(body.failures());
         failures.addAll(digest.failures());
@@ -212,13 +225,26 @@ public class FaithfulnessChecker {
                     String lower = word.toLowerCase(Locale.ROOT);
                     boolean sentenceStart = sentence.substring(0, matcher.start()).chars()
                             .noneMatch(Character::isLetter);
-                    if (!sentenceStart && !NOT_NAMES.contains(lower) && !lowercase.contains(lower)) {
+                    if (!sentenceStart && !NOT_NAMES.contains(lower) && !lowercase.contains(lower)
+                            && !commonWord(word)) {
                         names.add(word);
                     }
                 }
             }
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * A capitalised dictionary word inside a name ("Badan Meteorologi") is translated with the name, so it is not
+     * checked; acronyms, unknown words and places are.
+     */
+    private static boolean commonWord(String word) {
+        if (word.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))) {
+            return false;
+        }
+        Lexicon.Entry entry = Lexicon.bundled().word(word.toLowerCase(Locale.ROOT));
+        return entry != null && entry.translated() && !entry.isPlace();
     }
 
     private boolean rendered(String name, String englishFolded, Collection<NamedEntity> entities) {
@@ -242,6 +268,16 @@ public class FaithfulnessChecker {
             }
         }
         return false;
+    }
+
+    private static List<String> withTitle(String title, List<String> paragraphs) {
+        if (title == null) {
+            return paragraphs;
+        }
+        List<String> all = new ArrayList<>();
+        all.add(title);
+        all.addAll(paragraphs);
+        return all;
     }
 
     private static String fold(String text) {

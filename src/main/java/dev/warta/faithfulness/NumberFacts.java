@@ -95,7 +95,7 @@ final class NumberFacts {
             values.addAll(acceptable(new BigDecimal(integer + fraction), number.group(3)));
         }
         // "9:42 a.m." for "09.42 WIB"
-        Matcher times = Pattern.compile("\\b(\\d{1,2}):(\\d{2})\\b").matcher(lower);
+        Matcher times = Pattern.compile("\\b(\\d{1,2})[:.](\\d{2})\\b").matcher(lower);
         while (times.find()) {
             values.add(new BigDecimal(times.group(1)));
             values.add(new BigDecimal(times.group(2)));

@@ -29,6 +29,7 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
     private static final Logger log = LoggerFactory.getLogger(ArticleProcessor.class);
 
     private final TranslationEngine engine;
+    private final Optional<TranslationEngine> fallback;
     private final TranslationCache cache;
     private final ArticleRepository articles;
     private final RunBudget budget;
@@ -36,9 +37,10 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
     private final boolean force;
     private final int maxAttempts;
 
-    ArticleProcessor(TranslationEngine engine, TranslationCache cache, ArticleRepository articles, RunBudget budget,
-                     String runDate, boolean force, int maxAttempts) {
+    ArticleProcessor(TranslationEngine engine, Optional<TranslationEngine> fallback, TranslationCache cache,
+                     ArticleRepository articles, RunBudget budget, String runDate, boolean force, int maxAttempts) {
         this.engine = engine;
+        this.fallback = fallback;
         this.cache = cache;
         this.articles = articles;
         this.budget = budget;
@@ -71,8 +73,8 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
         }
         Optional<String> exhausted = budget.exhausted();
         if (exhausted.isPresent()) {
-            return outcome(article, ArticleStatus.PENDING, exhausted.get(), article.title(), article, null, false,
-                    false);
+            return fallbackOr(article, outcome(article, ArticleStatus.PENDING, exhausted.get(), article.title(),
+                    article, null, false, false));
         }
         try {
             Translation translation = engine.translate(article);
@@ -80,13 +82,27 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
             return delivered(article, translation, false);
         } catch (TranslationException e) {
             if (e.unavailable()) {
-                return outcome(article, ArticleStatus.PENDING, e.getMessage(), article.title(), article, null,
-                        false, false);
+                return fallbackOr(article, outcome(article, ArticleStatus.PENDING, e.getMessage(), article.title(),
+                        article, null, false, false));
             }
             log.warn("{}{}: not translated: {}", article.sourcePath(), where(article), e.getMessage());
-            return outcome(article, ArticleStatus.FAILED, e.getMessage(), article.title(), article, null, false,
-                    true);
+            return fallbackOr(article, outcome(article, ArticleStatus.FAILED, e.getMessage(), article.title(),
+                    article, null, false, true));
         }
+    }
+
+    /**
+     * With the offline fallback on, an article the model could not do still gets a gist, labelled as such; the
+     * model's translation replaces it on a later run, because the gist is not stored under the model's key.
+     */
+    private ArticleOutcome fallbackOr(Article article, ArticleOutcome notDelivered) {
+        if (fallback.isEmpty()) {
+            return notDelivered;
+        }
+        Translation gist = fallback.get().translate(article);
+        log.info("{}{}: offline gist instead ({})", article.sourcePath(), where(article),
+                notDelivered.stored().reason());
+        return delivered(article, gist, false);
     }
 
     private ArticleOutcome delivered(Article article, Translation translation, boolean cached) {

@@ -1,27 +1,39 @@
 package dev.warta.job;
 
+import dev.warta.article.Glossary;
 import dev.warta.article.TranslationEngine;
 import dev.warta.llm.LlmConfiguration;
 import dev.warta.llm.LlmProperties;
 import dev.warta.llm.UsageMeter;
+import dev.warta.offline.OfflineEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.nio.file.Files;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Chooses the translation engine from {@code warta.engine}: {@code openai} needs an endpoint; {@code auto} uses
- * the model when an endpoint is configured.
+ * Chooses the translation engine from {@code warta.engine}: {@code openai} needs an endpoint, {@code offline}
+ * needs nothing, and {@code auto} uses the model when an endpoint is configured and the offline engine otherwise.
+ * With {@code warta.offline-fallback} the offline engine also stands in for articles the model could not do.
  */
 @Component
 class EngineSelector {
 
     static final String NO_ENDPOINT = "No model endpoint configured: set OPENAI_API_KEY (and OPENAI_BASE_URL, "
-            + "including /v1, for another OpenAI-compatible server such as Ollama or vLLM).";
+            + "including /v1, for another OpenAI-compatible server such as Ollama or vLLM), or run with "
+            + "--warta.engine=offline.";
+
+    private static final Logger log = LoggerFactory.getLogger(EngineSelector.class);
 
     private final WartaProperties properties;
     private final LlmProperties llm;
     private final UsageMeter meter;
     private TranslationEngine engine;
+    private TranslationEngine fallback;
+    private Glossary glossary;
 
     EngineSelector(WartaProperties properties, LlmProperties llm, UsageMeter meter) {
         this.properties = properties;
@@ -37,22 +49,67 @@ class EngineSelector {
         return engine;
     }
 
+    /** The offline engine, when it should stand in for articles the model could not do. */
+    synchronized Optional<TranslationEngine> fallback() {
+        if (!properties.offlineFallback() || engine() instanceof OfflineEngine) {
+            return Optional.empty();
+        }
+        if (fallback == null) {
+            fallback = new OfflineEngine(glossary());
+        }
+        return Optional.of(fallback);
+    }
+
     /** The model name recorded with the run, or {@code null} when no model is used. */
     String modelName() {
-        return "openai".equals(engine().name()) ? llm.model() : null;
+        return "openai".equals(engine().name()) ? llm.model() : OfflineEngine.MODEL;
     }
 
     private TranslationEngine build() {
         String choice = properties.engine().strip().toLowerCase(Locale.ROOT);
         switch (choice) {
-            case "openai", "auto" -> {
+            case "openai" -> {
                 if (!llm.endpointConfigured()) {
                     throw new EngineUnavailableException(NO_ENDPOINT);
                 }
-                return LlmConfiguration.engine(llm, properties.targetLanguage(), meter);
+                return LlmConfiguration.engine(llm, properties.targetLanguage(), meter, glossary());
+            }
+            case "auto" -> {
+                if (llm.endpointConfigured()) {
+                    return LlmConfiguration.engine(llm, properties.targetLanguage(), meter, glossary());
+                }
+                log.info("No model endpoint configured (OPENAI_API_KEY / OPENAI_BASE_URL): using the offline engine, "
+                        + "which makes a gist, not a full translation");
+                return offline();
+            }
+            case "offline" -> {
+                return offline();
             }
             default -> throw new EngineUnavailableException(
                     "Unknown warta.engine '" + properties.engine() + "': use auto, openai or offline.");
         }
+    }
+
+    private TranslationEngine offline() {
+        if (!properties.targetLanguage().equalsIgnoreCase("en")
+                && !properties.targetLanguage().equalsIgnoreCase("english")) {
+            throw new EngineUnavailableException("The offline engine translates into English only; warta.target-"
+                    + "language is '" + properties.targetLanguage() + "'. Configure a model endpoint for it.");
+        }
+        return new OfflineEngine(glossary());
+    }
+
+    private Glossary glossary() {
+        if (glossary == null) {
+            if (Files.isRegularFile(properties.glossary())) {
+                glossary = Glossary.load(properties.glossary());
+                log.info("Glossary: {} terms from {}", glossary.entries().size(), properties.glossary());
+            } else {
+                log.warn("Glossary file {} not found: translating without one (set warta.glossary)",
+                        properties.glossary());
+                glossary = Glossary.empty();
+            }
+        }
+        return glossary;
     }
 }

@@ -80,7 +80,7 @@ class TranslationJobConfiguration {
                                       UsageMeter meter, WartaProperties properties, LlmProperties llm,
                                       @Value("#{jobParameters['runDate']}") String runDate,
                                       @Value("#{jobParameters['force']}") String force) {
-        return new ArticleProcessor(engines.engine(), cache, articles,
+        return new ArticleProcessor(engines.engine(), engines.fallback(), cache, articles,
                 new RunBudget(properties.budget(), llm, meter), runDate, Boolean.parseBoolean(force),
                 properties.maxAttempts());
     }

@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * @param runDate        date the results are filed under; blank means today
  * @param maxAttempts    failed attempts after which an article is no longer retried automatically
  * @param budget         caps on what one run may spend
+ * @param glossary       TSV file of required renderings (term, tab, rendering)
+ * @param offlineFallback give articles the model could not do an offline gist instead of leaving them failed
  */
 @ConfigurationProperties("warta")
 public record WartaProperties(
@@ -27,7 +29,9 @@ public record WartaProperties(
         @DefaultValue("8") int chunkSize,
         String runDate,
         @DefaultValue("3") int maxAttempts,
-        @DefaultValue Budget budget) {
+        @DefaultValue Budget budget,
+        @DefaultValue("jobs/glossary.tsv") Path glossary,
+        @DefaultValue("false") boolean offlineFallback) {
 
     /**
      * @param maxTokens prompt plus completion tokens one run may spend, 0 for no cap

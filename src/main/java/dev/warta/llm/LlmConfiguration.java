@@ -6,6 +6,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import dev.langchain4j.service.AiServices;
+import dev.warta.article.Glossary;
 import dev.warta.chunk.ArticleChunker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +22,14 @@ public final class LlmConfiguration {
     private LlmConfiguration() {
     }
 
-    public static ModelTranslationEngine engine(LlmProperties properties, String targetLanguage, UsageMeter meter) {
+    public static ModelTranslationEngine engine(LlmProperties properties, String targetLanguage, UsageMeter meter,
+                                                Glossary glossary) {
         ChatModel model = chatModel(properties, meter);
         NewsTranslator translator = AiServices.builder(NewsTranslator.class).chatModel(model).build();
         ArticleChunker chunker = new ArticleChunker(tokenEstimator(properties.model()), properties.chunkTokens());
         log.info("Model engine: {} at {}", properties.model(), properties.effectiveBaseUrl());
         return new ModelTranslationEngine(translator, chunker, properties.model(), LanguageNames.name(targetLanguage),
-                meter);
+                meter, glossary);
     }
 
     static ChatModel chatModel(LlmProperties properties, UsageMeter meter) {

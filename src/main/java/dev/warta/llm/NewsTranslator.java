@@ -18,6 +18,7 @@ interface NewsTranslator {
     Result<ArticleTranslationOutput> translateArticle(
             @V("targetLanguage") String targetLanguage,
             @V("glossary") String glossary,
+            @V("feedback") String feedback,
             @V("article") String articleJson);
 
     /** One chunk of a long article, with what earlier chunks fixed (terms, names, the end of the previous chunk). */
@@ -27,6 +28,7 @@ interface NewsTranslator {
             @V("targetLanguage") String targetLanguage,
             @V("glossary") String glossary,
             @V("context") String context,
+            @V("feedback") String feedback,
             @V("chunk") String chunkJson);
 
     /** Summary, key points, entities and tags of a long article, from its full translation. */
@@ -34,5 +36,6 @@ interface NewsTranslator {
     @UserMessage(fromResource = "/prompts/summarise.user.txt")
     Result<SummaryOutput> summarise(
             @V("targetLanguage") String targetLanguage,
+            @V("feedback") String feedback,
             @V("text") String translatedText);
 }

@@ -57,9 +57,10 @@ class FaithfulnessCheckerTest {
 
         assertThat(checker.checkTranslation(SOURCE, dropped, Map.of(), List.of(), "en").failures())
                 .contains("name Rutte missing");
-        // "Rusia", "Jawa Timur" and "Malang" are found through their English renderings in GOOD already
-        assertThat(checker.names(SOURCE)).contains("NATO", "Rutte", "Rusia", "Malang", "Jawa", "Timur")
-                .doesNotContain("Sekretaris", "Selasa", "Oktober", "WIB", "Kabupaten");
+        // "Rusia" and "Jawa" are found through their English renderings in GOOD already; "Timur" (east) and
+        // "Malang" (unlucky) are dictionary words, translated with the name, so they are not checked
+        assertThat(checker.names(SOURCE)).contains("NATO", "Rutte", "Rusia", "Jawa")
+                .doesNotContain("Sekretaris", "Selasa", "Oktober", "WIB", "Kabupaten", "Timur");
     }
 
     @Test

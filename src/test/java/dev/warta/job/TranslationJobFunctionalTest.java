@@ -3,6 +3,7 @@ package dev.warta.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warta.testing.OpenAiStub;
+import dev.warta.testing.SimulatedTranslator;
 import dev.warta.testing.WartaHarness;
 import dev.warta.testing.WartaHarness.Run;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +72,7 @@ class TranslationJobFunctionalTest {
             JsonNode english = file.path("translation").path("paragraphs");
             assertThat(english.size()).isEqualTo(source.size()).isPositive();
             for (int i = 0; i < source.size(); i++) {
-                assertThat(english.get(i).asText()).isEqualTo("[en] " + source.get(i).asText());
+                assertThat(english.get(i).asText()).isEqualTo(SimulatedTranslator.english(source.get(i).asText()));
             }
         }
         assertThat(rows).extracting(row -> (String) row.get("ORIGINAL_TITLE"))

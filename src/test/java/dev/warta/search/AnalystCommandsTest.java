@@ -3,6 +3,7 @@ package dev.warta.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warta.testing.OpenAiStub;
+import dev.warta.testing.SimulatedTranslator;
 import dev.warta.testing.WartaHarness;
 import dev.warta.testing.WartaHarness.Run;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,8 @@ class AnalystCommandsTest {
     void theRunWritesTheDaysDigestBesideTheArticles() throws Exception {
         Path digest = warta.output().resolve("2025-11-18/digest.html");
         assertThat(digest).exists();
-        assertThat(Files.readString(digest)).contains("[en] Gempa Guncang Malang").contains("[en] Harga Beras Naik");
+        assertThat(Files.readString(digest)).contains(SimulatedTranslator.english("Gempa Guncang Malang"))
+                .contains(SimulatedTranslator.english("Harga Beras Naik"));
         assertThat(warta.output().resolve("2025-11-18/digest.md")).exists();
     }
 
@@ -56,7 +58,7 @@ class AnalystCommandsTest {
 
         assertThat(found.exitCode()).isZero();
         assertThat(found.stdout().lines().toList()).hasSize(1);
-        assertThat(found.stdout()).contains("[en] Gempa Guncang Malang").contains("2025-11-18").contains("translated");
+        assertThat(found.stdout()).contains(SimulatedTranslator.english("Gempa Guncang Malang")).contains("2025-11-18").contains("translated");
 
         assertThat(warta.command("search", "tsunami").stdout()).isBlank();
         assertThat(warta.command("search", "", "--status=translated").stdout().lines()).hasSize(2);
@@ -69,7 +71,7 @@ class AnalystCommandsTest {
         Run found = warta.command("search", "beras", "--json");
 
         JsonNode line = new ObjectMapper().readTree(found.stdout().lines().findFirst().orElseThrow());
-        assertThat(line.path("title").asText()).isEqualTo("[en] Harga Beras Naik");
+        assertThat(line.path("title").asText()).isEqualTo(SimulatedTranslator.english("Harga Beras Naik"));
         assertThat(line.path("status").asText()).isEqualTo("translated");
         assertThat(line.path("id").asText()).isNotBlank();
     }
@@ -82,8 +84,8 @@ class AnalystCommandsTest {
         Run shown = warta.command("show", id);
 
         assertThat(shown.exitCode()).isZero();
-        assertThat(shown.stdout()).contains("[en] Harga Beras Naik").contains("Summary").contains("Key points")
-                .contains("[en] Pemerintah kota menyiapkan operasi pasar");
+        assertThat(shown.stdout()).contains(SimulatedTranslator.english("Harga Beras Naik")).contains("Summary").contains("Key points")
+                .contains(SimulatedTranslator.english("Pemerintah kota menyiapkan operasi pasar. Pasokan dari petani berkurang."));
         assertThat(warta.command("show", "no-such-id").exitCode()).isEqualTo(2);
     }
 

@@ -56,6 +56,8 @@ public final class WartaHarness {
                 "--warta.llm.base-url=" + baseUrl,
                 "--warta.llm.api-key=test-key",
                 "--warta.llm.max-retries=0",
+                // the tests' own glossary (none unless a test writes one), never the project's jobs/glossary.tsv
+                "--warta.glossary=" + work.resolve("glossary.tsv"),
                 "--spring.datasource.url=" + jdbcUrl()));
         Map<String, String> byName = new java.util.LinkedHashMap<>();
         for (String arg : defaults) {
