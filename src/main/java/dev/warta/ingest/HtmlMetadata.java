@@ -144,7 +144,7 @@ record HtmlMetadata(
         if (part.length() > 40) {
             return false;
         }
-        if (DOMAIN_LIKE.matcher(part).find()) {
+        if (DOMAIN_LIKE.matcher(part).find() || Outlets.isOutletName(part)) {
             return true;
         }
         for (String hint : hints) {

@@ -40,6 +40,16 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void headlineWithoutFunctionWordsGetsAWeakGuessFromWordShapes() {
+        LanguageDetector.Detected english = detector.detect("Former mayor arrested, bridges closed during flooding");
+        LanguageDetector.Detected indonesian = detector.detect("Mantan Wali Kota Ditangkap, Jembatan Ditutup Selama Banjir");
+
+        assertThat(english.language()).isEqualTo("en");
+        assertThat(indonesian.language()).isEqualTo("id");
+        assertThat(english.confidence()).isBetween(0.01, 0.3);
+    }
+
+    @Test
     void textWithoutFunctionWordsHasNoConfidence() {
         LanguageDetector.Detected detected = detector.detect("12345 — 678");
 
