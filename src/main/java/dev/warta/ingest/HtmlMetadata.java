@@ -185,7 +185,8 @@ record HtmlMetadata(
     // ---- people and dates
 
     private static String personMeta(Document document, Set<String> hints) {
-        String author = meta(document, "author");
+        String author = firstPresent(meta(document, "content_author"), meta(document, "dtk:author"),
+                meta(document, "author"));
         if (author == null || author.startsWith("http") || looksLikeSite(author, hints)) {
             return null;
         }

@@ -18,13 +18,25 @@ class DatelinesTest {
             "REPUBLIKA.CO.ID, JAKARTA -- Harga naik.|Jakarta|Harga naik.",
             "Jakarta, CNN Indonesia -- Harga naik.|Jakarta|Harga naik.",
             "Jakarta - Harga naik.|Jakarta|Harga naik.",
-            "Liputan6.com, Jakarta - - Harga naik.|Jakarta|Harga naik."})
+            "Liputan6.com, Jakarta - - Harga naik.|Jakarta|Harga naik.",
+            "TRIBUNNEWS.COM, GARUT - Harga naik.|Garut|Harga naik.",
+            "JAKARTA - Harga naik.|Jakarta|Harga naik."})
     void takesTheCityAndStripsTheDateline(String paragraph, String city, String rest) {
         Datelines.Found found = Datelines.find(paragraph);
 
         assertThat(found).isNotNull();
         assertThat(found.city()).isEqualTo(city);
         assertThat(found.rest()).isEqualTo(rest);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'VIVA – Harga naik.'", "'Suara.com - Harga naik.'"})
+    void stripsADatelineThatNamesOnlyTheOutlet(String paragraph) {
+        Datelines.Found found = Datelines.find(paragraph);
+
+        assertThat(found).isNotNull();
+        assertThat(found.city()).isNull();
+        assertThat(found.rest()).isEqualTo("Harga naik.");
     }
 
     @ParameterizedTest

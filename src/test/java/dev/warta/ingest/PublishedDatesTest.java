@@ -16,7 +16,9 @@ class PublishedDatesTest {
             "Senin, 15 Februari 2016, 16:15 WIB;2016-02-15T16:15:00+07:00",
             "Selasa, 02 Des 2015 | 14:27 WITA;2015-12-02T14:27:00+08:00",
             "Thu, 05 Nov 2015 03:12:42 GMT;2015-11-05T03:12:42Z",
-            "5 November 2015;2015-11-05"})
+            "5 November 2015;2015-11-05",
+            "1730777700;2024-11-05T03:35:00Z",
+            "1730777700000;2024-11-05T03:35:00Z"})
     void readsTheFormsNewsSitesUse(String raw, String iso) {
         assertThat(PublishedDates.normalise(raw)).isEqualTo(iso);
     }
