@@ -96,8 +96,7 @@ public final class ArticleIds {
 
     private static boolean isTrackingParameter(String parameter) {
         String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
-        return name.startsWith("utm_") || name.equals("fbclid") || name.equals("gclid") || name.equals("ref")
-                || name.equals("page") || name.equals("amp");
+        return name.startsWith("utm_") || name.equals("fbclid") || name.equals("gclid") || name.equals("ref");
     }
 
     private static String siteLabel(String host) {

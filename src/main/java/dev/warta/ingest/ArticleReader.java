@@ -73,6 +73,9 @@ public class ArticleReader {
             return readFile(file, path);
         } catch (IOException e) {
             return List.of(invalid(path, null, 0, "cannot read file: " + e.getMessage()));
+        } catch (StackOverflowError e) {
+            // markup nested thousands deep: no news page looks like that, and the run must go on
+            return List.of(invalid(path, null, 0, "markup nested too deeply to read"));
         } catch (RuntimeException e) {
             // a bug of ours must not stop the run; the item records it so it can be reported and fixed
             log.error("{}: unexpected error while reading", path, e);

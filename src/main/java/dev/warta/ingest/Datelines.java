@@ -31,7 +31,7 @@ final class Datelines {
             // TEMPO.CO, Jakarta -   /   TIMESINDONESIA, JAKARTA –   /   REPUBLIKA.CO.ID, JAKARTA --
             Pattern.compile("^" + OUTLET + "\\s*,\\s*" + CITY + DASH),
             // VIVA.co.id -   /   Liputan6.com -   (outlet only, no city)
-            Pattern.compile("^(?<outlet>[\\p{L}0-9]+(?:\\.[\\p{L}]{2,4}){1,2})" + DASH),
+            Pattern.compile("^" + OUTLET + DASH),
             // Jakarta -   (city only, as Detik writes it)
             Pattern.compile("^" + CITY + "\\s+(?:-{1,2}|–|—)\\s+"));
 

@@ -124,9 +124,18 @@ final class HtmlExtractor {
                 || !element.select("[itemprop=articleBody]").isEmpty()) {
             return false;
         }
+        if (element.hasAttr("hidden") || element.attr("style").replace(" ", "").contains("display:none")) {
+            return true; // invisible to readers: keywords, tracking text
+        }
+        if (!BlockText.BLOCK_TAGS.contains(element.normalName()) && !element.normalName().equals("span")) {
+            return false; // class names on <strong>, <em>, <font> style words of the story ("red", "date")
+        }
         String marks = (element.className() + " " + element.id()).toLowerCase(Locale.ROOT).strip();
+        if (element.normalName().equals("span") && !marks.matches(".*(share|social|sosmed|advert|iklan|caption|credit|hide|hidden).*")) {
+            return false; // a <span class="red"> inside a sentence is emphasis, not furniture
+        }
         if (marks.isEmpty()) {
-            return element.hasAttr("hidden") || element.attr("style").replace(" ", "").contains("display:none");
+            return false;
         }
         boolean furniture = FURNITURE_WORDS.stream().anyMatch(marks::contains);
         if (!furniture) {

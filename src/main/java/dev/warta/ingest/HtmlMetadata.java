@@ -144,7 +144,7 @@ record HtmlMetadata(
         if (part.length() > 40) {
             return false;
         }
-        if (DOMAIN_LIKE.matcher(part).find()) {
+        if (DOMAIN_LIKE.matcher(part).find() || Outlets.isOutletName(part)) {
             return true;
         }
         for (String hint : hints) {
@@ -185,7 +185,8 @@ record HtmlMetadata(
     // ---- people and dates
 
     private static String personMeta(Document document, Set<String> hints) {
-        String author = meta(document, "author");
+        String author = firstPresent(meta(document, "content_author"), meta(document, "dtk:author"),
+                meta(document, "author"));
         if (author == null || author.startsWith("http") || looksLikeSite(author, hints)) {
             return null;
         }

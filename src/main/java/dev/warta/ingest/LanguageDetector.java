@@ -26,7 +26,8 @@ public final class LanguageDetector {
             "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "as", "was", "by", "it", "said", "from",
             "at", "be", "has", "have", "are", "were", "which", "this", "an", "will", "not", "but", "its", "their",
             "they", "he", "she", "who", "been", "had", "after", "would", "also", "there", "than", "more", "about",
-            "or", "his", "her", "we", "our", "into", "over", "can", "should", "could", "these", "those", "while");
+            "or", "his", "her", "we", "our", "into", "over", "can", "should", "could", "these", "those", "while",
+            "year", "years", "new", "first", "last", "up", "out", "all", "when", "what", "if", "so", "says", "did");
 
     /** Function words Indonesian and Malay share. */
     private static final Set<String> MALAY_INDONESIAN = Set.of(
@@ -46,8 +47,8 @@ public final class LanguageDetector {
     /** Spellings and words that are Malay rather than Indonesian. */
     private static final Set<String> MALAY_ONLY = Set.of(
             "kerana", "bahawa", "selepas", "kerajaan", "wang", "sahaja", "mahupun", "iaitu", "polis",
-            "bahagian", "manakala", "boleh", "semasa", "menerusi", "sekiranya", "kenyataan", "rm",
-            "ringgit", "dakwa", "susulan", "berkata", "turut");
+            "bahagian", "manakala", "semasa", "menerusi", "sekiranya", "kenyataan", "rm",
+            "ringgit", "dakwa", "susulan", "berkata");
 
     private static final Set<String> JAVANESE = Set.of(
             "lan", "ing", "karo", "sing", "ora", "iki", "kuwi", "wis", "uga", "saka", "marang", "kanggo", "dening",
@@ -58,11 +59,16 @@ public final class LanguageDetector {
     private static final Set<String> SUNDANESE = Set.of(
             "anu", "teu", "jeung", "ka", "ti", "dina", "kana", "ku", "nu", "éta", "eta", "ieu", "geus", "keur",
             "sanés", "sanes", "sareng", "ogé", "oge", "pikeun", "tina", "kitu", "deui", "henteu", "moal", "urang",
-            "maranéhna", "maranehna", "nyaéta", "nyaeta", "kudu", "waé", "wae", "mah", "téh", "teh", "sok", "pisan",
+            "maranéhna", "maranehna", "nyaéta", "nyaeta", "kudu", "waé", "wae", "mah", "téh", "sok", "pisan",
             "tos", "parantos", "nyarios", "saurna", "nepi", "sabab", "lamun", "bari", "atawa");
 
     private static final Map<String, Set<String>> FAMILIES = Map.of(
             "ms-id", MALAY_INDONESIAN, "en", ENGLISH, "jv", JAVANESE, "su", SUNDANESE);
+
+    /** Word shapes for texts too short to hold function words (headlines): English and Indonesian affixes. */
+    private static final Pattern ENGLISH_SHAPE = Pattern.compile("[a-z]{3,}(?:ed|ing|tion|tions|ly|ies|ers)|[a-z]+['’]s");
+    private static final Pattern INDONESIAN_SHAPE = Pattern.compile(
+            "(?:me[mnr]?|meng|meny|ber|di|ter|pe[mnr]?|peng|ke)[a-z]{3,}|[a-z]{3,}(?:kan|nya|lah|an)");
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}]+(?:[’'][\\p{L}]+)?");
 
@@ -101,7 +107,7 @@ public final class LanguageDetector {
         List<Map.Entry<String, Integer>> ranked = hits.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).toList();
         if (ranked.isEmpty()) {
-            return new Detected("id", 0.0);
+            return byWordShapes(text.toLowerCase(Locale.ROOT));
         }
         double best = ranked.get(0).getValue();
         double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
@@ -120,6 +126,26 @@ public final class LanguageDetector {
         String language = indonesianShare >= 0.5 ? "id" : "ms";
         double share = Math.max(indonesianShare, 1 - indonesianShare);
         return new Detected(language, round(familyConfidence * share));
+    }
+
+    /** A weak guess from affixes, for headlines without a single function word; never above 0.3. */
+    private static Detected byWordShapes(String text) {
+        int english = 0;
+        int indonesian = 0;
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            String word = matcher.group();
+            if (ENGLISH_SHAPE.matcher(word).matches()) {
+                english++;
+            } else if (INDONESIAN_SHAPE.matcher(word).matches()) {
+                indonesian++;
+            }
+        }
+        if (english == indonesian) {
+            return new Detected("id", 0.0);
+        }
+        double margin = Math.abs(english - indonesian) / (double) Math.max(english, indonesian);
+        return new Detected(english > indonesian ? "en" : "id", round(0.3 * margin));
     }
 
     private static double round(double value) {

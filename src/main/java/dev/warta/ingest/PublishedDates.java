@@ -52,6 +52,13 @@ final class PublishedDates {
             return null;
         }
         String text = raw.strip();
+        if (text.matches("\\d{10}|\\d{13}")) {
+            // Unix time, as some feeds give it: seconds or milliseconds since 1970, in UTC
+            long value = Long.parseLong(text);
+            java.time.Instant instant = text.length() == 10 ? java.time.Instant.ofEpochSecond(value)
+                    : java.time.Instant.ofEpochMilli(value);
+            return iso(instant.atOffset(ZoneOffset.UTC));
+        }
         try {
             return iso(OffsetDateTime.parse(text));
         } catch (DateTimeParseException ignored) {

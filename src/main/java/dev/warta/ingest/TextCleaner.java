@@ -29,6 +29,9 @@ final class TextCleaner {
             Pattern.compile("(?i)^(\\*+\\)?\\s*)?(ikuti|dapatkan|simak|follow|gabung|download|unduh)\\b.*"
                     + "(google news|whatsapp|telegram|channel|instagram|twitter|facebook|aplikasi|saluran|update).*"),
             Pattern.compile("(?i)^(tags?|topik|kata kunci|keywords?)\\s*:.*"),
+            // embed placeholders scrapers leave where a video or a gallery was: "[Gambas:Video CNN]"
+            Pattern.compile("(?i)^\\[(gambas|video|foto|galeri|embed|instagram|twitter)\\b[^\\]]*\\]$"),
+            Pattern.compile("(?i)^pilihan (editor|redaksi)\\s*:.*"),
             Pattern.compile("(?i)^ikuti (perkembangan|berita|update|terus)\\b.*(topik|di sini|berikut)\\s*:?$"),
             Pattern.compile("(?i)^(jangan lewatkan|wajib baca|terpopuler|berita terkini|video pilihan|pilihan redaksi"
                     + "|artikel selanjutnya|halaman selanjutnya|selanjutnya|next|share|bagikan)\\s*[!:.]*$"),

@@ -25,7 +25,8 @@ class HtmlPagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"kompas-br-paragraphs.html", "detik-no-p.html", "antara-mixed-charset.html",
             "tempo-figure-entities.html", "liputan6-bold-dateline.html", "timesindonesia-residue.html",
-            "english-edition.html", "scrape-crlf-residue.txt", "scrape-wrapped.txt"})
+            "english-edition.html", "scrape-crlf-residue.txt", "scrape-wrapped.txt", "cnnindonesia-scroll-ads.html",
+            "tribun-tayang-footer.html"})
     void extractsExactlyTheExpectedTitleAndParagraphs(String page) throws Exception {
         Path input = fixture("pages/" + page);
         List<String> expected = Files.readAllLines(
@@ -93,6 +94,19 @@ class HtmlPagesTest {
         assertThat(article.metadata().publisher()).isEqualTo("Rochmat Shobirin");
         assertThat(article.metadata().dateline()).isEqualTo("Bondowoso");
         assertThat(article.metadata().source()).isEqualTo("TIMES Indonesia");
+    }
+
+    @Test
+    void cnnAndTribunPagesGiveAuthorEditorAndCity() throws Exception {
+        Article cnn = onlyArticle(fixture("pages/cnnindonesia-scroll-ads.html"));
+        Article tribun = onlyArticle(fixture("pages/tribun-tayang-footer.html"));
+
+        assertThat(cnn.metadata().author()).isEqualTo("Fajar Nugraha");
+        assertThat(cnn.metadata().source()).isEqualTo("CNN Indonesia");
+        assertThat(cnn.metadata().dateline()).isEqualTo("Jakarta");
+        assertThat(tribun.metadata().author()).isEqualTo("Ahmad Fauzi");
+        assertThat(tribun.metadata().editor()).isEqualTo("Sanusi");
+        assertThat(tribun.metadata().dateline()).isEqualTo("Garut");
     }
 
     @Test

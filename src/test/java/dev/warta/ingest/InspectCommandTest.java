@@ -1,0 +1,83 @@
+package dev.warta.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.warta.ingest.HtmlPagesTest.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InspectCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void printsOneJsonObjectPerArticleWithTheFieldsScraperAuthorsCheck() throws Exception {
+        int code = run(fixture("pages/kompas-br-paragraphs.html").toString());
+
+        List<JsonNode> lines = lines();
+        assertThat(code).isZero();
+        assertThat(lines).hasSize(1);
+        JsonNode article = lines.get(0);
+        assertThat(article.get("title").asText()).isEqualTo("Banjir Rob Genangi Pesisir Utara Jakarta, Warga Mengungsi");
+        assertThat(article.get("paragraphs").isArray()).isTrue();
+        assertThat(article.get("paragraphs")).hasSize(6);
+        assertThat(article.get("dateline").asText()).isEqualTo("Jakarta");
+        assertThat(article.get("language").asText()).isEqualTo("id");
+        for (String field : List.of("path", "source", "url", "publishedAt", "author", "id")) {
+            assertThat(article.has(field)).as(field).isTrue();
+        }
+    }
+
+    @Test
+    void readsFoldersAndReportsRejectionsWithoutFailing() throws Exception {
+        int code = run(fixture("rejected").toString(), fixture("feeds").toString());
+
+        List<JsonNode> lines = lines();
+        assertThat(code).isZero();
+        assertThat(lines).hasSize(5 + 3 + 5);
+        assertThat(lines).filteredOn(line -> line.get("kind").asText().equals("INVALID"))
+                .allSatisfy(line -> assertThat(line.get("error").asText()).isNotBlank());
+        assertThat(lines).filteredOn(line -> line.get("kind").asText().equals("NOT_ARTICLE")).hasSize(4);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("truncated-page.html:12");
+    }
+
+    @Test
+    void missingPathIsReportedAndExitsWithOne() throws Exception {
+        int code = run("does/not/exist.html");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file or folder: does/not/exist.html");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("--max-bytes", "lots", "a.html")).isEqualTo(2);
+        assertThat(run("--verbose", "a.html")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: warta inspect");
+    }
+
+    private int run(String... args) {
+        return InspectCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private List<JsonNode> lines() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                nodes.add(json.readTree(line));
+            }
+        }
+        return nodes;
+    }
+}

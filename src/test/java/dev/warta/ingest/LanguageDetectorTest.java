@@ -1,0 +1,58 @@
+package dev.warta.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LanguageDetectorTest {
+
+    private final LanguageDetector detector = new LanguageDetector();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "id|Pemerintah daerah mengatakan bahwa perbaikan jalan itu akan selesai sebelum akhir tahun karena "
+                    + "anggarannya sudah tersedia. Warga berharap pekerjaan tersebut tidak mengganggu pasar.",
+            "ms|Kerajaan negeri berkata bahawa kerja-kerja membaiki jalan itu akan siap sebelum hujung tahun kerana "
+                    + "peruntukan sudah ada. Penduduk berharap ia tidak mengganggu pasar selepas ini.",
+            "en|The regional government said that the road repairs would be finished before the end of the year "
+                    + "because the budget is already available. Residents hope the work will not disturb the market.",
+            "jv|Pamarentah daerah ngendika yen ndandani dalan kuwi bakal rampung sadurunge pungkasan taun amarga "
+                    + "dhuwite wis ana. Warga ngarep-arep gaweyan iki ora ngganggu pasar lan dalan desa.",
+            "su|Pamarentah daerah nyarios yén ngalereskeun jalan éta bakal réngsé saméméh ahir taun sabab "
+                    + "anggaranana geus aya. Warga ngarep-ngarep pagawéan ieu teu ngaganggu pasar jeung jalan désa."})
+    void recognisesEachLanguageOfTheRegion(String language, String text) {
+        LanguageDetector.Detected detected = detector.detect(text);
+
+        assertThat(detected.language()).isEqualTo(language);
+        assertThat(detected.confidence()).isBetween(0.3, 1.0);
+    }
+
+    @Test
+    void longerIndonesianTextIsMoreCertainThanAFewWords() {
+        double few = detector.detect("Dia di pasar.").confidence();
+        double many = detector.detect("Dia mengatakan bahwa harga cabai di pasar tersebut sudah naik sejak pekan "
+                + "lalu, dan para pedagang belum tahu kapan harga itu akan turun lagi karena pasokan dari petani "
+                + "masih terbatas.").confidence();
+
+        assertThat(many).isGreaterThan(few);
+    }
+
+    @Test
+    void headlineWithoutFunctionWordsGetsAWeakGuessFromWordShapes() {
+        LanguageDetector.Detected english = detector.detect("Former mayor arrested, bridges closed during flooding");
+        LanguageDetector.Detected indonesian = detector.detect("Mantan Wali Kota Ditangkap, Jembatan Ditutup Selama Banjir");
+
+        assertThat(english.language()).isEqualTo("en");
+        assertThat(indonesian.language()).isEqualTo("id");
+        assertThat(english.confidence()).isBetween(0.01, 0.3);
+    }
+
+    @Test
+    void textWithoutFunctionWordsHasNoConfidence() {
+        LanguageDetector.Detected detected = detector.detect("12345 — 678");
+
+        assertThat(detected.confidence()).isZero();
+    }
+}
