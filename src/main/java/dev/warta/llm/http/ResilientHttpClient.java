@@ -125,9 +125,9 @@ public final class ResilientHttpClient implements HttpClient {
             }
             return retryAfterBackoff(target, failure, attempt);
         } catch (IOException e) {
-            String failure = e.getClass().getSimpleName();
+            String failure = describe(e);
             if (attempt >= policy.maxRetries()) {
-                throw failCall(target, failure, new LangChain4jException(target + " failed: " + e, e));
+                throw failCall(target, failure, new LangChain4jException(target + " failed: " + failure, e));
             }
             return retryAfterBackoff(target, failure, attempt);
         }
@@ -205,6 +205,16 @@ public final class ResilientHttpClient implements HttpClient {
             log.warn("{} -> {}; giving up after {} attempts", target, failure, policy.maxRetries() + 1);
         }
         return error;
+    }
+
+    /** The exception's class with the first message in its chain: the JDK's ConnectException often has none. */
+    private static String describe(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return e.getClass().getSimpleName() + " (" + t.getMessage() + ")";
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static Duration capped(Duration wait) {

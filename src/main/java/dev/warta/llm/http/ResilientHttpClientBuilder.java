@@ -12,8 +12,10 @@ import java.util.Objects;
  * The rate limits, the circuit breaker and the metrics live in the builder, so every client it builds (one per
  * model, however many threads use them) shares them: that is what makes the limits hold for the whole run.
  * <p>
- * Timeouts: both start at {@link CallPolicy#timeout()}. {@code OpenAiChatModel} overrides them with its own
- * {@code .timeout(..)} when one is set, so set that to the same value or leave it unset.
+ * Timeouts: the per-attempt timeout is {@link CallPolicy#timeout()}, whatever {@link #readTimeout(Duration)} is
+ * given. {@code OpenAiChatModel} always passes a read timeout, its own default (60 s) when none was set, so the
+ * builder cannot tell a chosen value from a default; one knob, the policy, is the one that counts. The connect
+ * timeout given is used, bounded by the policy's timeout.
  */
 public final class ResilientHttpClientBuilder implements HttpClientBuilder {
 
@@ -49,7 +51,9 @@ public final class ResilientHttpClientBuilder implements HttpClientBuilder {
         return readTimeout;
     }
 
-    /** The per-attempt timeout: from sending the request until the response arrives. */
+    /**
+     * Recorded for the SPI, not used: {@link CallPolicy#timeout()} is the per-attempt timeout (see the class comment).
+     */
     @Override
     public ResilientHttpClientBuilder readTimeout(Duration timeout) {
         this.readTimeout = positive(timeout, "readTimeout");
@@ -62,9 +66,9 @@ public final class ResilientHttpClientBuilder implements HttpClientBuilder {
                 // HTTP/1.1: on plain http the JDK's HTTP/2 attempt adds an h2c upgrade that local servers mishandle,
                 // and OpenAI-compatible APIs gain nothing from HTTP/2 for one request per connection at a time.
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
+                .connectTimeout(connectTimeout.compareTo(policy.timeout()) < 0 ? connectTimeout : policy.timeout())
                 .build();
-        return new ResilientHttpClient(jdk, readTimeout, policy, metrics, rateLimiter, circuitBreaker);
+        return new ResilientHttpClient(jdk, policy.timeout(), policy, metrics, rateLimiter, circuitBreaker);
     }
 
     public CallPolicy policy() {
