@@ -428,4 +428,35 @@ class ResilientHttpClientTest {
         assertThat(snapshot.p50Millis()).isLessThan(200L);
         assertThat(snapshot.p95Millis()).isBetween(400L, 900L);
     }
+
+    @Test
+    void logsNeitherTheApiKeyNorTheQueryString() {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ResilientHttpClient.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        logger.addAppender(captured);
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            stub.respondWith(inTurn(StubResponse.error(503, "busy"), ok(), StubResponse.error(400, "bad")));
+            HttpRequest request = HttpRequest.builder().method(HttpMethod.POST)
+                    .url(stub.baseUrl() + "/chat/completions?api-key=sk-query-secret")
+                    .addHeader("Authorization", "Bearer sk-test-secret")
+                    .body(CHAT_BODY).build();
+            ResilientHttpClient client = client(FAST);
+            client.execute(request);
+            assertThatThrownBy(() -> client.execute(request)).isInstanceOf(HttpException.class);
+        } finally {
+            logger.detachAppender(captured);
+            logger.setLevel(before);
+        }
+
+        assertThat(captured.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(line -> assertThat(line)
+                        .contains("POST http://127.0.0.1:")
+                        .doesNotContain("sk-test-secret", "sk-query-secret", "Authorization"));
+    }
 }
