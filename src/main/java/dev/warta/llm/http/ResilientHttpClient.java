@@ -188,13 +188,13 @@ public final class ResilientHttpClient implements HttpClient {
 
     /** "Full jitter": uniform between zero and the exponential bound, so retrying threads spread out. */
     private Duration jitteredBackoff(int attempt) {
-        long initial = policy.initialBackoff().toNanos();
-        long bound = policy.maxBackoff().toNanos();
-        for (int i = 0; i < attempt && initial < bound; i++) {
-            initial *= 2;
+        long cap = policy.maxBackoff().toNanos();
+        long ceiling = policy.initialBackoff().toNanos();
+        for (int i = 0; i < attempt && ceiling < cap; i++) {
+            ceiling *= 2;
         }
-        bound = Math.min(bound, initial);
-        return Duration.ofNanos(bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
+        ceiling = Math.min(ceiling, cap);
+        return Duration.ofNanos(ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1));
     }
 
     private RuntimeException failCall(String target, String failure, RuntimeException error) {
