@@ -103,7 +103,7 @@ class ResilientHttpClientTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         // The jittered backoff alone would be at most 5 ms: only Retry-After explains a one-second wait.
-        assertThat(millisSince(start)).isBetween(950L, 1_900L);
+        assertThat(millisSince(start)).isBetween(950L, 3_000L);
         assertThat(stub.requests()).hasSize(2);
         assertThat(metrics.snapshot().calls()).isEqualTo(2);
         assertThat(metrics.snapshot().retries()).isEqualTo(1);
@@ -117,7 +117,7 @@ class ResilientHttpClientTest {
         long start = System.nanoTime();
         client(FAST).execute(chat(CHAT_BODY));
 
-        assertThat(millisSince(start)).isBetween(280L, 900L);
+        assertThat(millisSince(start)).isBetween(280L, 1_500L);
         assertThat(stub.requests()).hasSize(2);
     }
 
@@ -160,7 +160,8 @@ class ResilientHttpClientTest {
         SuccessfulHttpResponse response = client(FAST.withTimeout(Duration.ofMillis(300))).execute(chat(CHAT_BODY));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(millisSince(start)).isBetween(290L, 1_400L);
+        // Less than the 1.5 s the first answer would have taken: the client gave up on it and asked again.
+        assertThat(millisSince(start)).isBetween(290L, 1_499L);
         assertThat(stub.requests()).hasSize(2);
     }
 
@@ -257,10 +258,10 @@ class ResilientHttpClientTest {
         }
 
         // 120 a minute is one every 500 ms: the first goes at once, the third a second later.
-        assertThat(millisSince(start)).isBetween(1_000L, 1_800L);
+        assertThat(millisSince(start)).isBetween(1_000L, 2_500L);
         assertThat(arrivals).hasSize(3);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(arrivals.get(1) - arrivals.get(0))).isBetween(400L, 800L);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(arrivals.get(2) - arrivals.get(1))).isBetween(400L, 800L);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(arrivals.get(1) - arrivals.get(0))).isBetween(400L, 1_000L);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(arrivals.get(2) - arrivals.get(1))).isBetween(400L, 1_000L);
     }
 
     @Test
@@ -270,16 +271,16 @@ class ResilientHttpClientTest {
         // 6,000 tokens a minute = 100 a second. The first call asks for 5,900 completion tokens plus its prompt.
         ResilientHttpClient client = client(FAST.withRateLimits(0, 6_000));
         String big = "{\"model\":\"m\",\"max_tokens\":5900,\"messages\":[]}";
-        String prompt = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(440) + "\"}]}";
+        String prompt = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(700) + "\"}]}";
 
         long start = System.nanoTime();
         client.execute(chat(big));
         client.execute(chat(prompt));
 
-        // First: 5,900 + 12 prompt tokens leaves 88; the second needs 124 (493 characters / 4): 36 short, 0.36 s.
+        // First: 5,900 + 12 prompt tokens leaves 88; the second needs 189 (753 characters / 4): 101 short, 1.01 s.
         assertThat(TokenEstimate.ofRequest(big)).isEqualTo(5_912);
-        assertThat(TokenEstimate.ofRequest(prompt)).isEqualTo(124);
-        assertThat(millisSince(start)).isBetween(300L, 1_000L);
+        assertThat(TokenEstimate.ofRequest(prompt)).isEqualTo(189);
+        assertThat(millisSince(start)).isBetween(1_000L, 2_000L);
     }
 
     @Test
@@ -288,13 +289,14 @@ class ResilientHttpClientTest {
         stub.respondWith(request -> ok());
         ResilientHttpClient client = client(FAST.withRateLimits(0, 6_000));
         String big = "{\"model\":\"m\",\"max_tokens\":5900,\"messages\":[]}";
-        String prompt = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(440) + "\"}]}";
+        String prompt = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(700) + "\"}]}";
 
         long start = System.nanoTime();
         client.execute(chat(big));
         client.execute(chat(prompt));
 
-        assertThat(millisSince(start)).isLessThan(300L);
+        // Without the correction the second call would wait a second (see the test above).
+        assertThat(millisSince(start)).isLessThan(700L);
     }
 
     @Test
@@ -307,7 +309,7 @@ class ResilientHttpClientTest {
         long start = System.nanoTime();
         client.execute(chat(CHAT_BODY));
 
-        assertThat(millisSince(start)).isBetween(600L, 1_300L);
+        assertThat(millisSince(start)).isBetween(650L, 2_000L);
     }
 
     @Test
@@ -333,7 +335,7 @@ class ResilientHttpClientTest {
             builder.build().execute(chat(CHAT_BODY));
 
             assertThat(millisSince(start)).isGreaterThanOrEqualTo(350L);
-            assertThat(first.get(2, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         } finally {
             pool.shutdownNow();
         }
@@ -372,23 +374,24 @@ class ResilientHttpClientTest {
 
     @Test
     void eightThreadsAtOnceAllSucceedAndTheMetricsAddUp() throws Exception {
-        AtomicInteger answered = new AtomicInteger();
-        // Every third request is turned away once, so retries happen concurrently as well.
-        stub.respondWith(request -> answered.incrementAndGet() % 3 == 0
+        // Each call's first request is turned away, so every call retries once, concurrently with the others.
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        stub.respondWith(request -> seen.add(request.message("user"))
                 ? StubResponse.error(503, "busy")
                 : ok().delayed(50));
-        ResilientHttpClientBuilder builder = new ResilientHttpClientBuilder(FAST.withMaxRetries(5), metrics);
-        ResilientHttpClient client = builder.build();
+        ResilientHttpClient client = client(FAST);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int thread = 0; thread < 8; thread++) {
+                int threadNumber = thread;
                 results.add(pool.submit(() -> {
                     start.await();
                     int ok = 0;
                     for (int call = 0; call < 5; call++) {
-                        ok += client.execute(chat(CHAT_BODY)).statusCode() == 200 ? 1 : 0;
+                        String body = CHAT_BODY.replace("Halo", "Halo " + threadNumber + "-" + call);
+                        ok += client.execute(chat(body)).statusCode() == 200 ? 1 : 0;
                     }
                     return ok;
                 }));
@@ -396,16 +399,16 @@ class ResilientHttpClientTest {
             start.countDown();
             int succeeded = 0;
             for (Future<Integer> result : results) {
-                succeeded += result.get(10, TimeUnit.SECONDS);
+                succeeded += result.get(20, TimeUnit.SECONDS);
             }
 
             CallMetrics.Snapshot snapshot = metrics.snapshot();
             assertThat(succeeded).isEqualTo(40);
-            assertThat(snapshot.calls()).isEqualTo(stub.requests().size());
-            assertThat(snapshot.calls() - snapshot.retries()).isEqualTo(40);
-            assertThat(snapshot.retries()).isEqualTo(answered.get() / 3);
+            assertThat(stub.requests()).hasSize(80);
+            assertThat(snapshot.calls()).isEqualTo(80);
+            assertThat(snapshot.retries()).isEqualTo(40);
             assertThat(snapshot.failures()).isZero();
-            assertThat(snapshot.p50Millis()).isBetween(50L, 1_000L);
+            assertThat(snapshot.p50Millis()).isGreaterThanOrEqualTo(50L);
             assertThat(snapshot.p95Millis()).isGreaterThanOrEqualTo(snapshot.p50Millis());
         } finally {
             pool.shutdownNow();
