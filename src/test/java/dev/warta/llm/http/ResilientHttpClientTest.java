@@ -265,6 +265,45 @@ class ResilientHttpClientTest {
     }
 
     @Test
+    void theRequestLimitIsSharedByAllThreadsAndAllClientsOfOneBuilder() throws Exception {
+        List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        stub.respondWith(request -> {
+            arrivals.add(System.nanoTime());
+            return ok();
+        });
+        client(FAST).execute(chat(CHAT_BODY));
+        arrivals.clear();
+        // 240 a minute = one every 250 ms, whichever thread or model client sends it.
+        ResilientHttpClientBuilder builder = new ResilientHttpClientBuilder(FAST.withRateLimits(240, 0), metrics);
+        List<ResilientHttpClient> clients = List.of(builder.build(), builder.build());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<SuccessfulHttpResponse>> results = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                ResilientHttpClient client = clients.get(thread % 2);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return client.execute(chat(CHAT_BODY));
+                }));
+            }
+            start.countDown();
+            for (Future<SuccessfulHttpResponse> result : results) {
+                result.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Long> sorted = arrivals.stream().sorted().toList();
+        assertThat(sorted).hasSize(4);
+        for (int i = 1; i < sorted.size(); i++) {
+            assertThat(TimeUnit.NANOSECONDS.toMillis(sorted.get(i) - sorted.get(i - 1))).isGreaterThanOrEqualTo(180L);
+        }
+        assertThat(TimeUnit.NANOSECONDS.toMillis(sorted.get(3) - sorted.get(0))).isBetween(700L, 1_500L);
+    }
+
+    @Test
     void tokensPerMinuteHoldsACallThatWouldOverspendTheWindow() {
         // The provider reports using exactly what was estimated, so nothing is given back.
         stub.respondWith(request -> OpenAiStub.completion("Hello", "stop", 12, 5_900));
@@ -370,6 +409,33 @@ class ResilientHttpClientTest {
         assertThat(thrown.get()).isInstanceOf(CallInterruptedException.class);
         assertThat(stillInterrupted.get()).isTrue();
         assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
+    void interruptionWhileWaitingForTheResponseAbortsTheCallPromptly() throws Exception {
+        stub.respondWith(request -> ok().delayed(3_000));
+        ResilientHttpClient client = client(FAST);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                client.execute(chat(CHAT_BODY));
+            } catch (RuntimeException e) {
+                thrown.set(e);
+            }
+        });
+        caller.start();
+        while (stub.requests().isEmpty()) {
+            Thread.sleep(5);
+        }
+
+        long start = System.nanoTime();
+        caller.interrupt();
+        caller.join(2_000);
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(millisSince(start)).isLessThan(1_000L);
+        assertThat(thrown.get()).isInstanceOf(CallInterruptedException.class);
+        assertThat(metrics.snapshot().failures()).isZero();
     }
 
     @Test
