@@ -5,6 +5,7 @@ import dev.warta.article.TranslationEngine;
 import dev.warta.llm.LlmConfiguration;
 import dev.warta.llm.LlmProperties;
 import dev.warta.llm.UsageMeter;
+import dev.warta.llm.http.CallMetrics;
 import dev.warta.offline.OfflineEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +32,16 @@ class EngineSelector {
     private final WartaProperties properties;
     private final LlmProperties llm;
     private final UsageMeter meter;
+    private final CallMetrics metrics;
     private TranslationEngine engine;
     private TranslationEngine fallback;
     private Glossary glossary;
 
-    EngineSelector(WartaProperties properties, LlmProperties llm, UsageMeter meter) {
+    EngineSelector(WartaProperties properties, LlmProperties llm, UsageMeter meter, CallMetrics metrics) {
         this.properties = properties;
         this.llm = llm;
         this.meter = meter;
+        this.metrics = metrics;
     }
 
     /** The engine of this run, built once. */
@@ -72,11 +75,11 @@ class EngineSelector {
                 if (!llm.endpointConfigured()) {
                     throw new EngineUnavailableException(NO_ENDPOINT);
                 }
-                return LlmConfiguration.engine(llm, properties.targetLanguage(), meter, glossary());
+                return LlmConfiguration.engine(llm, properties.targetLanguage(), meter, glossary(), metrics);
             }
             case "auto" -> {
                 if (llm.endpointConfigured()) {
-                    return LlmConfiguration.engine(llm, properties.targetLanguage(), meter, glossary());
+                    return LlmConfiguration.engine(llm, properties.targetLanguage(), meter, glossary(), metrics);
                 }
                 log.info("No model endpoint configured (OPENAI_API_KEY / OPENAI_BASE_URL): using the offline engine, "
                         + "which makes a gist, not a full translation");

@@ -4,6 +4,7 @@ import dev.warta.article.Ingested;
 import dev.warta.ingest.ArticleReader;
 import dev.warta.llm.LlmProperties;
 import dev.warta.llm.UsageMeter;
+import dev.warta.llm.http.CallMetrics;
 import dev.warta.store.ArticleOutcome;
 import dev.warta.store.ArticleRepository;
 import dev.warta.store.ArticleWriter;
@@ -66,6 +67,11 @@ class TranslationJobConfiguration {
     @Bean
     UsageMeter usageMeter() {
         return new UsageMeter();
+    }
+
+    @Bean
+    CallMetrics callMetrics() {
+        return new CallMetrics();
     }
 
     @Bean

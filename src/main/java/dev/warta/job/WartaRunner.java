@@ -5,6 +5,7 @@ import dev.warta.article.TranslationEngine;
 import dev.warta.article.Usage;
 import dev.warta.llm.LlmProperties;
 import dev.warta.llm.UsageMeter;
+import dev.warta.llm.http.CallMetrics;
 import dev.warta.search.AnalystCommands;
 import dev.warta.digest.DigestWriter;
 import dev.warta.store.ArticleRepository;
@@ -74,11 +75,13 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     private final RunControl control;
     private final ProgressReporter progress;
     private final UsageMeter meter;
+    private final CallMetrics metrics;
     private int exitCode;
 
     WartaRunner(WartaProperties properties, LlmProperties llm, EngineSelector engines, JobOperator jobOperator,
                 JobRepository jobRepository, Job translationJob, RunRepository runs, RunLock lock,
-                ArticleRepository articles, RunControl control, ProgressReporter progress, UsageMeter meter) {
+                ArticleRepository articles, RunControl control, ProgressReporter progress, UsageMeter meter,
+                CallMetrics metrics) {
         this.properties = properties;
         this.llm = llm;
         this.engines = engines;
@@ -91,6 +94,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         this.control = control;
         this.progress = progress;
         this.meter = meter;
+        this.metrics = metrics;
     }
 
     @Override
@@ -210,9 +214,11 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private RunSummary.Calls calls() {
         Usage usage = meter.total();
-        return new RunSummary.Calls(usage.calls(), 0, usage.promptTokens(), usage.completionTokens(),
-                engines.modelName() == null ? null : llm.cost(usage.promptTokens(), usage.completionTokens()),
-                null, null);
+        CallMetrics.Snapshot http = metrics.snapshot();
+        boolean called = http.calls() > 0;
+        return new RunSummary.Calls(usage.calls(), (int) http.retries(), usage.promptTokens(),
+                usage.completionTokens(), llm.cost(usage.promptTokens(), usage.completionTokens()),
+                called ? http.p50Millis() : null, called ? http.p95Millis() : null);
     }
 
     /** Runs on SIGTERM/Ctrl-C: let the chunk in flight finish and commit, then let the JVM exit. */

@@ -8,8 +8,13 @@ import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import dev.langchain4j.service.AiServices;
 import dev.warta.article.Glossary;
 import dev.warta.chunk.ArticleChunker;
+import dev.warta.llm.http.CallMetrics;
+import dev.warta.llm.http.CallPolicy;
+import dev.warta.llm.http.ResilientHttpClientBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 
 /**
  * Builds the model engine from {@link LlmProperties}: the real LangChain4j OpenAI client, asked for strict JSON
@@ -23,8 +28,8 @@ public final class LlmConfiguration {
     }
 
     public static ModelTranslationEngine engine(LlmProperties properties, String targetLanguage, UsageMeter meter,
-                                                Glossary glossary) {
-        ChatModel model = chatModel(properties, meter);
+                                                Glossary glossary, CallMetrics metrics) {
+        ChatModel model = chatModel(properties, meter, metrics);
         NewsTranslator translator = AiServices.builder(NewsTranslator.class).chatModel(model).build();
         ArticleChunker chunker = new ArticleChunker(tokenEstimator(properties.model()), properties.chunkTokens());
         log.info("Model engine: {} at {}", properties.model(), properties.effectiveBaseUrl());
@@ -32,15 +37,21 @@ public final class LlmConfiguration {
                 meter, glossary);
     }
 
-    static ChatModel chatModel(LlmProperties properties, UsageMeter meter) {
+    static ChatModel chatModel(LlmProperties properties, UsageMeter meter, CallMetrics metrics) {
+        CallPolicy policy = new CallPolicy(properties.maxRetries(), properties.initialBackoff(), Duration.ofSeconds(30),
+                properties.timeout(), properties.requestsPerMinute(), properties.tokensPerMinute(),
+                properties.circuitBreakerThreshold());
         return OpenAiChatModel.builder()
+                // Warta's own HTTP layer retries (honouring Retry-After), rate-limits and breaks the circuit;
+                // LangChain4j's retry, which ignores Retry-After, is off.
+                .httpClientBuilder(new ResilientHttpClientBuilder(policy, metrics))
+                .maxRetries(0)
                 .baseUrl(properties.effectiveBaseUrl())
                 // Local servers (Ollama, llama.cpp) need no key, but the client insists on one.
                 .apiKey(properties.apiKey() == null || properties.apiKey().isBlank() ? "none" : properties.apiKey())
                 .modelName(properties.model())
                 .temperature(properties.temperature())
                 .timeout(properties.timeout())
-                .maxRetries(properties.maxRetries())
                 .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                 .strictJsonSchema(true)
                 .logRequests(properties.logRequests())

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param temperature             sampling temperature; {@code null} leaves the provider's default
  * @param timeout                 per-call timeout
  * @param maxRetries              retries of one call on 429, 5xx and timeouts
+ * @param initialBackoff          first wait before a retry; doubles each time (with jitter), up to 30 s, unless the
+ *                                endpoint says how long to wait (Retry-After)
  * @param chunkTokens             source tokens per translation call; longer articles are split into chunks
  * @param concurrency             model calls in flight at once
  * @param requestsPerMinute       client-side request rate limit, 0 for none
@@ -31,6 +33,7 @@ public record LlmProperties(
         Double temperature,
         @DefaultValue("120s") Duration timeout,
         @DefaultValue("4") int maxRetries,
+        @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("2000") int chunkTokens,
         @DefaultValue("4") int concurrency,
         @DefaultValue("0") int requestsPerMinute,
@@ -50,8 +53,8 @@ public record LlmProperties(
 
     /** Settings for tests and tools: the given endpoint and model, defaults for everything else. */
     public static LlmProperties of(String baseUrl, String apiKey, String model) {
-        return new LlmProperties(baseUrl, apiKey, model, null, Duration.ofSeconds(120), 4, 2000, 4, 0, 0, 5, Map.of(),
-                false);
+        return new LlmProperties(baseUrl, apiKey, model, null, Duration.ofSeconds(120), 4, Duration.ofSeconds(1), 2000,
+                4, 0, 0, 5, Map.of(), false);
     }
 
     /** USD per million tokens. */

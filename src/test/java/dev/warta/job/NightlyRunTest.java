@@ -140,6 +140,48 @@ class NightlyRunTest {
     }
 
     @Test
+    void whenTheEndpointIsDownTheCircuitOpensAndTheRestIsLeftPendingForTheNextRun() throws Exception {
+        for (int i = 4; i <= 12; i++) {
+            warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,
+                    "Isi berita nomor " + i + ". Warga berkumpul di balai desa. Rapat selesai sore hari.");
+        }
+        stub.respondWith(request -> StubResponse.error(503, "down"));
+
+        Run run = warta.run(DAY_ONE, "--warta.llm.circuit-breaker-threshold=3", "--warta.llm.concurrency=1");
+
+        // three calls fail, then no more are sent all night
+        assertThat(stub.requests()).hasSize(3);
+        assertThat(run.exitCode()).isEqualTo(WartaRunner.SOME_NOT_DELIVERED);
+        assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'failed'")).hasSize(3);
+        assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'pending'")).hasSize(9)
+                .allSatisfy(row -> assertThat((String) row.get("REASON")).contains("unavailable"));
+        assertThat(run.stdout()).contains("Not finished").contains("unavailable");
+
+        // the next night the endpoint is back: everything is done
+        stub.reset();
+        assertThat(warta.run(DAY_TWO).exitCode()).isZero();
+        assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'translated'")).hasSize(12);
+    }
+
+    @Test
+    void aRateLimitedCallWaitsAsLongAsTheEndpointAsks() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        stub.respondWith(request -> calls.incrementAndGet() == 1
+                ? StubResponse.error(429, "slow down").withHeader("Retry-After", "2")
+                : new SimulatedTranslator().apply(request));
+
+        long started = System.nanoTime();
+        Run run = warta.run(DAY_ONE, "--warta.llm.max-retries=2", "--warta.llm.concurrency=1");
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(stub.requests()).hasSize(4);
+        assertThat(seconds).isGreaterThanOrEqualTo(2);
+        JsonNode summary = json.readTree(warta.output().resolve(DAY_ONE).resolve("run.json").toFile());
+        assertThat(summary.path("calls").path("retries").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aSecondRunOnTheSameDatabaseIsRefusedWhileTheFirstIsAlive() throws Exception {
         warta.run(DAY_ONE);
         Process other = new ProcessBuilder("sleep", "30").start();

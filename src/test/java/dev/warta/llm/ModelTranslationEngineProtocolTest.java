@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.warta.article.Article;
 import dev.warta.article.ArticleMetadata;
 import dev.warta.article.Glossary;
+import dev.warta.llm.http.CallMetrics;
 import dev.warta.article.Translation;
 import dev.warta.article.TranslationException;
 import dev.warta.testing.OpenAiStub;
@@ -43,8 +44,8 @@ class ModelTranslationEngineProtocolTest {
 
     private ModelTranslationEngine engine(int chunkTokens) {
         LlmProperties properties = new LlmProperties(stub.baseUrl(), "test-key", "gpt-4o-mini", 0.2,
-                Duration.ofSeconds(10), 0, chunkTokens, 1, 0, 0, 5, Map.of(), false);
-        return LlmConfiguration.engine(properties, "en", new UsageMeter(), dev.warta.article.Glossary.empty());
+                Duration.ofSeconds(10), 0, Duration.ofMillis(10), chunkTokens, 1, 0, 0, 5, Map.of(), false);
+        return LlmConfiguration.engine(properties, "en", new UsageMeter(), Glossary.empty(), new CallMetrics());
     }
 
     private static Article article(String title, String... paragraphs) {
@@ -251,9 +252,10 @@ class ModelTranslationEngineProtocolTest {
     @Test
     void glossaryTermsThatOccurAreSentWithTheRequest() {
         LlmProperties properties = new LlmProperties(stub.baseUrl(), "test-key", "gpt-4o-mini", 0.2,
-                Duration.ofSeconds(10), 0, 2000, 1, 0, 0, 5, Map.of(), false);
+                Duration.ofSeconds(10), 0, Duration.ofMillis(10), 2000, 1, 0, 0, 5, Map.of(), false);
         ModelTranslationEngine engine = LlmConfiguration.engine(properties, "en", new UsageMeter(),
-                Glossary.of(Map.of("Sekjen", "Secretary-General", "Polri", "Indonesian National Police")));
+                Glossary.of(Map.of("Sekjen", "Secretary-General", "Polri", "Indonesian National Police")),
+                new CallMetrics());
 
         engine.translate(article("Sekjen NATO Bicara", "Sekjen NATO berbicara kepada wartawan di Brussels kemarin."));
 
