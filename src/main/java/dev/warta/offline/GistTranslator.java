@@ -474,10 +474,17 @@ public final class GistTranslator {
                 continue;
             }
             if (noun.isCommonNoun() && modifier.isCommonNoun() && !modifier.capitalised
-                    && !noun.capitalised && modifier.analysis != null && modifier.analysis.prefix().isEmpty()
+                    && !(noun.capitalised && !noun.sentenceStart) && modifier.analysis != null && modifier.analysis.prefix().isEmpty()
                     && modifier.analysis.possessive().isEmpty() && noun.analysis != null
                     && (i + 2 >= units.size() || !units.get(i + 2).isCommonNoun())) {
                 // sektor keuangan → finance sector: the Indonesian modifier noun follows its head.
+                swap(noun, modifier);
+                i++;
+                continue;
+            }
+            if (noun.isCommonNoun() && !noun.capitalised && modifier.kind == Kind.GLOSSARY
+                    && Glossary.isAcronym(modifier.lower.toUpperCase(Locale.ROOT)) && modifier.text.contains("(")) {
+                // pejabat KPK → Corruption Eradication Commission (KPK) officials: the institution qualifies the noun.
                 swap(noun, modifier);
                 i++;
                 continue;
