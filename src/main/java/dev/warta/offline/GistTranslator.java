@@ -169,7 +169,8 @@ public final class GistTranslator {
             tokens = Tokenizer.tokenize(capitaliseWords(text.toLowerCase(Locale.ROOT)));
         }
         int[] counts = new int[2];
-        List<Unit> units = buildUnits(tokens, counts, isTitleCase(tokens));
+        boolean headline = isTitleCase(tokens);
+        List<Unit> units = buildUnits(tokens, counts, headline);
         dropDayBeforeDayName(units);
         applyDates(units);
         applyPlurals(units);
@@ -177,6 +178,7 @@ public final class GistTranslator {
         applyDeterminers(units);
         applyPassives(units);
         applyPerfects(units);
+        applyArticles(units, headline);
         applyRelativePronouns(units);
         capitaliseSentenceStarts(units);
         return new Gist(render(units), counts[0], counts[1]);
@@ -621,6 +623,33 @@ public final class GistTranslator {
             if (perfect && unit.kind == Kind.WORD && unit.pos.equals("v") && unit.analysis != null
                     && !unit.analysis.passive() && !unit.removed()) {
                 unit.text = English.pastParticiple(unit.text);
+            }
+        }
+    }
+
+    /** Prepositions after which English usually wants "the" before a common noun: {@code di kota} → in the city. */
+    private static final Set<String> ARTICLE_PREPOSITIONS = Set.of(
+            "di", "ke", "dari", "pada", "dalam", "oleh", "terhadap", "tentang", "mengenai", "atas", "dengan", "untuk");
+
+    /**
+     * "the" where English needs one and Indonesian has none: a common noun after a preposition ({@code di kota} →
+     * in the city) and a singular common noun opening a sentence ({@code Pemerintah mengatakan} → The government
+     * said), but not in a headline, which drops articles in English too.
+     */
+    private static void applyArticles(List<Unit> units, boolean headline) {
+        for (int i = 0; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            Unit before = i > 0 ? units.get(i - 1) : null;
+            boolean subject = !headline && unit.sentenceStart && !unit.plural
+                    && (unit.analysis == null || !unit.analysis.reduplicated());
+            if (!subject && (before == null || !ARTICLE_PREPOSITIONS.contains(before.lower) || before.removed())
+                    || unit.removed()) {
+                continue;
+            }
+            boolean noun = unit.isCommonNoun() && (!unit.capitalised || unit.sentenceStart) && unit.analysis != null
+                    && unit.analysis.possessive().isEmpty();
+            if (noun && !startsWithDeterminer(unit.text)) {
+                unit.text = "the " + unit.text;
             }
         }
     }

@@ -52,13 +52,13 @@ class GistTranslatorTest {
 
     @Test
     void nounBeforeANationalityBecomesAdjectiveNoun() {
-        assertThat(gist("tentara Rusia menyerang kota itu")).isEqualTo("Russian soldier attacked the city");
+        assertThat(gist("tentara Rusia menyerang kota itu")).isEqualTo("The Russian soldier attacked the city");
         assertThat(gist("Kata Presiden Rusia.")).isEqualTo("Said Russian President.");
     }
 
     @Test
     void nounBeforeAnAdjectiveSwaps() {
-        assertThat(gist("rumah besar")).isEqualTo("Big house");
+        assertThat(gist("rumah besar")).isEqualTo("The big house");
     }
 
     @Test
@@ -67,6 +67,12 @@ class GistTranslatorTest {
         assertThat(gist("rumah besar itu")).isEqualTo("The big house");
         assertThat(gist("tiga rumah itu")).isEqualTo("The three houses");
         assertThat(gist("rumah mereka")).isEqualTo("Their house");
+    }
+
+    @Test
+    void englishArticlesAfterPrepositionsAndForASentenceOpeningNoun() {
+        assertThat(gist("anak bermain di rumah")).isEqualTo("The child play in the house");
+        assertThat(gist("anak-anak bermain di rumah mereka")).isEqualTo("Children play in their house");
     }
 
     @Test
@@ -79,16 +85,16 @@ class GistTranslatorTest {
     @Test
     void diPassiveGetsTheAuxiliaryItsContextNeeds() {
         assertThat(gist("rumah itu dibangun")).isEqualTo("The house was built");
-        assertThat(gist("rumah akan dibangun")).isEqualTo("House will be built");
-        assertThat(gist("rumah telah dibangun")).isEqualTo("House has been built");
-        assertThat(gist("rumah tidak dibangun")).isEqualTo("House not built");
+        assertThat(gist("rumah akan dibangun")).isEqualTo("The house will be built");
+        assertThat(gist("rumah telah dibangun")).isEqualTo("The house has been built");
+        assertThat(gist("rumah tidak dibangun")).isEqualTo("The house not built");
     }
 
     @Test
     void numbersUseEnglishSeparatorsAndRupiahBecomesIdr() {
-        assertThat(gist("harga naik 3,5 persen")).isEqualTo("Price rose 3.5 percent");
-        assertThat(gist("anggaran sebesar Rp 5 triliun")).isEqualTo("Budget of IDR 5 trillion");
-        assertThat(gist("anggaran sebesar Rp5.000")).isEqualTo("Budget of IDR 5,000");
+        assertThat(gist("harga naik 3,5 persen")).isEqualTo("The price rose 3.5 percent");
+        assertThat(gist("anggaran sebesar Rp 5 triliun")).isEqualTo("The budget of IDR 5 trillion");
+        assertThat(gist("anggaran sebesar Rp5.000")).isEqualTo("The budget of IDR 5,000");
         assertThat(gist("600.000 orang mengungsi")).isEqualTo("600,000 people fled");
         assertThat(GistTranslator.formatNumber("1.250.000,75")).isEqualTo("1,250,000.75");
         assertThat(GistTranslator.formatNumber("10.30")).isEqualTo("10.30"); // a time, not thousands
@@ -104,7 +110,7 @@ class GistTranslatorTest {
     @Test
     void namesAndUnknownWordsAreKeptAsWritten() {
         assertThat(gist("kata Sri Mulyani di Jakarta")).isEqualTo("Said Sri Mulyani in Jakarta");
-        assertThat(gist("rumah Pak Harto kosong")).startsWith("House Pak Harto kosong");
+        assertThat(gist("rumah Pak Harto kosong")).startsWith("The house Pak Harto kosong");
         // A capitalised word the lexicon knows is still a name when it follows a name (Bambang Besar).
         assertThat(gist("kata Bambang Besar")).isEqualTo("Said Bambang Besar");
     }
