@@ -245,7 +245,11 @@ public final class GistTranslator {
                     consumed = phraseMatch(tokens, i, units, sentenceStart, counts);
                 }
                 if (consumed == 0) {
-                    units.add(word(token, sentenceStart, previousKind(units), counts, titleCase));
+                    Kind previous = previousKind(units);
+                    if (!titleCase && startsName(tokens, i)) {
+                        previous = Kind.NAME;
+                    }
+                    units.add(word(token, sentenceStart, previous, counts, titleCase));
                     consumed = 1;
                 }
             }
@@ -253,6 +257,35 @@ public final class GistTranslator {
             i += consumed;
         }
         return units;
+    }
+
+    /**
+     * Whether a capitalised word opens a personal name although the lexicon knows it (Wahyu Nurdiyanto, Bayu
+     * Santoso): it is followed by a capitalised word the lexicon does not know. Titles, institutions and places
+     * (Presiden, Kementerian, Kota) are not names.
+     */
+    private boolean startsName(List<Tokenizer.Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) {
+            return false;
+        }
+        String word = tokens.get(i).text();
+        Tokenizer.Token next = tokens.get(i + 1);
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (!Character.isUpperCase(word.charAt(0)) || next.type() != Tokenizer.Type.WORD
+                || !Character.isUpperCase(next.text().charAt(0)) || !next.spaceBefore()
+                || next.text().chars().noneMatch(Character::isLowerCase)) {
+            return false;
+        }
+        if (EntityFinder.PERSON_TITLES.contains(lower) || EntityFinder.ORGANIZATION_WORDS.contains(lower)
+                || EntityFinder.PLACE_WORDS.contains(lower) || MONTHS.containsKey(lower) || DAYS.containsKey(lower)) {
+            return false;
+        }
+        Lexicon.Entry entry = lexicon.word(lower);
+        if (entry != null && entry.isPlace()) {
+            return false;
+        }
+        String nextLower = next.text().toLowerCase(Locale.ROOT);
+        return lexicon.word(nextLower) == null && morphology.analyse(nextLower) == null;
     }
 
     private static Kind previousKind(List<Unit> units) {

@@ -113,6 +113,10 @@ class GistTranslatorTest {
         assertThat(gist("rumah Pak Harto kosong")).startsWith("The house Pak Harto kosong");
         // A capitalised word the lexicon knows is still a name when it follows a name (Bambang Besar).
         assertThat(gist("kata Bambang Besar")).isEqualTo("Said Bambang Besar");
+        // ... and when it opens a name: followed by a capitalised word the lexicon does not know.
+        assertThat(gist("kata Besar Santoso")).isEqualTo("Said Besar Santoso");
+        // A title before a name is still translated.
+        assertThat(gist("kata Presiden Santoso")).isEqualTo("Said President Santoso");
     }
 
     @Test
