@@ -142,6 +142,23 @@ final class English {
         return adjective + "est";
     }
 
+    /** Adverb of an adjective: open → openly, easy → easily, possible → possibly, basic → basically. */
+    static String adverb(String adjective) {
+        if (adjective.endsWith("ly")) {
+            return adjective;
+        }
+        if (adjective.endsWith("y") && adjective.length() > 2) {
+            return adjective.substring(0, adjective.length() - 1) + "ily";
+        }
+        if (adjective.endsWith("le") && adjective.length() > 3) {
+            return adjective.substring(0, adjective.length() - 1) + "y";
+        }
+        if (adjective.endsWith("ic")) {
+            return adjective + "ally";
+        }
+        return adjective + "ly";
+    }
+
     /** Whether a word looks like an English plural already. */
     static boolean looksPlural(String noun) {
         return noun.endsWith("s") && !noun.endsWith("ss") || IRREGULAR_PLURALS.containsValue(noun);

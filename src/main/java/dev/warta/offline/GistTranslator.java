@@ -178,6 +178,7 @@ public final class GistTranslator {
         applyDeterminers(units);
         applyPassives(units);
         applyPerfects(units);
+        applyAdverbs(units);
         applyArticles(units, headline);
         applyRelativePronouns(units);
         capitaliseSentenceStarts(units);
@@ -502,8 +503,13 @@ public final class GistTranslator {
                 continue;
             }
             if (modifier.kind == Kind.WORD && modifier.pos.equals("adj") && !modifier.capitalised
-                    && modifier.analysis != null && modifier.analysis.prefix().isEmpty()
+                    && modifier.analysis != null
+                    && (modifier.analysis.prefix().isEmpty() || modifier.analysis.superlative())
                     && modifier.analysis.possessive().isEmpty()) {
+                // rumah besar → big house; putra tertua → oldest son (English wants "the" there too)
+                if (modifier.analysis.superlative() && !startsWithDeterminer(noun.text)) {
+                    modifier.text = "the " + modifier.text;
+                }
                 swap(noun, modifier);
                 i++;
                 continue;
@@ -683,6 +689,19 @@ public final class GistTranslator {
                     && unit.analysis.possessive().isEmpty();
             if (noun && !startsWithDeterminer(unit.text)) {
                 unit.text = "the " + unit.text;
+            }
+        }
+    }
+
+    /** {@code secara terbuka} → openly: "secara" + adjective is an adverb. */
+    private static void applyAdverbs(List<Unit> units) {
+        for (int i = 0; i + 1 < units.size(); i++) {
+            Unit secara = units.get(i);
+            Unit adjective = units.get(i + 1);
+            if (secara.isWord("secara") && adjective.kind == Kind.WORD && adjective.pos.equals("adj")
+                    && adjective.text.matches("[a-z]+")) {
+                adjective.text = English.adverb(adjective.text);
+                secara.text = "";
             }
         }
     }

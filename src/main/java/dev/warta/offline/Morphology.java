@@ -103,12 +103,20 @@ public final class Morphology {
         boolean knownStem = direct != null;
         for (Candidate candidate : candidates(word, knownStem)) {
             Lexicon.Entry entry = lexicon.word(candidate.stem());
-            if (entry != null && entry.translated()) {
+            if (entry != null && entry.translated() && (candidate.prefix().isEmpty() || derivable(entry))) {
                 return new Analysis(candidate.stem(), entry, candidate.prefix(), candidate.suffix(),
                         candidate.possessive(), false);
             }
         }
         return null;
+    }
+
+    /** Function words take no derivational prefix: "dibagi" is not a passive of "bagi" (for). */
+    private static boolean derivable(Lexicon.Entry entry) {
+        return switch (entry.pos()) {
+            case "prep", "conj", "pron", "det", "num", "intj", "part" -> false;
+            default -> true;
+        };
     }
 
     private Analysis analyseReduplication(String left, String right) {

@@ -42,7 +42,12 @@ class GistTranslatorTest {
             Map.entry("mereka", "they|pron"),
             Map.entry("hari", "day|n"),
             Map.entry("tiba", "arrive|v"),
-            Map.entry("pada hari", "on|prep")));
+            Map.entry("pada hari", "on|prep"),
+            Map.entry("secara", "in a way|adv"),
+            Map.entry("terbuka", "open|adj"),
+            Map.entry("mendukung", "supported|v"),
+            Map.entry("tua", "old|adj"),
+            Map.entry("bagi", "for|prep")));
 
     private final GistTranslator translator = new GistTranslator(LEXICON, Glossary.empty());
 
@@ -59,6 +64,22 @@ class GistTranslatorTest {
     @Test
     void nounBeforeAnAdjectiveSwaps() {
         assertThat(gist("rumah besar")).isEqualTo("The big house");
+    }
+
+    @Test
+    void secaraWithAnAdjectiveIsAnAdverb() {
+        assertThat(gist("mendukung secara terbuka")).isEqualTo("Supported openly");
+    }
+
+    @Test
+    void superlativeAfterItsNounMovesBeforeItWithThe() {
+        assertThat(gist("kata anak tertua")).isEqualTo("Said the oldest child");
+    }
+
+    @Test
+    void functionWordsTakeNoDerivationalPrefix() {
+        // "dibagi" is not a passive of the preposition "bagi": unknown, so kept as written.
+        assertThat(gist("rumah dibagi")).isEqualTo("The house dibagi");
     }
 
     @Test
