@@ -119,6 +119,12 @@ public final class GistTranslator {
     /** Nouns English does not pluralise after a number (3 percent, 5 kg). */
     private static final Set<String> UNCOUNTED = Set.of("persen", "kg", "km", "rupiah", "rp", "us", "ton");
 
+    /** Adjectives that are part of institution and event names, and translated there (Sidang Umum → General Assembly). */
+    private static final Set<String> INSTITUTION_ADJECTIVES = Set.of(
+            "umum", "baru", "pertama", "kedua", "ketiga", "nasional", "internasional", "utara", "selatan", "timur",
+            "barat", "tengah", "raya", "besar", "tinggi", "negeri", "pusat", "khusus", "luar", "dalam",
+            "tertinggi", "terbuka", "bersatu", "serikat", "merdeka", "islam", "kristen", "katolik");
+
     private static final Set<String> SCALE_WORDS = Set.of("ribu", "juta", "miliar", "milyar", "triliun", "puluh", "ratus", "belas");
 
     private static final Map<String, String> POSSESSIVE_PRONOUNS = Map.of(
@@ -374,7 +380,11 @@ public final class GistTranslator {
                 return new Unit(month != null ? month : day, Kind.WORD, "n", lower, token.spaceBefore(), sentenceStart,
                         true, null);
             }
-            if (direct != null && direct.translated() && previous != Kind.NAME) {
+            // A capitalised adjective or verb in mid-sentence is a name (Teguh, Malang, Bank Mandiri), not "firm",
+            // "hapless" or "self-sufficient"; titles and institutions are nouns, and the few adjectives that make
+            // up institution names (Sidang Umum, Perang Dunia Kedua) are listed.
+            boolean nameLike = direct != null && !INSTITUTION_ADJECTIVES.contains(lower) && (direct.isAdjective() || direct.isVerb() || direct.pos().equals("adv"));
+            if (direct != null && direct.translated() && previous != Kind.NAME && !nameLike) {
                 String english = direct.isPlace() ? direct.english() : capitalise(direct.english());
                 return new Unit(english, Kind.WORD, direct.pos(), lower, token.spaceBefore(), sentenceStart, true, null);
             }
@@ -563,7 +573,7 @@ public final class GistTranslator {
             String determiner = null;
             if (unit.lower.equals("ini")) {
                 determiner = head.plural ? "these" : "this";
-            } else if (unit.lower.equals("itu")) {
+            } else if (unit.lower.equals("itu") || unit.lower.equals("tersebut")) {
                 determiner = "the";
             } else if (POSSESSIVE_PRONOUNS.containsKey(unit.lower) && !head.pos.equals("v")) {
                 determiner = POSSESSIVE_PRONOUNS.get(unit.lower);

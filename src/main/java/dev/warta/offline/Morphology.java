@@ -34,7 +34,8 @@ public final class Morphology {
 
         /** {@code di-} verbs, whether stripped here or listed as such in the lexicon ({@code ditangkap}). */
         public boolean passive() {
-            return prefix.equals("di") || prefix.isEmpty() && lemma.startsWith("di") && entry.isVerb();
+            return prefix.equals("di") && (entry.isVerb() || entry.pos().isEmpty())
+                    || prefix.isEmpty() && lemma.startsWith("di") && entry.isVerb();
         }
 
         /** {@code ter-} on an adjective: {@code terbesar} → largest. */
@@ -57,7 +58,7 @@ public final class Morphology {
             if (agent()) {
                 return english.endsWith("e") ? english + "r" : english + "er";
             }
-            if (prefix.equals("di")) {
+            if (passive() && prefix.equals("di")) {
                 return English.pastParticiple(english);
             }
             if (reduplicated && (entry.isNoun() || entry.pos().isEmpty()) && !English.looksPlural(english)) {

@@ -136,6 +136,8 @@ class GistTranslatorTest {
         assertThat(gist("kata Bambang Besar")).isEqualTo("Said Bambang Besar");
         // ... and when it opens a name: followed by a capitalised word the lexicon does not know.
         assertThat(gist("kata Besar Santoso")).isEqualTo("Said Besar Santoso");
+        // A capitalised adjective in mid-sentence is a name (Teguh, Mandiri), not an adjective to translate.
+        assertThat(gist("rumah Tua")).isEqualTo("The house Tua");
         // A title before a name is still translated.
         assertThat(gist("kata Presiden Santoso")).isEqualTo("Said President Santoso");
     }
