@@ -185,6 +185,7 @@ public final class GistTranslator {
         applyPassives(units);
         applyPerfects(units);
         applyAdverbs(units);
+        applyProgressive(units);
         applyArticles(units, headline);
         applyRelativePronouns(units);
         capitaliseSentenceStarts(units);
@@ -616,6 +617,9 @@ public final class GistTranslator {
     /** Start index of the noun group ending at {@code end} (noun, optionally with swapped adjectives), or -1. */
     private static int nounGroupStart(List<Unit> units, int end) {
         Unit last = units.get(end);
+        if (last.kind == Kind.GLOSSARY && !last.removed()) {
+            return end;
+        }
         if (!(last.isCommonNoun() || last.kind == Kind.WORD && last.pos.equals("adj") && end > 0
                 && units.get(end - 1).isCommonNoun())) {
             return -1;
@@ -699,6 +703,19 @@ public final class GistTranslator {
                     && unit.analysis.possessive().isEmpty();
             if (noun && !startsWithDeterminer(unit.text)) {
                 unit.text = "the " + unit.text;
+            }
+        }
+    }
+
+    /** {@code sedang/tengah} before a verb is the progressive: {@code tengah berkunjung} → is visiting. */
+    private static void applyProgressive(List<Unit> units) {
+        for (int i = 0; i + 1 < units.size(); i++) {
+            Unit marker = units.get(i);
+            Unit verb = units.get(i + 1);
+            if ((marker.isWord("sedang") || marker.isWord("tengah")) && verb.kind == Kind.WORD && verb.pos.equals("v")
+                    && verb.analysis != null && !verb.analysis.passive() && verb.text.matches("[a-z]+( [a-z]+)?")) {
+                marker.text = "is";
+                verb.text = English.presentParticiple(verb.text);
             }
         }
     }

@@ -47,7 +47,10 @@ class GistTranslatorTest {
             Map.entry("terbuka", "open|adj"),
             Map.entry("mendukung", "supported|v"),
             Map.entry("tua", "old|adj"),
-            Map.entry("bagi", "for|prep")));
+            Map.entry("bagi", "for|prep"),
+            Map.entry("sedang", "is|v"),
+            Map.entry("membahas", "discussed|v"),
+            Map.entry("kunjung", "visit|v")));
 
     private final GistTranslator translator = new GistTranslator(LEXICON, Glossary.empty());
 
@@ -64,6 +67,12 @@ class GistTranslatorTest {
     @Test
     void nounBeforeAnAdjectiveSwaps() {
         assertThat(gist("rumah besar")).isEqualTo("The big house");
+    }
+
+    @Test
+    void sedangBeforeAVerbIsTheProgressive() {
+        assertThat(gist("presiden sedang membahas anggaran")).isEqualTo("The president is discussing budget");
+        assertThat(gist("presiden sedang berkunjung")).isEqualTo("The president is visiting");
     }
 
     @Test
