@@ -142,6 +142,60 @@ final class English {
         return adjective + "est";
     }
 
+    /** Present participle of the first word of a verb phrase: visit → visiting, make → making, run → running. */
+    static String presentParticiple(String verb) {
+        int space = verb.indexOf(' ');
+        String head = space < 0 ? verb : verb.substring(0, space);
+        String rest = space < 0 ? "" : verb.substring(space);
+        String base = PAST_TO_BASE.getOrDefault(head, head);
+        if (base.endsWith("ing")) {
+            return verb;
+        }
+        if (base.endsWith("ed") && !base.endsWith("eed") && base.length() > 4) {
+            base = base.substring(0, base.length() - 2); // discussed → discuss, stated → stat(ing)
+            int n = base.length();
+            if (n > 2 && base.charAt(n - 1) == base.charAt(n - 2) && !"ls".contains(base.substring(n - 1))) {
+                base = base.substring(0, n - 1); // stopped → stop(ping)
+            }
+            return base + "ing" + rest;
+        }
+        if (base.endsWith("ie")) {
+            return base.substring(0, base.length() - 2) + "ying" + rest;
+        }
+        if (base.endsWith("e") && !base.endsWith("ee") && base.length() > 2) {
+            return base.substring(0, base.length() - 1) + "ing" + rest;
+        }
+        if (doublesFinalConsonant(base)) {
+            return base + base.charAt(base.length() - 1) + "ing" + rest;
+        }
+        return base + "ing" + rest;
+    }
+
+    /** Past forms the lexicon gives for frequent verbs, back to their base (said → say) for -ing forms. */
+    private static final Map<String, String> PAST_TO_BASE = Map.ofEntries(
+            Map.entry("said", "say"), Map.entry("stated", "state"), Map.entry("gave", "give"), Map.entry("got", "get"),
+            Map.entry("made", "make"), Map.entry("found", "find"), Map.entry("held", "hold"), Map.entry("took", "take"),
+            Map.entry("rose", "rise"), Map.entry("fell", "fall"), Map.entry("went", "go"), Map.entry("came", "come"),
+            Map.entry("met", "meet"), Map.entry("asked", "ask"), Map.entry("killed", "kill"), Map.entry("used", "use"),
+            Map.entry("won", "win"), Map.entry("lost", "lose"), Map.entry("sent", "send"), Map.entry("brought", "bring"));
+
+    /** Adverb of an adjective: open → openly, easy → easily, possible → possibly, basic → basically. */
+    static String adverb(String adjective) {
+        if (adjective.endsWith("ly")) {
+            return adjective;
+        }
+        if (adjective.endsWith("y") && adjective.length() > 2) {
+            return adjective.substring(0, adjective.length() - 1) + "ily";
+        }
+        if (adjective.endsWith("le") && adjective.length() > 3) {
+            return adjective.substring(0, adjective.length() - 1) + "y";
+        }
+        if (adjective.endsWith("ic")) {
+            return adjective + "ally";
+        }
+        return adjective + "ly";
+    }
+
     /** Whether a word looks like an English plural already. */
     static boolean looksPlural(String noun) {
         return noun.endsWith("s") && !noun.endsWith("ss") || IRREGULAR_PLURALS.containsValue(noun);

@@ -19,14 +19,14 @@ final class EntityFinder {
 
     static final int MAX_ENTITIES = 15;
 
-    private static final Set<String> PERSON_TITLES = Set.of(
+    static final Set<String> PERSON_TITLES = Set.of(
             "presiden", "wakil", "menteri", "gubernur", "bupati", "wali", "walikota", "ketua", "kepala", "direktur",
             "bapak", "ibu", "pak", "bu", "dr", "prof", "sekjen", "jenderal", "kapolri", "kapolda", "kapolres",
             "camat", "lurah", "kades", "panglima", "kapten", "kolonel", "mayor", "letnan", "brigjen", "irjen",
             "komjen", "kombes", "akbp", "ustaz", "kiai", "haji", "hajjah", "h", "hj", "tuan", "nyonya", "sdr",
             "raja", "ratu", "pangeran", "paus", "perdana", "senator", "juru", "dirut", "ceo", "pelatih", "hakim",
             "jaksa", "pengacara", "anggota", "ketum", "plt", "pj", "kadis", "kasat");
-    private static final Set<String> ORGANIZATION_WORDS = Set.of(
+    static final Set<String> ORGANIZATION_WORDS = Set.of(
             "kementerian", "partai", "bank", "pt", "cv", "universitas", "institut", "komisi", "dewan", "badan",
             "majelis", "mahkamah", "pengadilan", "kepolisian", "polda", "polres", "polsek", "pemerintah", "pemkot",
             "pemprov", "pemkab", "dinas", "lembaga", "yayasan", "perusahaan", "kejaksaan", "kejati", "kejari",
@@ -34,7 +34,7 @@ final class EntityFinder {
             "rumah", "tentara", "angkatan", "komando", "kodam", "korem", "kodim", "satuan", "direktorat", "biro",
             "fraksi", "koalisi", "serikat", "organisasi", "perum", "bumn", "otoritas", "kabinet", "kpu", "bawaslu",
             "persib", "persija", "fc", "united", "group", "grup", "tbk", "corporation", "inc", "ltd", "museum");
-    private static final Set<String> PLACE_WORDS = Set.of(
+    static final Set<String> PLACE_WORDS = Set.of(
             "kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "pulau", "jalan", "jl", "gunung",
             "sungai", "danau", "selat", "laut", "teluk", "kampung", "dusun", "pantai", "pelabuhan", "bandara",
             "stasiun", "terminal", "pasar", "tanjung", "kepulauan", "benua", "negara", "kawasan");

@@ -119,6 +119,12 @@ public final class GistTranslator {
     /** Nouns English does not pluralise after a number (3 percent, 5 kg). */
     private static final Set<String> UNCOUNTED = Set.of("persen", "kg", "km", "rupiah", "rp", "us", "ton");
 
+    /** Adjectives that are part of institution and event names, and translated there (Sidang Umum → General Assembly). */
+    private static final Set<String> INSTITUTION_ADJECTIVES = Set.of(
+            "umum", "baru", "pertama", "kedua", "ketiga", "nasional", "internasional", "utara", "selatan", "timur",
+            "barat", "tengah", "raya", "besar", "tinggi", "negeri", "pusat", "khusus", "luar", "dalam",
+            "tertinggi", "terbuka", "bersatu", "serikat", "merdeka", "islam", "kristen", "katolik");
+
     private static final Set<String> SCALE_WORDS = Set.of("ribu", "juta", "miliar", "milyar", "triliun", "puluh", "ratus", "belas");
 
     private static final Map<String, String> POSSESSIVE_PRONOUNS = Map.of(
@@ -169,7 +175,8 @@ public final class GistTranslator {
             tokens = Tokenizer.tokenize(capitaliseWords(text.toLowerCase(Locale.ROOT)));
         }
         int[] counts = new int[2];
-        List<Unit> units = buildUnits(tokens, counts, isTitleCase(tokens));
+        boolean headline = isTitleCase(tokens);
+        List<Unit> units = buildUnits(tokens, counts, headline);
         dropDayBeforeDayName(units);
         applyDates(units);
         applyPlurals(units);
@@ -177,6 +184,9 @@ public final class GistTranslator {
         applyDeterminers(units);
         applyPassives(units);
         applyPerfects(units);
+        applyAdverbs(units);
+        applyProgressive(units);
+        applyArticles(units, headline);
         applyRelativePronouns(units);
         capitaliseSentenceStarts(units);
         return new Gist(render(units), counts[0], counts[1]);
@@ -243,7 +253,11 @@ public final class GistTranslator {
                     consumed = phraseMatch(tokens, i, units, sentenceStart, counts);
                 }
                 if (consumed == 0) {
-                    units.add(word(token, sentenceStart, previousKind(units), counts, titleCase));
+                    Kind previous = previousKind(units);
+                    if (!titleCase && startsName(tokens, i)) {
+                        previous = Kind.NAME;
+                    }
+                    units.add(word(token, sentenceStart, previous, counts, titleCase));
                     consumed = 1;
                 }
             }
@@ -251,6 +265,35 @@ public final class GistTranslator {
             i += consumed;
         }
         return units;
+    }
+
+    /**
+     * Whether a capitalised word opens a personal name although the lexicon knows it (Wahyu Nurdiyanto, Bayu
+     * Santoso): it is followed by a capitalised word the lexicon does not know. Titles, institutions and places
+     * (Presiden, Kementerian, Kota) are not names.
+     */
+    private boolean startsName(List<Tokenizer.Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) {
+            return false;
+        }
+        String word = tokens.get(i).text();
+        Tokenizer.Token next = tokens.get(i + 1);
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (!Character.isUpperCase(word.charAt(0)) || next.type() != Tokenizer.Type.WORD
+                || !Character.isUpperCase(next.text().charAt(0)) || !next.spaceBefore()
+                || next.text().chars().noneMatch(Character::isLowerCase)) {
+            return false;
+        }
+        if (EntityFinder.PERSON_TITLES.contains(lower) || EntityFinder.ORGANIZATION_WORDS.contains(lower)
+                || EntityFinder.PLACE_WORDS.contains(lower) || MONTHS.containsKey(lower) || DAYS.containsKey(lower)) {
+            return false;
+        }
+        Lexicon.Entry entry = lexicon.word(lower);
+        if (entry != null && entry.isPlace()) {
+            return false;
+        }
+        String nextLower = next.text().toLowerCase(Locale.ROOT);
+        return lexicon.word(nextLower) == null && morphology.analyse(nextLower) == null;
     }
 
     private static Kind previousKind(List<Unit> units) {
@@ -338,7 +381,11 @@ public final class GistTranslator {
                 return new Unit(month != null ? month : day, Kind.WORD, "n", lower, token.spaceBefore(), sentenceStart,
                         true, null);
             }
-            if (direct != null && direct.translated() && previous != Kind.NAME) {
+            // A capitalised adjective or verb in mid-sentence is a name (Teguh, Malang, Bank Mandiri), not "firm",
+            // "hapless" or "self-sufficient"; titles and institutions are nouns, and the few adjectives that make
+            // up institution names (Sidang Umum, Perang Dunia Kedua) are listed.
+            boolean nameLike = direct != null && !INSTITUTION_ADJECTIVES.contains(lower) && (direct.isAdjective() || direct.isVerb() || direct.pos().equals("adv"));
+            if (direct != null && direct.translated() && previous != Kind.NAME && !nameLike) {
                 String english = direct.isPlace() ? direct.english() : capitalise(direct.english());
                 return new Unit(english, Kind.WORD, direct.pos(), lower, token.spaceBefore(), sentenceStart, true, null);
             }
@@ -467,17 +514,29 @@ public final class GistTranslator {
                 continue;
             }
             if (modifier.kind == Kind.WORD && modifier.pos.equals("adj") && !modifier.capitalised
-                    && modifier.analysis != null && modifier.analysis.prefix().isEmpty()
+                    && modifier.analysis != null
+                    && (modifier.analysis.prefix().isEmpty() || modifier.analysis.superlative())
                     && modifier.analysis.possessive().isEmpty()) {
+                // rumah besar → big house; putra tertua → oldest son (English wants "the" there too)
+                if (modifier.analysis.superlative() && !startsWithDeterminer(noun.text)) {
+                    modifier.text = "the " + modifier.text;
+                }
                 swap(noun, modifier);
                 i++;
                 continue;
             }
             if (noun.isCommonNoun() && modifier.isCommonNoun() && !modifier.capitalised
-                    && !noun.capitalised && modifier.analysis != null && modifier.analysis.prefix().isEmpty()
+                    && !(noun.capitalised && !noun.sentenceStart) && modifier.analysis != null && modifier.analysis.prefix().isEmpty()
                     && modifier.analysis.possessive().isEmpty() && noun.analysis != null
                     && (i + 2 >= units.size() || !units.get(i + 2).isCommonNoun())) {
                 // sektor keuangan → finance sector: the Indonesian modifier noun follows its head.
+                swap(noun, modifier);
+                i++;
+                continue;
+            }
+            if (noun.isCommonNoun() && !noun.capitalised && modifier.kind == Kind.GLOSSARY
+                    && Glossary.isAcronym(modifier.lower.toUpperCase(Locale.ROOT)) && modifier.text.contains("(")) {
+                // pejabat KPK → Corruption Eradication Commission (KPK) officials: the institution qualifies the noun.
                 swap(noun, modifier);
                 i++;
                 continue;
@@ -515,7 +574,7 @@ public final class GistTranslator {
             String determiner = null;
             if (unit.lower.equals("ini")) {
                 determiner = head.plural ? "these" : "this";
-            } else if (unit.lower.equals("itu")) {
+            } else if (unit.lower.equals("itu") || unit.lower.equals("tersebut")) {
                 determiner = "the";
             } else if (POSSESSIVE_PRONOUNS.containsKey(unit.lower) && !head.pos.equals("v")) {
                 determiner = POSSESSIVE_PRONOUNS.get(unit.lower);
@@ -558,6 +617,9 @@ public final class GistTranslator {
     /** Start index of the noun group ending at {@code end} (noun, optionally with swapped adjectives), or -1. */
     private static int nounGroupStart(List<Unit> units, int end) {
         Unit last = units.get(end);
+        if (last.kind == Kind.GLOSSARY && !last.removed()) {
+            return end;
+        }
         if (!(last.isCommonNoun() || last.kind == Kind.WORD && last.pos.equals("adj") && end > 0
                 && units.get(end - 1).isCommonNoun())) {
             return -1;
@@ -614,6 +676,59 @@ public final class GistTranslator {
             if (perfect && unit.kind == Kind.WORD && unit.pos.equals("v") && unit.analysis != null
                     && !unit.analysis.passive() && !unit.removed()) {
                 unit.text = English.pastParticiple(unit.text);
+            }
+        }
+    }
+
+    /** Prepositions after which English usually wants "the" before a common noun: {@code di kota} → in the city. */
+    private static final Set<String> ARTICLE_PREPOSITIONS = Set.of(
+            "di", "ke", "dari", "pada", "dalam", "oleh", "terhadap", "tentang", "mengenai", "atas", "dengan", "untuk");
+
+    /**
+     * "the" where English needs one and Indonesian has none: a common noun after a preposition ({@code di kota} →
+     * in the city) and a singular common noun opening a sentence ({@code Pemerintah mengatakan} → The government
+     * said), but not in a headline, which drops articles in English too.
+     */
+    private static void applyArticles(List<Unit> units, boolean headline) {
+        for (int i = 0; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            Unit before = i > 0 ? units.get(i - 1) : null;
+            boolean subject = !headline && unit.sentenceStart && !unit.plural
+                    && (unit.analysis == null || !unit.analysis.reduplicated());
+            if (!subject && (before == null || !ARTICLE_PREPOSITIONS.contains(before.lower) || before.removed())
+                    || unit.removed()) {
+                continue;
+            }
+            boolean noun = unit.isCommonNoun() && (!unit.capitalised || unit.sentenceStart) && unit.analysis != null
+                    && unit.analysis.possessive().isEmpty();
+            if (noun && !startsWithDeterminer(unit.text)) {
+                unit.text = "the " + unit.text;
+            }
+        }
+    }
+
+    /** {@code sedang/tengah} before a verb is the progressive: {@code tengah berkunjung} → is visiting. */
+    private static void applyProgressive(List<Unit> units) {
+        for (int i = 0; i + 1 < units.size(); i++) {
+            Unit marker = units.get(i);
+            Unit verb = units.get(i + 1);
+            if ((marker.isWord("sedang") || marker.isWord("tengah")) && verb.kind == Kind.WORD && verb.pos.equals("v")
+                    && verb.analysis != null && !verb.analysis.passive() && verb.text.matches("[a-z]+( [a-z]+)?")) {
+                marker.text = "is";
+                verb.text = English.presentParticiple(verb.text);
+            }
+        }
+    }
+
+    /** {@code secara terbuka} → openly: "secara" + adjective is an adverb. */
+    private static void applyAdverbs(List<Unit> units) {
+        for (int i = 0; i + 1 < units.size(); i++) {
+            Unit secara = units.get(i);
+            Unit adjective = units.get(i + 1);
+            if (secara.isWord("secara") && adjective.kind == Kind.WORD && adjective.pos.equals("adj")
+                    && adjective.text.matches("[a-z]+")) {
+                adjective.text = English.adverb(adjective.text);
+                secara.text = "";
             }
         }
     }

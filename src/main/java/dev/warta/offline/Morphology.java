@@ -34,7 +34,8 @@ public final class Morphology {
 
         /** {@code di-} verbs, whether stripped here or listed as such in the lexicon ({@code ditangkap}). */
         public boolean passive() {
-            return prefix.equals("di") || prefix.isEmpty() && lemma.startsWith("di") && entry.isVerb();
+            return prefix.equals("di") && (entry.isVerb() || entry.pos().isEmpty())
+                    || prefix.isEmpty() && lemma.startsWith("di") && entry.isVerb();
         }
 
         /** {@code ter-} on an adjective: {@code terbesar} → largest. */
@@ -57,7 +58,7 @@ public final class Morphology {
             if (agent()) {
                 return english.endsWith("e") ? english + "r" : english + "er";
             }
-            if (prefix.equals("di")) {
+            if (passive() && prefix.equals("di")) {
                 return English.pastParticiple(english);
             }
             if (reduplicated && (entry.isNoun() || entry.pos().isEmpty()) && !English.looksPlural(english)) {
@@ -103,12 +104,20 @@ public final class Morphology {
         boolean knownStem = direct != null;
         for (Candidate candidate : candidates(word, knownStem)) {
             Lexicon.Entry entry = lexicon.word(candidate.stem());
-            if (entry != null && entry.translated()) {
+            if (entry != null && entry.translated() && (candidate.prefix().isEmpty() || derivable(entry))) {
                 return new Analysis(candidate.stem(), entry, candidate.prefix(), candidate.suffix(),
                         candidate.possessive(), false);
             }
         }
         return null;
+    }
+
+    /** Function words take no derivational prefix: "dibagi" is not a passive of "bagi" (for). */
+    private static boolean derivable(Lexicon.Entry entry) {
+        return switch (entry.pos()) {
+            case "prep", "conj", "pron", "det", "num", "intj", "part" -> false;
+            default -> true;
+        };
     }
 
     private Analysis analyseReduplication(String left, String right) {

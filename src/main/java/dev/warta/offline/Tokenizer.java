@@ -22,7 +22,7 @@ final class Tokenizer {
     private static final Pattern TOKEN = Pattern.compile(
             "(?<word>\\p{L}[\\p{L}\\p{M}]*(?:['’-][\\p{L}\\p{M}]+)*)|(?<number>\\d+(?:[.,]\\d+)*)|(?<punct>\\S)");
     /** {@code Rp5.000} and {@code Rp.5} read as {@code Rp 5.000}. */
-    private static final Pattern GLUED_RUPIAH = Pattern.compile("\\bRp\\.?(?=\\d)");
+    private static final Pattern GLUED_RUPIAH = Pattern.compile("\\bRp\\.?\\s*(?=\\d)");
 
     private Tokenizer() {
     }

@@ -42,7 +42,15 @@ class GistTranslatorTest {
             Map.entry("mereka", "they|pron"),
             Map.entry("hari", "day|n"),
             Map.entry("tiba", "arrive|v"),
-            Map.entry("pada hari", "on|prep")));
+            Map.entry("pada hari", "on|prep"),
+            Map.entry("secara", "in a way|adv"),
+            Map.entry("terbuka", "open|adj"),
+            Map.entry("mendukung", "supported|v"),
+            Map.entry("tua", "old|adj"),
+            Map.entry("bagi", "for|prep"),
+            Map.entry("sedang", "is|v"),
+            Map.entry("membahas", "discussed|v"),
+            Map.entry("kunjung", "visit|v")));
 
     private final GistTranslator translator = new GistTranslator(LEXICON, Glossary.empty());
 
@@ -52,13 +60,35 @@ class GistTranslatorTest {
 
     @Test
     void nounBeforeANationalityBecomesAdjectiveNoun() {
-        assertThat(gist("tentara Rusia menyerang kota itu")).isEqualTo("Russian soldier attacked the city");
+        assertThat(gist("tentara Rusia menyerang kota itu")).isEqualTo("The Russian soldier attacked the city");
         assertThat(gist("Kata Presiden Rusia.")).isEqualTo("Said Russian President.");
     }
 
     @Test
     void nounBeforeAnAdjectiveSwaps() {
-        assertThat(gist("rumah besar")).isEqualTo("Big house");
+        assertThat(gist("rumah besar")).isEqualTo("The big house");
+    }
+
+    @Test
+    void sedangBeforeAVerbIsTheProgressive() {
+        assertThat(gist("presiden sedang membahas anggaran")).isEqualTo("The president is discussing budget");
+        assertThat(gist("presiden sedang berkunjung")).isEqualTo("The president is visiting");
+    }
+
+    @Test
+    void secaraWithAnAdjectiveIsAnAdverb() {
+        assertThat(gist("mendukung secara terbuka")).isEqualTo("Supported openly");
+    }
+
+    @Test
+    void superlativeAfterItsNounMovesBeforeItWithThe() {
+        assertThat(gist("kata anak tertua")).isEqualTo("Said the oldest child");
+    }
+
+    @Test
+    void functionWordsTakeNoDerivationalPrefix() {
+        // "dibagi" is not a passive of the preposition "bagi": unknown, so kept as written.
+        assertThat(gist("rumah dibagi")).isEqualTo("The house dibagi");
     }
 
     @Test
@@ -67,6 +97,12 @@ class GistTranslatorTest {
         assertThat(gist("rumah besar itu")).isEqualTo("The big house");
         assertThat(gist("tiga rumah itu")).isEqualTo("The three houses");
         assertThat(gist("rumah mereka")).isEqualTo("Their house");
+    }
+
+    @Test
+    void englishArticlesAfterPrepositionsAndForASentenceOpeningNoun() {
+        assertThat(gist("anak bermain di rumah")).isEqualTo("The child play in the house");
+        assertThat(gist("anak-anak bermain di rumah mereka")).isEqualTo("Children play in their house");
     }
 
     @Test
@@ -79,16 +115,16 @@ class GistTranslatorTest {
     @Test
     void diPassiveGetsTheAuxiliaryItsContextNeeds() {
         assertThat(gist("rumah itu dibangun")).isEqualTo("The house was built");
-        assertThat(gist("rumah akan dibangun")).isEqualTo("House will be built");
-        assertThat(gist("rumah telah dibangun")).isEqualTo("House has been built");
-        assertThat(gist("rumah tidak dibangun")).isEqualTo("House not built");
+        assertThat(gist("rumah akan dibangun")).isEqualTo("The house will be built");
+        assertThat(gist("rumah telah dibangun")).isEqualTo("The house has been built");
+        assertThat(gist("rumah tidak dibangun")).isEqualTo("The house not built");
     }
 
     @Test
     void numbersUseEnglishSeparatorsAndRupiahBecomesIdr() {
-        assertThat(gist("harga naik 3,5 persen")).isEqualTo("Price rose 3.5 percent");
-        assertThat(gist("anggaran sebesar Rp 5 triliun")).isEqualTo("Budget of IDR 5 trillion");
-        assertThat(gist("anggaran sebesar Rp5.000")).isEqualTo("Budget of IDR 5,000");
+        assertThat(gist("harga naik 3,5 persen")).isEqualTo("The price rose 3.5 percent");
+        assertThat(gist("anggaran sebesar Rp 5 triliun")).isEqualTo("The budget of IDR 5 trillion");
+        assertThat(gist("anggaran sebesar Rp5.000")).isEqualTo("The budget of IDR 5,000");
         assertThat(gist("600.000 orang mengungsi")).isEqualTo("600,000 people fled");
         assertThat(GistTranslator.formatNumber("1.250.000,75")).isEqualTo("1,250,000.75");
         assertThat(GistTranslator.formatNumber("10.30")).isEqualTo("10.30"); // a time, not thousands
@@ -104,9 +140,15 @@ class GistTranslatorTest {
     @Test
     void namesAndUnknownWordsAreKeptAsWritten() {
         assertThat(gist("kata Sri Mulyani di Jakarta")).isEqualTo("Said Sri Mulyani in Jakarta");
-        assertThat(gist("rumah Pak Harto kosong")).startsWith("House Pak Harto kosong");
+        assertThat(gist("rumah Pak Harto kosong")).startsWith("The house Pak Harto kosong");
         // A capitalised word the lexicon knows is still a name when it follows a name (Bambang Besar).
         assertThat(gist("kata Bambang Besar")).isEqualTo("Said Bambang Besar");
+        // ... and when it opens a name: followed by a capitalised word the lexicon does not know.
+        assertThat(gist("kata Besar Santoso")).isEqualTo("Said Besar Santoso");
+        // A capitalised adjective in mid-sentence is a name (Teguh, Mandiri), not an adjective to translate.
+        assertThat(gist("rumah Tua")).isEqualTo("The house Tua");
+        // A title before a name is still translated.
+        assertThat(gist("kata Presiden Santoso")).isEqualTo("Said President Santoso");
     }
 
     @Test
