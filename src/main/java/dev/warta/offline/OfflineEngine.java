@@ -49,6 +49,12 @@ public final class OfflineEngine implements TranslationEngine {
         return NAME;
     }
 
+    /** Engine version and glossary: a new lexicon release or glossary edit makes new gists. */
+    @Override
+    public String fingerprint() {
+        return NAME + "|" + MODEL + "|glossary " + Integer.toHexString(glossary.entries().hashCode());
+    }
+
     /** The gist of one Indonesian text (a line, a sentence, a paragraph). */
     public String translateText(String indonesian) {
         return translator.translate(indonesian).english();
