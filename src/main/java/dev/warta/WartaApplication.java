@@ -2,6 +2,7 @@ package dev.warta;
 
 import dev.warta.ingest.InspectCommand;
 import dev.warta.offline.TranslateCommand;
+import dev.warta.store.H2FileSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -25,6 +26,34 @@ public class WartaApplication {
      */
     public static final CountDownLatch CLOSED = new CountDownLatch(1);
 
+    /** The application as Warta runs it: its own H2 settings, and its own handling of SIGTERM. */
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(WartaApplication.class);
+        application.addInitializers(new H2FileSettings());
+        application.setRegisterShutdownHook(false);
+        return application;
+    }
+
+    /**
+     * One line instead of a stack trace when the application cannot start: most often the database is held by
+     * another Warta process (H2 allows one at a time), or a setting is wrong.
+     */
+    private static int explainStartFailure(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        if (message.contains("already in use") || message.contains("Locked by another")
+                || message.contains("file is locked")) {
+            System.err.println("warta: the database is in use by another Warta process (a run, or a search): "
+                    + "wait for it to finish, or point --spring.datasource.url elsewhere.");
+            return 4;
+        }
+        System.err.println("warta: cannot start: " + message.lines().findFirst().orElse(message));
+        return 2;
+    }
+
     public static void main(String[] args) {
         String command = args.length > 0 ? args[0] : "";
         List<String> rest = args.length > 0 ? Arrays.asList(args).subList(1, args.length) : List.of();
@@ -32,9 +61,12 @@ public class WartaApplication {
             case "inspect" -> System.exit(InspectCommand.run(rest, System.out, System.err));
             case "translate" -> System.exit(TranslateCommand.run(rest, System.in, System.out, System.err));
             default -> {
-                SpringApplication application = new SpringApplication(WartaApplication.class);
-                application.setRegisterShutdownHook(false);
-                int exitCode = SpringApplication.exit(application.run(args));
+                int exitCode;
+                try {
+                    exitCode = SpringApplication.exit(application().run(args));
+                } catch (RuntimeException startFailed) {
+                    exitCode = explainStartFailure(startFailed);
+                }
                 CLOSED.countDown();
                 System.exit(exitCode);
             }

@@ -31,17 +31,36 @@ class EngineSelector {
 
     private final WartaProperties properties;
     private final LlmProperties llm;
-    private final UsageMeter meter;
-    private final CallMetrics metrics;
+    private UsageMeter meter = new UsageMeter();
+    private CallMetrics metrics = new CallMetrics();
     private TranslationEngine engine;
     private TranslationEngine fallback;
     private Glossary glossary;
 
-    EngineSelector(WartaProperties properties, LlmProperties llm, UsageMeter meter, CallMetrics metrics) {
+    EngineSelector(WartaProperties properties, LlmProperties llm) {
         this.properties = properties;
         this.llm = llm;
-        this.meter = meter;
-        this.metrics = metrics;
+    }
+
+    /**
+     * Forgets the engine and its counters, so the next run starts afresh: new token and call counts, and a closed
+     * circuit breaker (last night's outage is no reason to skip tonight).
+     */
+    synchronized void reset() {
+        engine = null;
+        fallback = null;
+        meter = new UsageMeter();
+        metrics = new CallMetrics();
+    }
+
+    /** Tokens and calls the model engine of this run has used. */
+    synchronized UsageMeter meter() {
+        return meter;
+    }
+
+    /** HTTP calls, retries and latencies of this run. */
+    synchronized CallMetrics metrics() {
+        return metrics;
     }
 
     /** The engine of this run, built once. */

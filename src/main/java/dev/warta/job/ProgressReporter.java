@@ -1,7 +1,6 @@
 package dev.warta.job;
 
 import dev.warta.article.Usage;
-import dev.warta.llm.UsageMeter;
 import dev.warta.store.ArticleOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,7 @@ class ProgressReporter implements ItemWriteListener<ArticleOutcome> {
     private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
     private static final Duration LOG_INTERVAL = Duration.ofSeconds(30);
 
-    private final UsageMeter meter;
+    private final EngineSelector engines;
     private final Console terminal = System.console();
     private volatile int filesTotal;
     private volatile int filesStarted;
@@ -31,8 +30,8 @@ class ProgressReporter implements ItemWriteListener<ArticleOutcome> {
     private long startNanos;
     private long lastLogNanos;
 
-    ProgressReporter(UsageMeter meter) {
-        this.meter = meter;
+    ProgressReporter(EngineSelector engines) {
+        this.engines = engines;
     }
 
     void start() {
@@ -73,7 +72,7 @@ class ProgressReporter implements ItemWriteListener<ArticleOutcome> {
         int filesLeft = Math.max(filesTotal - filesStarted, 0);
         double filesPerSecond = filesStarted / seconds;
         String eta = filesLeft == 0 || filesPerSecond == 0 ? "-" : formatDuration(filesLeft / filesPerSecond);
-        Usage usage = meter.total();
+        Usage usage = engines.meter().total();
         return String.format(Locale.ROOT, "%d articles done, file %d/%d, %.1f articles/min, ETA %s, %d tokens",
                 itemsDone, filesStarted, filesTotal, rate * 60, eta, usage.totalTokens());
     }

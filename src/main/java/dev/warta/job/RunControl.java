@@ -27,6 +27,12 @@ class RunControl implements StepExecutionListener {
         }
     }
 
+    /** Before each scheduled run: the previous run's stop request does not carry over. */
+    void reset() {
+        stopReason = null;
+        running = null;
+    }
+
     void requestStop(String reason) {
         if (stopReason == null) {
             stopReason = reason;

@@ -3,8 +3,6 @@ package dev.warta.job;
 import dev.warta.article.Ingested;
 import dev.warta.ingest.ArticleReader;
 import dev.warta.llm.LlmProperties;
-import dev.warta.llm.UsageMeter;
-import dev.warta.llm.http.CallMetrics;
 import dev.warta.store.ArticleOutcome;
 import dev.warta.store.ArticleRepository;
 import dev.warta.store.ArticleWriter;
@@ -65,16 +63,6 @@ class TranslationJobConfiguration {
     }
 
     @Bean
-    UsageMeter usageMeter() {
-        return new UsageMeter();
-    }
-
-    @Bean
-    CallMetrics callMetrics() {
-        return new CallMetrics();
-    }
-
-    @Bean
     @StepScope
     IngestedItemReader inputReader(@Value("#{jobParameters['input']}") String input, ProgressReporter progress) {
         return new IngestedItemReader(Path.of(input), new ArticleReader(), progress);
@@ -83,11 +71,11 @@ class TranslationJobConfiguration {
     @Bean
     @StepScope
     ArticleProcessor articleProcessor(EngineSelector engines, TranslationCache cache, ArticleRepository articles,
-                                      UsageMeter meter, WartaProperties properties, LlmProperties llm,
+                                      WartaProperties properties, LlmProperties llm,
                                       @Value("#{jobParameters['runDate']}") String runDate,
                                       @Value("#{jobParameters['force']}") String force) {
         return new ArticleProcessor(engines.engine(), engines.fallback(), cache, articles,
-                new RunBudget(properties.budget(), llm, meter), runDate, Boolean.parseBoolean(force),
+                new RunBudget(properties.budget(), llm, engines.meter()), runDate, Boolean.parseBoolean(force),
                 properties.maxAttempts());
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
  * @param budget         caps on what one run may spend
  * @param glossary       TSV file of required renderings (term, tab, rendering)
  * @param offlineFallback give articles the model could not do an offline gist instead of leaving them failed
+ * @param schedule       cron expression (six fields, Spring form): stay up and run at those times; blank runs once
  */
 @ConfigurationProperties("warta")
 public record WartaProperties(
@@ -31,7 +32,8 @@ public record WartaProperties(
         @DefaultValue("3") int maxAttempts,
         @DefaultValue Budget budget,
         @DefaultValue("jobs/glossary.tsv") Path glossary,
-        @DefaultValue("false") boolean offlineFallback) {
+        @DefaultValue("false") boolean offlineFallback,
+        String schedule) {
 
     /**
      * @param maxTokens prompt plus completion tokens one run may spend, 0 for no cap

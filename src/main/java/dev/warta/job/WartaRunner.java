@@ -4,7 +4,6 @@ import dev.warta.WartaApplication;
 import dev.warta.article.TranslationEngine;
 import dev.warta.article.Usage;
 import dev.warta.llm.LlmProperties;
-import dev.warta.llm.UsageMeter;
 import dev.warta.llm.http.CallMetrics;
 import dev.warta.search.AnalystCommands;
 import dev.warta.digest.DigestWriter;
@@ -26,6 +25,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -74,14 +75,11 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ArticleRepository articles;
     private final RunControl control;
     private final ProgressReporter progress;
-    private final UsageMeter meter;
-    private final CallMetrics metrics;
     private int exitCode;
 
     WartaRunner(WartaProperties properties, LlmProperties llm, EngineSelector engines, JobOperator jobOperator,
                 JobRepository jobRepository, Job translationJob, RunRepository runs, RunLock lock,
-                ArticleRepository articles, RunControl control, ProgressReporter progress, UsageMeter meter,
-                CallMetrics metrics) {
+                ArticleRepository articles, RunControl control, ProgressReporter progress) {
         this.properties = properties;
         this.llm = llm;
         this.engines = engines;
@@ -93,8 +91,6 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         this.articles = articles;
         this.control = control;
         this.progress = progress;
-        this.meter = meter;
-        this.metrics = metrics;
     }
 
     @Override
@@ -102,24 +98,62 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         if (AnalystCommands.isCommand(args)) {
             return;
         }
+        if (properties.schedule() != null && !properties.schedule().isBlank()) {
+            runOnSchedule(properties.schedule());
+        } else {
+            exitCode = runOnce(args.containsOption("force"));
+        }
+    }
+
+    /**
+     * Stays up and runs the job at every time the cron expression names (Spring's six-field form, e.g.
+     * {@code 0 30 2 * * *} for 02:30 every night), for operators who keep Warta running instead of using cron.
+     */
+    private void runOnSchedule(String schedule) throws Exception {
+        CronExpression cron;
+        try {
+            cron = CronExpression.parse(schedule);
+        } catch (IllegalArgumentException e) {
+            exitCode = cannotStart("warta.schedule '" + schedule + "' is not a cron expression (six fields, e.g. "
+                    + "'0 30 2 * * *'): " + e.getMessage());
+            return;
+        }
+        while (!Thread.currentThread().isInterrupted()) {
+            LocalDateTime next = cron.next(LocalDateTime.now());
+            if (next == null) {
+                log.info("The schedule '{}' names no further time: stopping", schedule);
+                return;
+            }
+            log.info("Next run at {}", next);
+            Thread.sleep(Math.max(0, Duration.between(LocalDateTime.now(), next).toMillis()));
+            engines.reset();
+            control.reset();
+            int code = runOnce(false);
+            log.info("Run finished with exit code {}", code);
+            exitCode = code;
+            if (code == CANNOT_START) {
+                return;
+            }
+        }
+    }
+
+    /** One run: the checks, the lock, the job and its report. Returns the exit code. */
+    private int runOnce(boolean force) throws Exception {
         Path input = properties.input();
         if (!Files.isDirectory(input)) {
-            cannotStart("Input folder not found: " + input.toAbsolutePath() + " (set --input=DIR).");
-            return;
+            return cannotStart("Input folder not found: " + input.toAbsolutePath() + " (set --input=DIR).");
         }
         TranslationEngine engine;
         try {
             engine = engines.engine();
         } catch (EngineUnavailableException e) {
-            cannotStart(e.getMessage());
-            return;
+            return cannotStart(e.getMessage());
         }
         Optional<String> holder = lock.acquire("warta run on " + input);
         if (holder.isPresent()) {
             System.err.println("warta: another run is using this database: " + holder.get()
                     + ". Wait for it to finish, or point --spring.datasource.url elsewhere.");
-            exitCode = ANOTHER_RUN_ACTIVE;
-            return;
+            return ANOTHER_RUN_ACTIVE;
         }
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "warta-lock-heartbeat");
@@ -131,7 +165,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         Thread onSignal = new Thread(() -> stopGracefully(finished), "warta-graceful-stop");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
-            runJob(engine, input, args.containsOption("force"));
+            return runJob(engine, input, force);
         } finally {
             heartbeat.shutdownNow();
             lock.release();
@@ -140,7 +174,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private void runJob(TranslationEngine engine, Path input, boolean force) throws Exception {
+    private int runJob(TranslationEngine engine, Path input, boolean force) throws Exception {
         LocalDate runDate = properties.runDate() == null || properties.runDate().isBlank()
                 ? LocalDate.now() : LocalDate.parse(properties.runDate());
         Path output = properties.output();
@@ -176,12 +210,12 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         System.out.println(summary.table());
         if (!execution.getAllFailureExceptions().isEmpty()) {
             log.error("The job failed: {}", execution.getAllFailureExceptions().get(0).toString());
-            exitCode = JOB_FAILED;
-        } else if ("stopped".equals(status)) {
-            exitCode = STOPPED;
-        } else {
-            exitCode = summary.allDelivered() ? ALL_DELIVERED : SOME_NOT_DELIVERED;
+            return JOB_FAILED;
         }
+        if ("stopped".equals(status)) {
+            return STOPPED;
+        }
+        return summary.allDelivered() ? ALL_DELIVERED : SOME_NOT_DELIVERED;
     }
 
     /** A run killed while running left its execution marked as running: mark it failed so it can restart. */
@@ -213,11 +247,11 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private RunSummary.Calls calls() {
-        Usage usage = meter.total();
-        CallMetrics.Snapshot http = metrics.snapshot();
+        Usage usage = engines.meter().total();
+        CallMetrics.Snapshot http = engines.metrics().snapshot();
         boolean called = http.calls() > 0;
         return new RunSummary.Calls(usage.calls(), (int) http.retries(), usage.promptTokens(),
-                usage.completionTokens(), llm.cost(usage.promptTokens(), usage.completionTokens()),
+                usage.completionTokens(), called ? llm.cost(usage.promptTokens(), usage.completionTokens()) : null,
                 called ? http.p50Millis() : null, called ? http.p95Millis() : null);
     }
 
@@ -247,9 +281,9 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private void cannotStart(String message) {
+    private static int cannotStart(String message) {
         System.err.println("warta: " + message);
-        exitCode = CANNOT_START;
+        return CANNOT_START;
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class WartaHarness {
     }
 
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + work.resolve("data/warta").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + work.resolve("data/warta").toAbsolutePath();
     }
 
     /** The arguments of a run against the stub; an {@code extra} option replaces the default of the same name. */
@@ -84,8 +84,7 @@ public final class WartaHarness {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            ConfigurableApplicationContext context = SpringApplication.run(WartaApplication.class,
-                    args.toArray(String[]::new));
+            ConfigurableApplicationContext context = WartaApplication.application().run(args.toArray(String[]::new));
             int exitCode = SpringApplication.exit(context);
             return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
         } finally {
