@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import dev.warta.article.Glossary;
 import dev.warta.offline.OfflineEngine;
 
@@ -21,6 +22,20 @@ public class SimulatedTranslator implements Function<OpenAiStub.RecordedRequest,
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final OfflineEngine GIST = new OfflineEngine(Glossary.empty());
+    private static final OpenAiTokenCountEstimator TOKENS = new OpenAiTokenCountEstimator("gpt-4o-mini");
+
+    /**
+     * What gpt-4o-mini would count for the request: its messages, plus the JSON schema, which the provider also
+     * turns into prompt tokens, plus a few tokens of message framing each.
+     */
+    static int promptTokens(OpenAiStub.RecordedRequest request) {
+        int tokens = 3;
+        for (JsonNode message : request.body().path("messages")) {
+            tokens += 4 + TOKENS.estimateTokenCountInText(message.path("content").asText());
+        }
+        JsonNode schema = request.body().path("response_format").path("json_schema");
+        return schema.isMissingNode() ? tokens : tokens + TOKENS.estimateTokenCountInText(schema.toString());
+    }
 
     /** What this simulated model answers for one source paragraph (or title) when the request has no glossary. */
     public static String english(String indonesian) {
@@ -69,8 +84,7 @@ public class SimulatedTranslator implements Function<OpenAiStub.RecordedRequest,
             }
         }
         String content = answer.toString();
-        int promptTokens = request.body().toString().length() / 4;
-        return OpenAiStub.completion(content, "stop", promptTokens, content.length() / 4);
+        return OpenAiStub.completion(content, "stop", promptTokens(request), TOKENS.estimateTokenCountInText(content));
     }
 
     private static void summary(ObjectNode answer) {
