@@ -51,12 +51,6 @@ public record LlmProperties(
         }
     }
 
-    /** Settings for tests and tools: the given endpoint and model, defaults for everything else. */
-    public static LlmProperties of(String baseUrl, String apiKey, String model) {
-        return new LlmProperties(baseUrl, apiKey, model, null, Duration.ofSeconds(120), 4, Duration.ofSeconds(1), 2000,
-                4, 0, 0, 5, Map.of(), false);
-    }
-
     /** USD per million tokens. */
     public record Price(double input, double output) {
     }

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class UsageMeter implements ChatModelListener {
 
     private final AtomicInteger calls = new AtomicInteger();
-    private final AtomicInteger errors = new AtomicInteger();
     private final AtomicLong promptTokens = new AtomicLong();
     private final AtomicLong completionTokens = new AtomicLong();
     private final ThreadLocal<FinishReason> lastFinishReason = new ThreadLocal<>();
@@ -36,17 +35,12 @@ public class UsageMeter implements ChatModelListener {
 
     @Override
     public void onError(ChatModelErrorContext context) {
-        errors.incrementAndGet();
         lastFinishReason.remove();
     }
 
     /** Calls answered, and tokens charged, since the start of the run. */
     public Usage total() {
         return new Usage(calls.get(), promptTokens.get(), completionTokens.get());
-    }
-
-    public int errors() {
-        return errors.get();
     }
 
     FinishReason lastFinishReasonOfThisThread() {

@@ -20,10 +20,6 @@ public final class OutputFiles {
         this.root = root;
     }
 
-    public Path root() {
-        return root;
-    }
-
     public Path dayFolder(String runDate) {
         return root.resolve(runDate);
     }

@@ -8,7 +8,6 @@ import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -82,7 +81,4 @@ public class RunLock {
         }
     }
 
-    List<Map<String, Object>> rows() {
-        return jdbc.queryForList("SELECT * FROM warta_lock");
-    }
 }
