@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * time against the ideal {@code articles × calls per article × latency ÷ concurrency}, the calls and tokens per
  * article, the call latency Warta saw, and the child's heap. It is a command, not a test.
  * <pre>
- * java -cp … dev.warta.bench.Benchmark --articles 100,500 --latency-ms 500 --concurrency 8 --runs 3 [-- job options]
+ * java -cp … dev.warta.bench.Benchmark --articles 100,500 --latency-ms 500 --concurrency 8 --runs 3
+ *     [--chunk-size 16] [--xmx 256m] [--jvm "-XX:…"] [--keep true] [-- job options]
  * </pre>
  * Options after a bare {@code --} go to the job unchanged (for example {@code -- --warta.llm.requests-per-minute=600}).
  */
@@ -40,10 +41,13 @@ public final class Benchmark {
 
     /**
      * @param chunkSize articles per transaction; 0 means twice the concurrency
+     * @param jvmOptions   extra options for the job's JVM, such as a profiler's
+     * @param breakdown    record the job with Java Flight Recorder and split the step's time (see {@link StepTimeline})
      * @param jobArguments extra options for the job, after the benchmark's own
      */
     record Settings(List<Integer> articles, int latencyMs, int concurrency, int chunkSize, String maxHeap, int runs,
-                    Path jar, Path glossary, boolean keep, List<String> jobArguments) {
+                    Path jar, Path glossary, boolean keep, List<String> jvmOptions,
+                    boolean breakdown, List<String> jobArguments) {
 
         Settings {
             for (int count : articles) {
@@ -70,7 +74,7 @@ public final class Benchmark {
     /** One run of the job, as measured from outside and as the job reported it in run.json. */
     record Result(int articles, int exitCode, double wallSeconds, double jobSeconds, int read, int translated,
                   int modelCalls, long simulatorRequests, long promptTokens, long completionTokens, Long p50Millis,
-                  Long p95Millis, GcLog heap) {
+                  Long p95Millis, GcLog heap, StepTimeline timeline) {
 
         double callsPerArticle() {
             return (double) modelCalls / articles;
@@ -86,9 +90,11 @@ public final class Benchmark {
         String[] own = separator < 0 ? args : Arrays.copyOfRange(args, 0, separator);
         List<String> jobArguments = separator < 0 ? List.of()
                 : List.of(Arrays.copyOfRange(args, separator + 1, args.length));
-        Options options = Options.parse(own, Map.of("articles", "500", "latency-ms", "500", "concurrency", "8",
-                "chunk-size", "0", "xmx", "256m", "runs", "1", "jar", "target/warta.jar",
-                "glossary", "jobs/glossary.tsv", "keep", "false"));
+        Options options = Options.parse(own, Map.ofEntries(
+                Map.entry("articles", "500"), Map.entry("latency-ms", "500"), Map.entry("concurrency", "8"),
+                Map.entry("chunk-size", "0"), Map.entry("xmx", "256m"), Map.entry("runs", "1"),
+                Map.entry("jar", "target/warta.jar"), Map.entry("glossary", "jobs/glossary.tsv"),
+                Map.entry("keep", "false"), Map.entry("jvm", ""), Map.entry("breakdown", "false")));
         Path jar = Path.of(options.text("jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             System.err.println("benchmark: no " + jar + ". Build it first: ./mvnw -q package -DskipTests");
@@ -97,7 +103,8 @@ public final class Benchmark {
         Settings settings = new Settings(options.integers("articles"), options.integer("latency-ms"),
                 options.integer("concurrency"), options.integer("chunk-size"), options.text("xmx"),
                 options.integer("runs"), jar, Path.of(options.text("glossary")).toAbsolutePath(),
-                Boolean.parseBoolean(options.text("keep")), jobArguments);
+                Boolean.parseBoolean(options.text("keep")), jvmOptions(options.text("jvm")),
+                Boolean.parseBoolean(options.text("breakdown")), jobArguments);
         new Benchmark(settings).run();
     }
 
@@ -134,8 +141,13 @@ public final class Benchmark {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + settings.maxHeap(),
-                    "-Xlog:gc,gc+heap+exit:file=" + gcLog,
-                    "-jar", settings.jar().toString(),
+                    "-Xlog:gc,gc+heap+exit:file=" + gcLog));
+            command.addAll(settings.jvmOptions());
+            Path recording = work.resolve("job.jfr");
+            if (settings.breakdown()) {
+                command.add("-XX:StartFlightRecording=filename=" + recording);
+            }
+            command.addAll(List.of("-jar", settings.jar().toString(),
                     "--input=" + input, "--output=" + output,
                     "--warta.run-date=" + RUN_DATE,
                     "--warta.engine=openai",
@@ -166,7 +178,8 @@ public final class Benchmark {
                     summary.path("counts").path("read").asInt(), summary.path("counts").path("translated").asInt(),
                     calls.path("modelCalls").asInt(), simulator.requests(), calls.path("promptTokens").asLong(),
                     calls.path("completionTokens").asLong(), nullableLong(calls.path("p50Millis")),
-                    nullableLong(calls.path("p95Millis")), GcLog.read(gcLog));
+                    nullableLong(calls.path("p95Millis")), GcLog.read(gcLog),
+                    settings.breakdown() ? StepTimeline.read(recording) : null);
         } finally {
             if (settings.keep()) {
                 System.out.println("kept the work folder: " + work);
@@ -196,6 +209,9 @@ public final class Benchmark {
         out.append(row("heap", "peak in use " + mib(r.heap().peakUsedBytes()) + ", most kept after a GC "
                 + mib(r.heap().maxLiveBytes()) + " (" + r.heap().collections() + " collections, -Xmx"
                 + settings.maxHeap() + ")"));
+        if (r.timeline() != null) {
+            out.append(r.timeline().report(settings.latencyMs(), settings.concurrency()));
+        }
         return out.toString();
     }
 
@@ -233,6 +249,10 @@ public final class Benchmark {
 
     private static String mib(long bytes) {
         return String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024.0));
+    }
+
+    private static List<String> jvmOptions(String text) {
+        return text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
     }
 
     private static Long nullableLong(JsonNode node) {

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  *
  * @param peakUsedBytes     the most heap in use at any time: before the fullest collection, or at exit. It depends
  *                          on how long the collector lets garbage pile up (so on -Xmx), not only on what is kept.
- * @param maxLiveBytes      the most heap still in use just after a collection: what the program was holding on to
- *                          (plus old garbage a young collection does not reclaim). This is the figure that shows
- *                          whether memory grows with the number of articles.
+ * @param maxLiveBytes      the most heap still in use just after a young or full collection: what the program was
+ *                          holding on to (plus old garbage a young collection does not reclaim). This is the
+ *                          figure that shows whether memory grows with the number of articles.
  * @param collections       how many collections the log shows
  */
 record GcLog(long peakUsedBytes, long maxLiveBytes, long committedBytes, int collections) {
@@ -35,7 +35,10 @@ record GcLog(long peakUsedBytes, long maxLiveBytes, long committedBytes, int col
             if (collection.find()) {
                 collections++;
                 peak = Math.max(peak, bytes(collection.group(1), collection.group(2)));
-                live = Math.max(live, bytes(collection.group(3), collection.group(4)));
+                // Remark and Cleanup pauses free no objects: their "after" is not what survived a collection
+                if (line.contains("Pause Young") || line.contains("Pause Full")) {
+                    live = Math.max(live, bytes(collection.group(3), collection.group(4)));
+                }
                 committed = Math.max(committed, bytes(collection.group(5), collection.group(6)));
                 continue;
             }
