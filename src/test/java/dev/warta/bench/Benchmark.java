@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -74,7 +75,7 @@ public final class Benchmark {
     /** One run of the job, as measured from outside and as the job reported it in run.json. */
     record Result(int articles, int exitCode, double wallSeconds, double jobSeconds, int read, int translated,
                   int modelCalls, long simulatorRequests, long promptTokens, long completionTokens, Long p50Millis,
-                  Long p95Millis, GcLog heap, StepTimeline timeline) {
+                  Long p95Millis, GcLog heap, StepTimeline timeline, Duration jobCpu, Duration simulatorCpu) {
 
         double callsPerArticle() {
             return (double) modelCalls / articles;
@@ -162,7 +163,12 @@ public final class Benchmark {
             long started = System.nanoTime();
             Process job = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                     .redirectOutput(childLog.toFile()).start();
-            int exitCode = job.waitFor();
+            // the child's processor time, polled because it cannot be asked once the process is gone
+            Duration jobCpu = Duration.ZERO;
+            while (!job.waitFor(200, TimeUnit.MILLISECONDS)) {
+                jobCpu = job.info().totalCpuDuration().orElse(jobCpu);
+            }
+            int exitCode = job.exitValue();
             double wallSeconds = (System.nanoTime() - started) / 1e9;
             Path runJson = output.resolve(RUN_DATE).resolve("run.json");
             if (!Files.isRegularFile(runJson)) {
@@ -179,7 +185,7 @@ public final class Benchmark {
                     calls.path("modelCalls").asInt(), simulator.requests(), calls.path("promptTokens").asLong(),
                     calls.path("completionTokens").asLong(), nullableLong(calls.path("p50Millis")),
                     nullableLong(calls.path("p95Millis")), GcLog.read(gcLog),
-                    settings.breakdown() ? StepTimeline.read(recording) : null);
+                    settings.breakdown() ? StepTimeline.read(recording) : null, jobCpu, simulator.answerCpuTime());
         } finally {
             if (settings.keep()) {
                 System.out.println("kept the work folder: " + work);
@@ -209,6 +215,10 @@ public final class Benchmark {
         out.append(row("heap", "peak in use " + mib(r.heap().peakUsedBytes()) + ", most kept after a GC "
                 + mib(r.heap().maxLiveBytes()) + " (" + r.heap().collections() + " collections, -Xmx"
                 + settings.maxHeap() + ")"));
+        out.append(row("processor time", String.format(Locale.ROOT, "job %.1f s (%.0f ms per article), simulator"
+                + " answers %.1f s, on %d processors shared with anything else running",
+                r.jobCpu().toMillis() / 1000.0, (double) r.jobCpu().toMillis() / r.articles(),
+                r.simulatorCpu().toMillis() / 1000.0, Runtime.getRuntime().availableProcessors())));
         if (r.timeline() != null) {
             out.append(r.timeline().report(settings.latencyMs(), settings.concurrency()));
         }

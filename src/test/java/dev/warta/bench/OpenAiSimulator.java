@@ -9,6 +9,8 @@ import dev.warta.testing.SimulatedTranslator;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +49,8 @@ public final class OpenAiSimulator implements AutoCloseable {
     private final SimulatedTranslator translator = new SimulatedTranslator();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong answerCpuNanos = new AtomicLong();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     private OpenAiSimulator(HttpServer server, ExecutorService handlers, Duration latency) {
         this.server = server;
@@ -104,8 +108,17 @@ public final class OpenAiSimulator implements AutoCloseable {
         return failures.get();
     }
 
+    /**
+     * Processor time spent composing answers so far. On a small machine the simulator competes with the job for
+     * it, which a real remote model does not: a benchmark reports it so the figures can be read with that in mind.
+     */
+    public Duration answerCpuTime() {
+        return Duration.ofNanos(answerCpuNanos.get());
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         long arrived = System.nanoTime();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
         try (exchange) {
             requests.incrementAndGet();
             StubResponse response;
@@ -120,6 +133,7 @@ public final class OpenAiSimulator implements AutoCloseable {
                 response = StubResponse.error(500, "simulator cannot answer this request: "
                         + e.getClass().getSimpleName());
             }
+            answerCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuBefore);
             long remaining = latencyNanos - (System.nanoTime() - arrived);
             if (remaining > 0) {
                 TimeUnit.NANOSECONDS.sleep(remaining);

@@ -6,6 +6,7 @@ import jdk.jfr.consumer.RecordingFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ import java.util.Locale;
  * </ul>
  */
 record StepTimeline(int items, int chunks, Duration step, Duration processing, Duration writes, Duration transactions,
-                    Duration reads, long slowestWriteMillis) {
+                    Duration reads, long slowestWriteMillis, Duration beforeStep, Duration afterStep) {
 
     private static final String EVENTS = "org.springframework.batch.core.observability.jfr.events.";
 
@@ -38,14 +39,26 @@ record StepTimeline(int items, int chunks, Duration step, Duration processing, D
         long slowestWrite = 0;
         int items = 0;
         int chunks = 0;
+        Instant jvmStart = null;
+        Instant stepStart = null;
+        Instant stepEnd = null;
+        Instant lastEvent = Instant.MIN;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             String type = event.getEventType().getName();
+            if (event.getEndTime().isAfter(lastEvent)) {
+                lastEvent = event.getEndTime();
+            }
+            if (type.equals("jdk.JVMInformation")) {
+                jvmStart = event.getInstant("jvmStartTime");
+            }
             if (!type.startsWith(EVENTS)) {
                 continue;
             }
             Duration duration = event.getDuration();
             if (type.endsWith(".StepExecutionEvent")) {
                 step = step.plus(duration);
+                stepStart = event.getStartTime();
+                stepEnd = event.getEndTime();
             } else if (type.endsWith(".ItemProcessEvent")) {
                 processing = processing.plus(duration);
                 items++;
@@ -63,7 +76,9 @@ record StepTimeline(int items, int chunks, Duration step, Duration processing, D
             throw new IllegalArgumentException("no Spring Batch item events in " + recording
                     + ": was the job run with -XX:StartFlightRecording?");
         }
-        return new StepTimeline(items, chunks, step, processing, writes, transactions, reads, slowestWrite);
+        return new StepTimeline(items, chunks, step, processing, writes, transactions, reads, slowestWrite,
+                jvmStart == null ? Duration.ZERO : Duration.between(jvmStart, stepStart),
+                Duration.between(stepEnd, lastEvent));
     }
 
     /** The step's time split as in the class comment, for a run with this latency and concurrency. */
@@ -87,6 +102,9 @@ record StepTimeline(int items, int chunks, Duration step, Duration processing, D
                 "%.0f ms per chunk, %.1f ms per item, slowest %d ms; no call in flight meanwhile",
                 writeSeconds * 1000 / Math.max(1, chunks), writeSeconds * 1000 / items, slowestWriteMillis)));
         lines.add(line("between chunks", betweenChunks, stepSeconds, "commits, step bookkeeping, listeners"));
+        lines.add(String.format(Locale.ROOT, "  outside the step: %.1f s from JVM start to the step (Spring, database,"
+                + " engine set-up), %.1f s after it (run.json, digest) until the recording ends",
+                seconds(beforeStep), seconds(afterStep)));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 
