@@ -1,0 +1,284 @@
+package dev.warta.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+/**
+ * Measures how close a Warta run comes to the fastest the model provider allows. For each article count it writes
+ * that many short generated articles, starts an {@link OpenAiSimulator} with a fixed latency in this JVM, runs the
+ * built jar ({@code target/warta.jar}) as a child process against it with a fresh database, and prints the wall
+ * time against the ideal {@code articles × calls per article × latency ÷ concurrency}, the calls and tokens per
+ * article, the call latency Warta saw, and the child's heap. It is a command, not a test.
+ * <pre>
+ * java -cp … dev.warta.bench.Benchmark --articles 100,500 --latency-ms 500 --concurrency 8 --runs 3
+ *     [--chunk-size 16] [--xmx 256m] [--jvm "-XX:…"] [--keep true] [-- job options]
+ * </pre>
+ * Options after a bare {@code --} go to the job unchanged (for example {@code -- --warta.llm.requests-per-minute=600}).
+ */
+public final class Benchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUN_DATE = "2030-01-01";
+
+    private final Settings settings;
+
+    private Benchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param chunkSize articles per transaction; 0 means twice the concurrency
+     * @param jvmOptions   extra options for the job's JVM, such as a profiler's
+     * @param breakdown    record the job with Java Flight Recorder and split the step's time (see {@link StepTimeline})
+     * @param jobArguments extra options for the job, after the benchmark's own
+     */
+    record Settings(List<Integer> articles, int latencyMs, int concurrency, int chunkSize, String maxHeap, int runs,
+                    Path jar, Path glossary, boolean keep, List<String> jvmOptions,
+                    boolean breakdown, List<String> jobArguments) {
+
+        Settings {
+            for (int count : articles) {
+                if (count < 1) {
+                    throw new IllegalArgumentException("--articles must be positive, was " + count);
+                }
+            }
+            if (latencyMs < 0) {
+                throw new IllegalArgumentException("--latency-ms must not be negative, was " + latencyMs);
+            }
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("--concurrency must be at least 1, was " + concurrency);
+            }
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs must be at least 1, was " + runs);
+            }
+        }
+
+        int effectiveChunkSize() {
+            return chunkSize > 0 ? chunkSize : 2 * concurrency;
+        }
+    }
+
+    /** One run of the job, as measured from outside and as the job reported it in run.json. */
+    record Result(int articles, int exitCode, double wallSeconds, double jobSeconds, int read, int translated,
+                  int modelCalls, long simulatorRequests, long promptTokens, long completionTokens, Long p50Millis,
+                  Long p95Millis, GcLog heap, StepTimeline timeline, Duration jobCpu, Duration simulatorCpu) {
+
+        double callsPerArticle() {
+            return (double) modelCalls / articles;
+        }
+
+        double idealSeconds(Settings settings) {
+            return articles * callsPerArticle() * settings.latencyMs() / 1000.0 / settings.concurrency();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int separator = Arrays.asList(args).indexOf("--");
+        String[] own = separator < 0 ? args : Arrays.copyOfRange(args, 0, separator);
+        List<String> jobArguments = separator < 0 ? List.of()
+                : List.of(Arrays.copyOfRange(args, separator + 1, args.length));
+        Options options = Options.parse(own, Map.ofEntries(
+                Map.entry("articles", "500"), Map.entry("latency-ms", "500"), Map.entry("concurrency", "8"),
+                Map.entry("chunk-size", "0"), Map.entry("xmx", "256m"), Map.entry("runs", "1"),
+                Map.entry("jar", "target/warta.jar"), Map.entry("glossary", "jobs/glossary.tsv"),
+                Map.entry("keep", "false"), Map.entry("jvm", ""), Map.entry("breakdown", "false")));
+        Path jar = Path.of(options.text("jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("benchmark: no " + jar + ". Build it first: ./mvnw -q package -DskipTests");
+            System.exit(2);
+        }
+        Settings settings = new Settings(options.integers("articles"), options.integer("latency-ms"),
+                options.integer("concurrency"), options.integer("chunk-size"), options.text("xmx"),
+                options.integer("runs"), jar, Path.of(options.text("glossary")).toAbsolutePath(),
+                Boolean.parseBoolean(options.text("keep")), jvmOptions(options.text("jvm")),
+                Boolean.parseBoolean(options.text("breakdown")), jobArguments);
+        new Benchmark(settings).run();
+    }
+
+    private void run() throws Exception {
+        System.out.printf(Locale.ROOT, "Warta benchmark: latency %d ms, concurrency %d, chunk size %d, -Xmx%s, %d"
+                        + " run(s) each, %d processors%n", settings.latencyMs(), settings.concurrency(),
+                settings.effectiveChunkSize(), settings.maxHeap(), settings.runs(),
+                Runtime.getRuntime().availableProcessors());
+        List<List<Result>> all = new ArrayList<>();
+        for (int articles : settings.articles()) {
+            List<Result> results = new ArrayList<>();
+            for (int run = 1; run <= settings.runs(); run++) {
+                Result result = runOnce(articles);
+                System.out.printf(Locale.ROOT, "%n%d articles, run %d of %d%n", articles, run, settings.runs());
+                System.out.print(report(result));
+                results.add(result);
+            }
+            all.add(results);
+        }
+        System.out.printf(Locale.ROOT, "%nSummary (median of %d run(s) each; ratio = time ÷ ideal)%n", settings.runs());
+        System.out.println(summaryHeader());
+        for (List<Result> results : all) {
+            System.out.println(summaryLine(results));
+        }
+    }
+
+    private Result runOnce(int articles) throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("warta-bench-");
+        try (OpenAiSimulator simulator = OpenAiSimulator.start(0, Duration.ofMillis(settings.latencyMs()))) {
+            Path input = ArticleGenerator.write(work.resolve("input"), articles);
+            Path output = work.resolve("output");
+            Path gcLog = work.resolve("gc.log");
+            Path childLog = work.resolve("job.log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + settings.maxHeap(),
+                    "-Xlog:gc,gc+heap+exit:file=" + gcLog));
+            command.addAll(settings.jvmOptions());
+            Path recording = work.resolve("job.jfr");
+            if (settings.breakdown()) {
+                command.add("-XX:StartFlightRecording=filename=" + recording);
+            }
+            command.addAll(List.of("-jar", settings.jar().toString(),
+                    "--input=" + input, "--output=" + output,
+                    "--warta.run-date=" + RUN_DATE,
+                    "--warta.engine=openai",
+                    "--warta.llm.base-url=" + simulator.baseUrl(),
+                    "--warta.llm.api-key=benchmark",
+                    "--warta.llm.concurrency=" + settings.concurrency(),
+                    "--warta.chunk-size=" + settings.effectiveChunkSize(),
+                    "--warta.glossary=" + settings.glossary(),
+                    "--spring.datasource.url=jdbc:h2:file:" + work.resolve("data/warta")
+                            + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"));
+            command.addAll(settings.jobArguments());
+            long started = System.nanoTime();
+            Process job = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                    .redirectOutput(childLog.toFile()).start();
+            // the child's processor time, polled because it cannot be asked once the process is gone
+            Duration jobCpu = Duration.ZERO;
+            while (!job.waitFor(200, TimeUnit.MILLISECONDS)) {
+                jobCpu = job.info().totalCpuDuration().orElse(jobCpu);
+            }
+            int exitCode = job.exitValue();
+            double wallSeconds = (System.nanoTime() - started) / 1e9;
+            Path runJson = output.resolve(RUN_DATE).resolve("run.json");
+            if (!Files.isRegularFile(runJson)) {
+                throw new IllegalStateException("the job (exit code " + exitCode + ") wrote no " + runJson
+                        + "; its output:\n" + tail(childLog));
+            }
+            if (exitCode != 0) {
+                System.err.println("benchmark: the job exited with " + exitCode + "; its output:\n" + tail(childLog));
+            }
+            JsonNode summary = JSON.readTree(runJson.toFile());
+            JsonNode calls = summary.path("calls");
+            return new Result(articles, exitCode, wallSeconds, summary.path("durationSeconds").asDouble(),
+                    summary.path("counts").path("read").asInt(), summary.path("counts").path("translated").asInt(),
+                    calls.path("modelCalls").asInt(), simulator.requests(), calls.path("promptTokens").asLong(),
+                    calls.path("completionTokens").asLong(), nullableLong(calls.path("p50Millis")),
+                    nullableLong(calls.path("p95Millis")), GcLog.read(gcLog),
+                    settings.breakdown() ? StepTimeline.read(recording) : null, jobCpu, simulator.answerCpuTime());
+        } finally {
+            if (settings.keep()) {
+                System.out.println("kept the work folder: " + work);
+            } else {
+                delete(work);
+            }
+        }
+    }
+
+    private String report(Result r) {
+        double ideal = r.idealSeconds(settings);
+        StringBuilder out = new StringBuilder();
+        out.append(row("articles read / translated", r.read() + " / " + r.translated()
+                + (r.exitCode() == 0 ? "" : "   (job exit code " + r.exitCode() + ")")));
+        out.append(row("model calls", r.modelCalls() + " (" + r.simulatorRequests() + " requests at the simulator), "
+                + fmt(r.callsPerArticle(), 2) + " per article"));
+        out.append(row("tokens per article", "prompt " + fmt((double) r.promptTokens() / r.articles(), 0)
+                + ", completion " + fmt((double) r.completionTokens() / r.articles(), 0)));
+        out.append(row("call latency seen", "p50 " + r.p50Millis() + " ms, p95 " + r.p95Millis() + " ms"));
+        out.append(row("ideal", fmt(ideal, 1) + " s  (" + r.articles() + " × " + fmt(r.callsPerArticle(), 2)
+                + " calls × " + settings.latencyMs() + " ms ÷ " + settings.concurrency() + ")"));
+        out.append(row("job duration (run.json)", fmt(r.jobSeconds(), 1) + " s  = " + fmt(r.jobSeconds() / ideal, 3)
+                + " × ideal"));
+        out.append(row("process wall time", fmt(r.wallSeconds(), 1) + " s  = " + fmt(r.wallSeconds() / ideal, 3)
+                + " × ideal (JVM and Spring start, end-of-run files: " + fmt(r.wallSeconds() - r.jobSeconds(), 1)
+                + " s)"));
+        out.append(row("heap", "peak in use " + mib(r.heap().peakUsedBytes()) + ", most kept after a GC "
+                + mib(r.heap().maxLiveBytes()) + " (" + r.heap().collections() + " collections, -Xmx"
+                + settings.maxHeap() + ")"));
+        out.append(row("processor time", String.format(Locale.ROOT, "job %.1f s (%.0f ms per article), simulator"
+                + " answers %.1f s, on %d processors shared with anything else running",
+                r.jobCpu().toMillis() / 1000.0, (double) r.jobCpu().toMillis() / r.articles(),
+                r.simulatorCpu().toMillis() / 1000.0, Runtime.getRuntime().availableProcessors())));
+        if (r.timeline() != null) {
+            out.append(r.timeline().report(settings.latencyMs(), settings.concurrency()));
+        }
+        return out.toString();
+    }
+
+    private static String summaryHeader() {
+        return String.format(Locale.ROOT, "%8s %8s %9s %9s %9s %9s %10s %9s %9s %9s %9s", "articles", "calls/a",
+                "ideal s", "job s", "job/ideal", "wall s", "wall/ideal", "tok/a", "p50 ms", "heap pk", "heap live");
+    }
+
+    private String summaryLine(List<Result> results) {
+        Result any = results.get(0);
+        double ideal = median(results, r -> r.idealSeconds(settings));
+        double job = median(results, Result::jobSeconds);
+        double wall = median(results, Result::wallSeconds);
+        return String.format(Locale.ROOT, "%8d %8.2f %9.1f %9.1f %9.3f %9.1f %10.3f %9.0f %9.0f %9s %9s",
+                any.articles(), median(results, Result::callsPerArticle), ideal, job, job / ideal, wall, wall / ideal,
+                median(results, r -> (double) (r.promptTokens() + r.completionTokens()) / r.articles()),
+                median(results, r -> r.p50Millis() == null ? Double.NaN : r.p50Millis()),
+                mib((long) median(results, r -> r.heap().peakUsedBytes())),
+                mib((long) median(results, r -> r.heap().maxLiveBytes())));
+    }
+
+    private static double median(List<Result> results, ToDoubleFunction<Result> figure) {
+        double[] values = results.stream().mapToDouble(figure).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private static String row(String label, String value) {
+        return String.format(Locale.ROOT, "  %-27s %s%n", label, value);
+    }
+
+    private static String fmt(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024.0));
+    }
+
+    private static List<String> jvmOptions(String text) {
+        return text.isBlank() ? List.of() : List.of(text.strip().split("\\s+"));
+    }
+
+    private static Long nullableLong(JsonNode node) {
+        return node.isNumber() ? node.asLong() : null;
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.warta.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The heap figures of a JVM run with {@code -Xlog:gc,gc+heap+exit:file=…} (unified logging, Java 9+): every
+ * collection logs {@code 23M->5M(256M)} (used before -> used after (committed)), and at exit the heap's final use.
+ *
+ * @param peakUsedBytes     the most heap in use at any time: before the fullest collection, or at exit. It depends
+ *                          on how long the collector lets garbage pile up (so on -Xmx), not only on what is kept.
+ * @param maxLiveBytes      the most heap still in use just after a young or full collection: what the program was
+ *                          holding on to (plus old garbage a young collection does not reclaim). This is the
+ *                          figure that shows whether memory grows with the number of articles.
+ * @param collections       how many collections the log shows
+ */
+record GcLog(long peakUsedBytes, long maxLiveBytes, long committedBytes, int collections) {
+
+    private static final Pattern COLLECTION = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+    private static final Pattern USED_AT_EXIT = Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+    static GcLog read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no GC log at " + file + ": was the JVM started with -Xlog:gc…:file=?");
+        }
+        long peak = 0;
+        long live = 0;
+        long committed = 0;
+        int collections = 0;
+        for (String line : Files.readAllLines(file)) {
+            Matcher collection = COLLECTION.matcher(line);
+            if (collection.find()) {
+                collections++;
+                peak = Math.max(peak, bytes(collection.group(1), collection.group(2)));
+                // Remark and Cleanup pauses free no objects: their "after" is not what survived a collection
+                if (line.contains("Pause Young") || line.contains("Pause Full")) {
+                    live = Math.max(live, bytes(collection.group(3), collection.group(4)));
+                }
+                committed = Math.max(committed, bytes(collection.group(5), collection.group(6)));
+                continue;
+            }
+            Matcher exit = USED_AT_EXIT.matcher(line);
+            if (exit.find()) {
+                committed = Math.max(committed, Long.parseLong(exit.group(1)) * 1024);
+                peak = Math.max(peak, Long.parseLong(exit.group(2)) * 1024);
+            }
+        }
+        return new GcLog(peak, live, committed, collections);
+    }
+
+    private static long bytes(String number, String unit) {
+        long value = Long.parseLong(number);
+        switch (unit) {
+            case "G":
+                return value << 30;
+            case "M":
+                return value << 20;
+            default:
+                return value << 10;
+        }
+    }
+}
