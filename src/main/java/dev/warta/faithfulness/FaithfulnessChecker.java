@@ -97,7 +97,10 @@ public class FaithfulnessChecker {
         score.add(0.3, facts.isEmpty() ? 1 : 1 - (double) missingNumbers.size() / facts.size());
 
         // titles are in title case: only the body's capitals mark names
-        List<String> names = names(sourceBody);
+        List<String> names = names(sourceBody).stream()
+                // a glossary term ("APBD", "DKI") is held to its glossary rendering below, not to its spelling
+                .filter(name -> glossary.keySet().stream().noneMatch(term -> term.contains(name)))
+                .toList();
         List<String> missingNames = names.stream()
                 .filter(name -> !rendered(name, englishFolded, entities))
                 .toList();
@@ -256,6 +259,11 @@ public class FaithfulnessChecker {
         if (!base.equals(name) && englishFolded.contains(fold(base))) {
             return true;
         }
+        for (String cognate : cognates(name)) {
+            if (englishFolded.contains(cognate)) {
+                return true;
+            }
+        }
         for (String rendering : renderings.getOrDefault(name, List.of())) {
             if (englishFolded.contains(fold(rendering))) {
                 return true;
@@ -268,6 +276,25 @@ public class FaithfulnessChecker {
             }
         }
         return false;
+    }
+
+    /**
+     * English spellings of an Indonesian loanword inside a name: {@code Klimatologi} → climatology,
+     * {@code Teknologi} → technology, {@code Universitas} → university (a heuristic: enough for names of bodies).
+     */
+    static List<String> cognates(String word) {
+        String w = fold(word);
+        List<String> forms = new ArrayList<>();
+        String[][] endings = {{"logi", "logy"}, {"grafi", "graphy"}, {"sika", "sics"}, {"ika", "ics"},
+                {"asi", "ation"}, {"si", "sion"}, {"tas", "ty"}, {"isme", "ism"}, {"ik", "ic"}, {"al", "al"}};
+        for (String[] ending : endings) {
+            if (w.endsWith(ending[0]) && w.length() > ending[0].length() + 2) {
+                String stem = w.substring(0, w.length() - ending[0].length())
+                        .replace("k", "c").replace("f", "ph");
+                forms.add(stem + ending[1]);
+            }
+        }
+        return forms;
     }
 
     private static List<String> withTitle(String title, List<String> paragraphs) {

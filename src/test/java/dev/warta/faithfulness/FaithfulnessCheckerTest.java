@@ -73,6 +73,28 @@ class FaithfulnessCheckerTest {
     }
 
     @Test
+    void loanwordsInsideNamesMayTakeTheirEnglishSpelling() {
+        List<String> source = List.of("Menurut Badan Meteorologi, Klimatologi, dan Geofisika hujan masih turun besok.");
+        List<String> english = List.of("According to the Meteorology, Climatology and Geophysics Agency, rain will "
+                + "still fall tomorrow.");
+
+        assertThat(checker.checkTranslation(source, english, Map.of(), List.of(), "en").failures()).isEmpty();
+        assertThat(FaithfulnessChecker.cognates("Klimatologi")).contains("climatology");
+    }
+
+    @Test
+    void anAcronymInTheGlossaryIsHeldToItsRenderingNotItsSpelling() {
+        List<String> source = List.of("Dana itu berasal dari APBD Kota Yogyakarta tahun ini, kata pejabat setempat.");
+        List<String> english = List.of("The money comes from the Yogyakarta city regional budget this year, "
+                + "an official said.");
+
+        assertThat(checker.checkTranslation(source, english, Map.of("APBD", "regional budget"), List.of(), "en")
+                .failures()).isEmpty();
+        assertThat(checker.checkTranslation(source, english, Map.of(), List.of(), "en").failures())
+                .containsExactly("name APBD missing");
+    }
+
+    @Test
     void glossaryRenderingsAreRequiredWhenTheTermOccurs() {
         List<String> source = List.of("Rapat DPR membahas anggaran pendidikan selama tiga jam penuh kemarin.");
         List<String> english = List.of("The parliament meeting discussed the education budget for three full hours.");
