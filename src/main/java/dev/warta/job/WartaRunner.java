@@ -5,8 +5,8 @@ import dev.warta.article.TranslationEngine;
 import dev.warta.article.Usage;
 import dev.warta.llm.LlmProperties;
 import dev.warta.llm.http.CallMetrics;
-import dev.warta.search.AnalystCommands;
 import dev.warta.digest.DigestWriter;
+import dev.warta.search.AnalystCommands;
 import dev.warta.store.ArticleRepository;
 import dev.warta.store.ArticleRepository.RunItem;
 import dev.warta.store.Json;
@@ -42,10 +42,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the translation job once per start of the application: checks the settings, takes the database's run lock,
- * resumes the same day's unfinished run or registers a new one, starts the job, then writes {@code run.json},
- * prints the end-of-run table and sets the exit code. A SIGTERM or Ctrl-C lets the articles in flight finish and
- * stops the job cleanly, so the next run resumes it.
+ * Runs the translation job once per start of the application, or, with {@code warta.schedule}, at every time of a
+ * cron expression: checks the settings, takes the database's run lock, resumes the same day's unfinished run or
+ * registers a new one, starts the job, then writes {@code run.json} and the digest, prints the end-of-run table and
+ * sets the exit code. A SIGTERM or Ctrl-C lets the articles in flight finish and stops the job cleanly, so the next
+ * run resumes it.
  * <p>
  * Exit codes: 0 every article delivered; 1 some article failed or is pending; 2 the run could not start (a setting
  * is missing or wrong); 3 the job itself failed; 4 another run holds the database; 5 stopped before the end
