@@ -3,7 +3,6 @@ package dev.warta.ingest;
 import dev.warta.article.Sha256;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
