@@ -220,6 +220,9 @@ public final class Benchmark {
                 r.jobCpu().toMillis() / 1000.0, (double) r.jobCpu().toMillis() / r.articles(),
                 r.simulatorCpu().toMillis() / 1000.0, Runtime.getRuntime().availableProcessors())));
         if (r.timeline() != null) {
+            out.append(row("heap during the step", "most kept after a GC " + mib(r.heap().maxLiveBetween(
+                    r.timeline().stepStartUptimeSeconds(), r.timeline().stepEndUptimeSeconds()))
+                    + " (what remains is the end of the run: run.json and the digest list every article)"));
             out.append(r.timeline().report(settings.latencyMs(), settings.concurrency()));
         }
         return out.toString();
