@@ -87,6 +87,22 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        Settings settings;
+        try {
+            settings = settings(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmark: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (!Files.isRegularFile(settings.jar())) {
+            System.err.println("benchmark: no " + settings.jar() + ". Build it first: ./mvnw -q package -DskipTests");
+            System.exit(2);
+        }
+        new Benchmark(settings).run();
+    }
+
+    private static Settings settings(String[] args) {
         int separator = Arrays.asList(args).indexOf("--");
         String[] own = separator < 0 ? args : Arrays.copyOfRange(args, 0, separator);
         List<String> jobArguments = separator < 0 ? List.of()
@@ -96,17 +112,11 @@ public final class Benchmark {
                 Map.entry("chunk-size", "0"), Map.entry("xmx", "256m"), Map.entry("runs", "1"),
                 Map.entry("jar", "target/warta.jar"), Map.entry("glossary", "jobs/glossary.tsv"),
                 Map.entry("keep", "false"), Map.entry("jvm", ""), Map.entry("breakdown", "false")));
-        Path jar = Path.of(options.text("jar")).toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            System.err.println("benchmark: no " + jar + ". Build it first: ./mvnw -q package -DskipTests");
-            System.exit(2);
-        }
-        Settings settings = new Settings(options.integers("articles"), options.integer("latency-ms"),
+        return new Settings(options.integers("articles"), options.integer("latency-ms"),
                 options.integer("concurrency"), options.integer("chunk-size"), options.text("xmx"),
-                options.integer("runs"), jar, Path.of(options.text("glossary")).toAbsolutePath(),
-                Boolean.parseBoolean(options.text("keep")), jvmOptions(options.text("jvm")),
-                Boolean.parseBoolean(options.text("breakdown")), jobArguments);
-        new Benchmark(settings).run();
+                options.integer("runs"), Path.of(options.text("jar")).toAbsolutePath(),
+                Path.of(options.text("glossary")).toAbsolutePath(), Boolean.parseBoolean(options.text("keep")),
+                jvmOptions(options.text("jvm")), Boolean.parseBoolean(options.text("breakdown")), jobArguments);
     }
 
     private void run() throws Exception {
@@ -163,12 +173,16 @@ public final class Benchmark {
             long started = System.nanoTime();
             Process job = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                     .redirectOutput(childLog.toFile()).start();
+            // Ctrl-C on the benchmark must not leave the job running against a simulator that is gone
+            Thread stopJob = new Thread(job::destroy, "benchmark-stop-job");
+            Runtime.getRuntime().addShutdownHook(stopJob);
             // the child's processor time, polled because it cannot be asked once the process is gone
             Duration jobCpu = Duration.ZERO;
             while (!job.waitFor(200, TimeUnit.MILLISECONDS)) {
                 jobCpu = job.info().totalCpuDuration().orElse(jobCpu);
             }
             int exitCode = job.exitValue();
+            Runtime.getRuntime().removeShutdownHook(stopJob);
             double wallSeconds = (System.nanoTime() - started) / 1e9;
             Path runJson = output.resolve(RUN_DATE).resolve("run.json");
             if (!Files.isRegularFile(runJson)) {
@@ -220,6 +234,9 @@ public final class Benchmark {
                 r.jobCpu().toMillis() / 1000.0, (double) r.jobCpu().toMillis() / r.articles(),
                 r.simulatorCpu().toMillis() / 1000.0, Runtime.getRuntime().availableProcessors())));
         if (r.timeline() != null) {
+            out.append(row("heap during the step", "most kept after a GC " + mib(r.heap().maxLiveBetween(
+                    r.timeline().stepStartUptimeSeconds(), r.timeline().stepEndUptimeSeconds()))
+                    + " (what remains is the end of the run: run.json and the digest list every article)"));
             out.append(r.timeline().report(settings.latencyMs(), settings.concurrency()));
         }
         return out.toString();

@@ -3,6 +3,8 @@ package dev.warta.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,9 +19,20 @@ import java.util.regex.Pattern;
  *                          figure that shows whether memory grows with the number of articles.
  * @param collections       how many collections the log shows
  */
-record GcLog(long peakUsedBytes, long maxLiveBytes, long committedBytes, int collections) {
+record GcLog(long peakUsedBytes, long maxLiveBytes, long committedBytes, int collections, List<Collection> log) {
+
+    /** One young or full collection: when (seconds since the JVM started) and what it left in use. */
+    record Collection(double uptimeSeconds, long liveBytes) {
+    }
+
+    /** The most heap kept after a young or full collection between two moments (seconds since the JVM started). */
+    long maxLiveBetween(double fromSeconds, double toSeconds) {
+        return log.stream().filter(c -> c.uptimeSeconds() >= fromSeconds && c.uptimeSeconds() <= toSeconds)
+                .mapToLong(Collection::liveBytes).max().orElse(0);
+    }
 
     private static final Pattern COLLECTION = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+    private static final Pattern UPTIME = Pattern.compile("^\\[([\\d.]+)s]");
     private static final Pattern USED_AT_EXIT = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
     static GcLog read(Path file) throws IOException {
@@ -30,6 +43,7 @@ record GcLog(long peakUsedBytes, long maxLiveBytes, long committedBytes, int col
         long live = 0;
         long committed = 0;
         int collections = 0;
+        List<Collection> log = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             Matcher collection = COLLECTION.matcher(line);
             if (collection.find()) {
@@ -37,7 +51,12 @@ record GcLog(long peakUsedBytes, long maxLiveBytes, long committedBytes, int col
                 peak = Math.max(peak, bytes(collection.group(1), collection.group(2)));
                 // Remark and Cleanup pauses free no objects: their "after" is not what survived a collection
                 if (line.contains("Pause Young") || line.contains("Pause Full")) {
-                    live = Math.max(live, bytes(collection.group(3), collection.group(4)));
+                    long after = bytes(collection.group(3), collection.group(4));
+                    live = Math.max(live, after);
+                    Matcher uptime = UPTIME.matcher(line);
+                    if (uptime.find()) {
+                        log.add(new Collection(Double.parseDouble(uptime.group(1)), after));
+                    }
                 }
                 committed = Math.max(committed, bytes(collection.group(5), collection.group(6)));
                 continue;
@@ -48,7 +67,7 @@ record GcLog(long peakUsedBytes, long maxLiveBytes, long committedBytes, int col
                 peak = Math.max(peak, Long.parseLong(exit.group(2)) * 1024);
             }
         }
-        return new GcLog(peak, live, committed, collections);
+        return new GcLog(peak, live, committed, collections, List.copyOf(log));
     }
 
     private static long bytes(String number, String unit) {

@@ -158,8 +158,16 @@ public final class OpenAiSimulator implements AutoCloseable {
 
     /** {@code --port N} (0 = any free port; the port is printed) {@code --latency-ms MS} (default 500). */
     public static void main(String[] args) throws InterruptedException {
-        Options options = Options.parse(args, Map.of("port", "8089", "latency-ms", "500"));
-        OpenAiSimulator simulator = start(options.integer("port"), Duration.ofMillis(options.integer("latency-ms")));
+        OpenAiSimulator simulator;
+        Options options;
+        try {
+            options = Options.parse(args, Map.of("port", "8089", "latency-ms", "500"));
+            simulator = start(options.integer("port"), Duration.ofMillis(options.integer("latency-ms")));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("simulator: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
             System.out.println("simulator: answered " + simulator.requests() + " request(s)");

@@ -28,6 +28,15 @@ import java.util.Locale;
 record StepTimeline(int items, int chunks, Duration step, Duration processing, Duration writes, Duration transactions,
                     Duration reads, long slowestWriteMillis, Duration beforeStep, Duration afterStep) {
 
+    /** The step's end, in seconds since the JVM started (the clock of the GC log). */
+    double stepEndUptimeSeconds() {
+        return seconds(beforeStep.plus(step));
+    }
+
+    double stepStartUptimeSeconds() {
+        return seconds(beforeStep);
+    }
+
     private static final String EVENTS = "org.springframework.batch.core.observability.jfr.events.";
 
     static StepTimeline read(Path recording) throws IOException {
