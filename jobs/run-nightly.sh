@@ -31,7 +31,7 @@ java ${JAVA_OPTS:-} -jar "$WARTA_JAR" \
     --input="$WARTA_HOME/input" \
     --output="$WARTA_HOME/output" \
     --warta.glossary="$WARTA_GLOSSARY" \
-    "--spring.datasource.url=jdbc:h2:file:$WARTA_HOME/data/warta;AUTO_SERVER=TRUE;WRITE_DELAY=0" \
+    "--spring.datasource.url=jdbc:h2:file:$WARTA_HOME/data/warta" \
     "$@" >> "$WARTA_LOG" 2>&1
 status=$?
 echo "$(date -u '+%Y-%m-%dT%H:%M:%SZ') warta: finished with exit code $status" >> "$WARTA_LOG"

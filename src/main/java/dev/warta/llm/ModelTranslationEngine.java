@@ -64,6 +64,7 @@ public class ModelTranslationEngine implements TranslationEngine {
     private final String targetCode;
     private final UsageMeter meter;
     private final Glossary glossary;
+    private final String fingerprint;
     private final FaithfulnessChecker checker = new FaithfulnessChecker();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -76,6 +77,8 @@ public class ModelTranslationEngine implements TranslationEngine {
         this.targetCode = LanguageNames.code(targetLanguage);
         this.meter = meter;
         this.glossary = glossary;
+        this.fingerprint = name() + "|" + model + "|prompts " + PromptVersion.current() + "|glossary "
+                + Integer.toHexString(glossary.entries().hashCode()) + "|" + targetCode;
     }
 
     @Override
@@ -85,8 +88,7 @@ public class ModelTranslationEngine implements TranslationEngine {
 
     @Override
     public String fingerprint() {
-        return name() + "|" + model + "|prompts " + PromptVersion.current() + "|glossary " + Integer.toHexString(glossary.entries().hashCode()) + "|"
-                + targetCode;
+        return fingerprint;
     }
 
     @Override

@@ -167,8 +167,7 @@ public final class Benchmark {
                     "--warta.llm.concurrency=" + settings.concurrency(),
                     "--warta.chunk-size=" + settings.effectiveChunkSize(),
                     "--warta.glossary=" + settings.glossary(),
-                    "--spring.datasource.url=jdbc:h2:file:" + work.resolve("data/warta")
-                            + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"));
+                    "--spring.datasource.url=jdbc:h2:file:" + work.resolve("data/warta")));
             command.addAll(settings.jobArguments());
             long started = System.nanoTime();
             Process job = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
