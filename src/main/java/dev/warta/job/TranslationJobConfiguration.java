@@ -11,6 +11,7 @@ import dev.warta.store.TranslationCache;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -24,8 +25,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.nio.file.Path;
 
 /**
- * The translation job: one chunk-oriented step that reads every input, translates the articles of each chunk
- * concurrently, and writes each outcome to the database and the output folder in the chunk's transaction. The only
+ * The translation job: one chunk-oriented step that reads every input, translates the articles concurrently
+ * (starting each as soon as it is read, see {@link TranslationPrefetch}), and writes each outcome to the database
+ * and the output folder in the chunk's transaction. The only
  * place that builds steps and jobs; {@link WartaRunner} starts it.
  */
 @Configuration
@@ -43,7 +45,7 @@ class TranslationJobConfiguration {
 
     @Bean
     Step translateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                       IngestedItemReader inputReader, ArticleProcessor articleProcessor,
+                       IngestedItemReader inputReader, TranslationPrefetch translationPrefetch,
                        ArticleWriter articleWriter, RunControl runControl, ProgressReporter progress,
                        WartaProperties properties, LlmProperties llm) {
         // Spring Batch 6 processes a chunk's items concurrently on this executor; reading and writing stay on the
@@ -54,29 +56,39 @@ class TranslationJobConfiguration {
                 .<Ingested, ArticleOutcome>chunk(Math.max(properties.chunkSize(), llm.concurrency()))
                 .transactionManager(transactionManager)
                 .reader(inputReader)
-                .processor(articleProcessor)
+                .processor(translationPrefetch::outcome)
                 .writer(articleWriter)
                 .taskExecutor(modelCalls)
                 .listener(runControl)
                 .listener(progress)
+                .listener((StepExecutionListener) translationPrefetch)
                 .build();
     }
 
     @Bean
     @StepScope
-    IngestedItemReader inputReader(@Value("#{jobParameters['input']}") String input, ProgressReporter progress) {
-        return new IngestedItemReader(Path.of(input), new ArticleReader(), progress);
+    IngestedItemReader inputReader(@Value("#{jobParameters['input']}") String input, ProgressReporter progress,
+                                   TranslationPrefetch translationPrefetch, LlmProperties llm) {
+        // read two rounds of calls ahead, so the endpoint never waits for a chunk to be written
+        return new IngestedItemReader(Path.of(input), new ArticleReader(), progress, 2 * llm.concurrency(),
+                translationPrefetch::start);
     }
 
+    /**
+     * The article processor's work runs on the prefetch's own threads, outside the step scope, so it is a plain
+     * object built here rather than a step-scoped bean.
+     */
     @Bean
     @StepScope
-    ArticleProcessor articleProcessor(EngineSelector engines, TranslationCache cache, ArticleRepository articles,
-                                      WartaProperties properties, LlmProperties llm,
-                                      @Value("#{jobParameters['runDate']}") String runDate,
-                                      @Value("#{jobParameters['force']}") String force) {
-        return new ArticleProcessor(engines.engine(), engines.fallback(), cache, articles,
+    TranslationPrefetch translationPrefetch(EngineSelector engines, TranslationCache cache,
+                                            ArticleRepository articles, WartaProperties properties, LlmProperties llm,
+                                            RunControl runControl,
+                                            @Value("#{jobParameters['runDate']}") String runDate,
+                                            @Value("#{jobParameters['force']}") String force) {
+        ArticleProcessor processor = new ArticleProcessor(engines.engine(), engines.fallback(), cache, articles,
                 new RunBudget(properties.budget(), llm, engines.meter()), runDate, Boolean.parseBoolean(force),
                 properties.maxAttempts());
+        return new TranslationPrefetch(processor::process, llm.concurrency(), runControl);
     }
 
     @Bean
