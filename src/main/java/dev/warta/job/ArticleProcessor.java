@@ -22,7 +22,8 @@ import java.util.Optional;
  * Turns what was read into an outcome: a translation for an article (reused from the cache when nothing that
  * determines it changed), or the recorded reason why there is none. A translation failure is an outcome too
  * (status {@code failed} with the engine's reason), so the article is stored and the next run retries it, while
- * the rest of the run goes on. Runs concurrently on the step's task executor: everything it touches is thread-safe.
+ * the rest of the run goes on. Runs concurrently on {@link TranslationPrefetch}'s threads: everything it touches is
+ * thread-safe.
  */
 class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
 

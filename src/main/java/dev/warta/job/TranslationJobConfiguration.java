@@ -48,17 +48,18 @@ class TranslationJobConfiguration {
                        IngestedItemReader inputReader, TranslationPrefetch translationPrefetch,
                        ArticleWriter articleWriter, RunControl runControl, ProgressReporter progress,
                        WartaProperties properties, LlmProperties llm) {
-        // Spring Batch 6 processes a chunk's items concurrently on this executor; reading and writing stay on the
-        // step's thread, so restart state and the chunk transaction are unaffected.
-        SimpleAsyncTaskExecutor modelCalls = new SimpleAsyncTaskExecutor("warta-call-");
-        modelCalls.setConcurrencyLimit(llm.concurrency());
+        // The model work itself runs on TranslationPrefetch's pool, started as items are read. Spring Batch 6
+        // collects a chunk's results concurrently on this executor (items whose work was not started ahead run here);
+        // reading and writing stay on the step's thread, so restart state and the chunk transaction are unaffected.
+        SimpleAsyncTaskExecutor collectors = new SimpleAsyncTaskExecutor("warta-item-");
+        collectors.setConcurrencyLimit(llm.concurrency());
         return new StepBuilder("translateStep", jobRepository)
                 .<Ingested, ArticleOutcome>chunk(Math.max(properties.chunkSize(), llm.concurrency()))
                 .transactionManager(transactionManager)
                 .reader(inputReader)
                 .processor(translationPrefetch::outcome)
                 .writer(articleWriter)
-                .taskExecutor(modelCalls)
+                .taskExecutor(collectors)
                 .listener(runControl)
                 .listener(progress)
                 .listener((StepExecutionListener) translationPrefetch)
