@@ -82,7 +82,7 @@ class EngineSelector {
         return Optional.of(fallback);
     }
 
-    /** The model name recorded with the run, or {@code null} when no model is used. */
+    /** The model recorded with the run: the endpoint's model, or the offline engine's version. */
     String modelName() {
         return "openai".equals(engine().name()) ? llm.model() : OfflineEngine.MODEL;
     }

@@ -36,7 +36,7 @@ record RunSummary(
     /**
      * What the model endpoint was asked in this run (cached articles cost nothing).
      *
-     * @param estimatedCostUsd {@code null} when the model's price is not configured
+     * @param estimatedCostUsd {@code null} when no call was made or the model's price is not configured
      * @param p50Millis        median call latency, {@code null} when no call was made
      */
     record Calls(int modelCalls, int retries, long promptTokens, long completionTokens, Double estimatedCostUsd,

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Writes each outcome to the database and to {@code <output>/<run date>/<id>.json} inside the chunk's transaction,
  * so that an article has both or neither. The JSON goes to a temporary file first; it is renamed into place just
- * before the database commits, and removed again if the transaction rolls back.
+ * before the database commits, and discarded if the transaction rolls back before that. (Should the commit itself
+ * fail after the rename, the file stays without its row; the rerun writes both again.)
  */
 public class ArticleWriter implements ItemWriter<ArticleOutcome> {
 

@@ -1,25 +1,30 @@
 package dev.warta.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warta.article.Article;
 import dev.warta.article.ArticleMetadata;
 import dev.warta.article.Glossary;
-import dev.warta.llm.http.CallMetrics;
 import dev.warta.article.Translation;
 import dev.warta.article.TranslationException;
+import dev.warta.llm.http.CallMetrics;
 import dev.warta.testing.OpenAiStub;
-import dev.warta.testing.SimulatedTranslator;
 import dev.warta.testing.OpenAiStub.RecordedRequest;
 import dev.warta.testing.OpenAiStub.StubResponse;
+import dev.warta.testing.SimulatedTranslator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -265,34 +270,32 @@ class ModelTranslationEngineProtocolTest {
 
     /** A well-formed answer whose paragraphs the given function changes: a model that makes one kind of mistake. */
     private static OpenAiStub.StubResponse answer(RecordedRequest request,
-                                                  java.util.function.Function<List<String>, List<String>> mistake) {
-        try {
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-            String body = new SimulatedTranslator().apply(request).body();
-            com.fasterxml.jackson.databind.node.ObjectNode content = (com.fasterxml.jackson.databind.node.ObjectNode)
-                    json.readTree(json.readTree(body).path("choices").get(0).path("message").path("content").asText());
-            if (content.has("paragraphs") && content.path("paragraphs").size() > 0) {
-                List<String> paragraphs = new ArrayList<>();
-                content.path("paragraphs").forEach(p -> paragraphs.add(p.asText()));
-                com.fasterxml.jackson.databind.node.ArrayNode changed = content.putArray("paragraphs");
-                mistake.apply(paragraphs).forEach(changed::add);
-            }
-            return OpenAiStub.completion(content.toString(), "stop", 100, 100);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+                                                  Function<List<String>, List<String>> mistake) {
+        ObjectNode content = contentOf(new SimulatedTranslator().apply(request).body());
+        if (content.path("paragraphs").size() > 0) {
+            List<String> paragraphs = new ArrayList<>();
+            content.path("paragraphs").forEach(p -> paragraphs.add(p.asText()));
+            ArrayNode changed = content.putArray("paragraphs");
+            mistake.apply(paragraphs).forEach(changed::add);
         }
+        return OpenAiStub.completion(content.toString(), "stop", 100, 100);
     }
 
     private static String replaceSummary(String completionBody) {
+        ObjectNode content = contentOf(completionBody);
+        content.put("summary", "Harga beras di Surabaya naik karena pasokan dari petani berkurang. "
+                + "Pemerintah kota akan menggelar operasi pasar untuk menahan kenaikan harga.");
+        return content.toString();
+    }
+
+    /** The JSON document a chat-completion response carries as its message content. */
+    private static ObjectNode contentOf(String completionBody) {
         try {
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-            com.fasterxml.jackson.databind.node.ObjectNode content = (com.fasterxml.jackson.databind.node.ObjectNode)
-                    json.readTree(json.readTree(completionBody).path("choices").get(0).path("message")
-                            .path("content").asText());
-            content.put("summary", "Harga beras di Surabaya naik karena pasokan dari petani berkurang. "
-                    + "Pemerintah kota akan menggelar operasi pasar untuk menahan kenaikan harga.");
-            return content.toString();
-        } catch (java.io.IOException e) {
+            ObjectMapper json = new ObjectMapper();
+            String content = json.readTree(completionBody).path("choices").get(0).path("message").path("content")
+                    .asText();
+            return (ObjectNode) json.readTree(content);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
