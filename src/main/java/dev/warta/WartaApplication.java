@@ -5,10 +5,13 @@ import dev.warta.offline.TranslateCommand;
 import dev.warta.store.H2FileSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Entry point. With no command it runs the nightly job; a first argument naming a tool runs that tool instead:
@@ -26,24 +29,36 @@ public class WartaApplication {
      */
     public static final CountDownLatch CLOSED = new CountDownLatch(1);
 
+    /** Set once the application has started, before the job or a command runs: later failures are not start failures. */
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
     /** The application as Warta runs it: its own H2 settings, and its own handling of SIGTERM. */
     public static SpringApplication application() {
         SpringApplication application = new SpringApplication(WartaApplication.class);
         application.addInitializers(new H2FileSettings());
         application.setRegisterShutdownHook(false);
+        application.addListeners((ApplicationListener<ApplicationStartedEvent>) started -> STARTED.set(true));
         return application;
     }
 
     /**
-     * One line instead of a stack trace when the application cannot start: most often the database is held by
-     * another Warta process (H2 allows one at a time), or a setting is wrong.
+     * One line instead of a stack trace when the application fails: at the start most often because the database
+     * is held by another Warta process (H2 allows one at a time) or a setting is wrong (exit 2 or 4); after the
+     * start, the run itself failed (exit 3), and the line says what failed.
      */
-    private static int explainStartFailure(Throwable failure) {
+    private static int explainFailure(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = String.valueOf(root.getMessage());
+        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root instanceof Error ? root.getClass().getSimpleName() + ": " + root.getMessage()
+                : root.getMessage();
+        if (STARTED.get()) {
+            System.err.println("warta: the run failed: " + message.lines().findFirst().orElse(message)
+                    + (root instanceof OutOfMemoryError ? " (give the JVM more memory, e.g. java -Xmx1g -jar …)" : ""));
+            return 3;
+        }
         if (message.contains("already in use") || message.contains("Locked by another")
                 || message.contains("file is locked")) {
             System.err.println("warta: the database is in use by another Warta process (a run, or a search): "
@@ -64,8 +79,8 @@ public class WartaApplication {
                 int exitCode;
                 try {
                     exitCode = SpringApplication.exit(application().run(args));
-                } catch (RuntimeException startFailed) {
-                    exitCode = explainStartFailure(startFailed);
+                } catch (RuntimeException | Error failed) {
+                    exitCode = explainFailure(failed);
                 }
                 CLOSED.countDown();
                 System.exit(exitCode);

@@ -1,6 +1,7 @@
 package dev.warta.article;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,12 +68,33 @@ public final class Glossary {
      */
     public static Glossary load(Path file) {
         Objects.requireNonNull(file, "file");
-        List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read glossary " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where the starter glossary that ships with Warta sits on the class path (built from jobs/glossary.tsv). */
+    public static final String STARTER = "/glossary/glossary.tsv";
+
+    /**
+     * The starter glossary that ships inside Warta: found wherever Warta is started from, unlike a path relative to
+     * the working directory.
+     */
+    public static Glossary starter() {
+        try (InputStream in = Glossary.class.getResourceAsStream(STARTER)) {
+            if (in == null) {
+                throw new IllegalStateException("the starter glossary " + STARTER + " is missing from this build");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList(),
+                    "the starter glossary");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the starter glossary: " + e.getMessage(), e);
+        }
+    }
+
+    private static Glossary parse(List<String> lines, String source) {
         Map<String, String> entries = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = stripBom(lines.get(i), i);
@@ -81,12 +103,12 @@ public final class Glossary {
             }
             String[] parts = line.split("\t", -1);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new IllegalArgumentException(file + " line " + (i + 1)
+                throw new IllegalArgumentException(source + " line " + (i + 1)
                         + ": expected 'Indonesian term<TAB>English rendering', got '" + line + "'");
             }
             String term = parts[0].strip();
             if (entries.putIfAbsent(term, parts[1].strip()) != null) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + ": term '" + term + "' given twice");
+                throw new IllegalArgumentException(source + " line " + (i + 1) + ": term '" + term + "' given twice");
             }
         }
         return new Glossary(entries);

@@ -75,6 +75,21 @@ public record Digest(LocalDate date, RunCounts counts, List<EntityCount> topEnti
                 List.copyOf(notDelivered));
     }
 
+    /**
+     * The digest of a day too large to show whole: {@code shown} are the articles on the page (the caller picks
+     * them, delivered first), {@code dayCounts} count every input of the day, so the page's totals stay true and it
+     * says how many it leaves out.
+     */
+    public static Digest of(LocalDate date, List<StoredArticle> shown, RunCounts dayCounts) {
+        Digest page = of(date, shown);
+        return new Digest(date, dayCounts, page.topEntities(), page.topics(), page.notDelivered());
+    }
+
+    /** Inputs of the day that the page does not show (see {@link #of(LocalDate, List, RunCounts)}). */
+    public int omitted() {
+        return Math.max(0, counts.total() - deliveredCount() - notDelivered.size());
+    }
+
     public int deliveredCount() {
         return topics.stream().mapToInt(t -> t.entries().size()).sum();
     }

@@ -92,6 +92,11 @@ final class DigestHtml {
             count(counts.pending(), "pending", "pending");
         }
         line("</ul>");
+        if (digest.omitted() > 0) {
+            line("<p class=\"omitted\">This page shows " + (counts.total() - digest.omitted()) + " of the day&#39;s "
+                    + counts.total() + " inputs; the other " + digest.omitted()
+                    + " are in the day&#39;s JSON files and in <code>warta search</code>.</p>");
+        }
         line("</section>");
         line("<section aria-labelledby=\"top-entities\">");
         line("<h2 id=\"top-entities\">Top entities of the day</h2>");

@@ -34,6 +34,11 @@ final class DigestMarkdown {
                 + " · Failed: " + counts.failed() + " · Not articles: " + counts.notArticles();
         line(counts.pending() > 0 ? countLine + " · Pending: " + counts.pending() : countLine);
         line("");
+        if (digest.omitted() > 0) {
+            line("This page shows " + (counts.total() - digest.omitted()) + " of the day's " + counts.total()
+                    + " inputs; the other " + digest.omitted() + " are in the day's JSON files and in `warta search`.");
+            line("");
+        }
         if (digest.topEntities().isEmpty()) {
             line("Top entities of the day: none named.");
         } else {

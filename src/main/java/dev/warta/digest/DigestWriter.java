@@ -37,8 +37,12 @@ public class DigestWriter {
      * @throws UncheckedIOException when a file cannot be written; no partial digest is left behind
      */
     public DigestFiles write(LocalDate date, List<StoredArticle> articles, Path dayFolder) {
+        return write(Digest.of(date, articles), dayFolder);
+    }
+
+    /** Writes a digest made by the caller (for a day too large to show whole, see {@link Digest#omitted()}). */
+    public DigestFiles write(Digest digest, Path dayFolder) {
         Objects.requireNonNull(dayFolder, "dayFolder");
-        Digest digest = Digest.of(date, articles);
         try {
             Files.createDirectories(dayFolder);
         } catch (IOException e) {

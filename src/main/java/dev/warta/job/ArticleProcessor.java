@@ -16,7 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns what was read into an outcome: a translation for an article (reused from the cache when nothing that
@@ -37,6 +41,8 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
     private final String runDate;
     private final boolean force;
     private final int maxAttempts;
+    /** Model work under way, by cache key. */
+    private final Map<String, CompletableFuture<Translation>> inFlight = new ConcurrentHashMap<>();
 
     ArticleProcessor(TranslationEngine engine, Optional<TranslationEngine> fallback, TranslationCache cache,
                      ArticleRepository articles, RunBudget budget, String runDate, boolean force, int maxAttempts) {
@@ -78,9 +84,11 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
                     article, null, false, false));
         }
         try {
-            Translation translation = engine.translate(article);
-            cache.put(key, article.id(), engine.fingerprint(), translation);
-            return delivered(article, translation, false);
+            Optional<Translation> shared = sameContentInFlight(key);
+            if (shared.isPresent()) {
+                return delivered(article, shared.get(), true);
+            }
+            return delivered(article, translateOnce(key, article), false);
         } catch (TranslationException e) {
             if (e.unavailable()) {
                 return fallbackOr(article, outcome(article, ArticleStatus.PENDING, e.getMessage(), article.title(),
@@ -89,6 +97,48 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
             log.warn("{}{}: not translated: {}", article.sourcePath(), where(article), e.getMessage());
             return fallbackOr(article, outcome(article, ArticleStatus.FAILED, e.getMessage(), article.title(),
                     article, null, false, true));
+        }
+    }
+
+    /**
+     * The translation of another input of this run with the same content whose model work is under way, waited for:
+     * the same article in two files or two feed entries costs one model call. Its failure is this input's failure.
+     */
+    private Optional<Translation> sameContentInFlight(String key) {
+        CompletableFuture<Translation> other = inFlight.get(key);
+        if (other == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(other.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private Translation translateOnce(String key, Article article) {
+        CompletableFuture<Translation> mine = new CompletableFuture<>();
+        CompletableFuture<Translation> other = inFlight.putIfAbsent(key, mine);
+        if (other != null) {
+            return sameContentInFlight(key).orElseGet(() -> translateOnce(key, article));
+        }
+        try {
+            // a twin may have finished between this input's cache look-up and now
+            Translation translation = force ? null : cache.find(key).orElse(null);
+            if (translation == null) {
+                translation = engine.translate(article);
+                cache.put(key, article.id(), engine.fingerprint(), translation);
+            }
+            mine.complete(translation);
+            return translation;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
         }
     }
 

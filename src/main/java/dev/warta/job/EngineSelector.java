@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -123,13 +124,21 @@ class EngineSelector {
 
     private Glossary glossary() {
         if (glossary == null) {
-            if (Files.isRegularFile(properties.glossary())) {
-                glossary = Glossary.load(properties.glossary());
-                log.info("Glossary: {} terms from {}", glossary.entries().size(), properties.glossary());
+            Path file = properties.glossary();
+            if (file == null || file.toString().isBlank()) {
+                glossary = Glossary.starter();
+                log.info("Glossary: {} terms of the starter glossary", glossary.entries().size());
+            } else if (Files.isRegularFile(file)) {
+                try {
+                    glossary = Glossary.load(file);
+                } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                    throw new EngineUnavailableException("warta.glossary: " + e.getMessage());
+                }
+                log.info("Glossary: {} terms from {}", glossary.entries().size(), file);
             } else {
-                log.warn("Glossary file {} not found: translating without one (set warta.glossary)",
-                        properties.glossary());
-                glossary = Glossary.empty();
+                // a glossary the operator named but that is not there must not silently become no glossary
+                throw new EngineUnavailableException("Glossary file not found: " + file.toAbsolutePath()
+                        + " (warta.glossary; leave it unset for the starter glossary).");
             }
         }
         return glossary;

@@ -1,12 +1,12 @@
 package dev.warta.job;
 
 import dev.warta.article.Ingested;
+import dev.warta.export.RunExporter;
 import dev.warta.ingest.ArticleReader;
 import dev.warta.llm.LlmProperties;
 import dev.warta.store.ArticleOutcome;
 import dev.warta.store.ArticleRepository;
 import dev.warta.store.ArticleWriter;
-import dev.warta.store.OutputFiles;
 import dev.warta.store.TranslationCache;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -15,6 +15,8 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,12 +25,13 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 /**
- * The translation job: one chunk-oriented step that reads every input, translates the articles concurrently
- * (starting each as soon as it is read, see {@link TranslationPrefetch}), and writes each outcome to the database
- * and the output folder in the chunk's transaction. The only
- * place that builds steps and jobs; {@link WartaRunner} starts it.
+ * The translation job: a chunk-oriented step that reads every input, translates the articles concurrently
+ * (starting each as soon as it is read, see {@link TranslationPrefetch}) and commits each outcome to the database;
+ * then an export step that writes the article files and the digest from the committed rows. The only place that
+ * builds steps and jobs; {@link WartaRunner} starts it.
  */
 @Configuration
 @EnableConfigurationProperties({WartaProperties.class, LlmProperties.class})
@@ -37,10 +40,36 @@ class TranslationJobConfiguration {
     static final String JOB_NAME = "translationJob";
 
     @Bean
-    Job translationJob(JobRepository jobRepository, Step translateStep) {
+    Job translationJob(JobRepository jobRepository, Step translateStep, Step exportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(translateStep)
+                .next(exportStep)
                 .build();
+    }
+
+    /**
+     * Writes the run's files from the database. Allowed to run again on every restart: an export is idempotent, and
+     * a crash between a commit and its export is repaired by exporting again.
+     */
+    @Bean
+    Step exportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                    Tasklet exportTasklet) {
+        return new StepBuilder("exportStep", jobRepository)
+                .tasklet(exportTasklet, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet exportTasklet(RunExporter exporter, @Value("#{jobParameters['runId']}") Long runId,
+                          @Value("#{jobParameters['runDate']}") String runDate,
+                          @Value("#{jobParameters['output']}") String output) {
+        return (contribution, chunkContext) -> {
+            exporter.exportArticles(runId, LocalDate.parse(runDate), Path.of(output));
+            exporter.exportDigest(LocalDate.parse(runDate), Path.of(output));
+            return RepeatStatus.FINISHED;
+        };
     }
 
     @Bean
@@ -68,11 +97,13 @@ class TranslationJobConfiguration {
 
     @Bean
     @StepScope
-    IngestedItemReader inputReader(@Value("#{jobParameters['input']}") String input, ProgressReporter progress,
-                                   TranslationPrefetch translationPrefetch, LlmProperties llm) {
+    IngestedItemReader inputReader(@Value("#{jobParameters['input']}") String input,
+                                   @Value("#{jobParameters['runId']}") Long runId, ProgressReporter progress,
+                                   TranslationPrefetch translationPrefetch, ArticleRepository articles,
+                                   LlmProperties llm) {
         // read two rounds of calls ahead, so the endpoint never waits for a chunk to be written
         return new IngestedItemReader(Path.of(input), new ArticleReader(), progress, 2 * llm.concurrency(),
-                translationPrefetch::start);
+                translationPrefetch::start, () -> articles.committedInRun(runId));
     }
 
     /**
@@ -94,8 +125,7 @@ class TranslationJobConfiguration {
 
     @Bean
     @StepScope
-    ArticleWriter articleWriter(ArticleRepository articles, @Value("#{jobParameters['output']}") String output,
-                                @Value("#{jobParameters['runId']}") Long runId) {
-        return new ArticleWriter(articles, new OutputFiles(Path.of(output)), runId);
+    ArticleWriter articleWriter(ArticleRepository articles, @Value("#{jobParameters['runId']}") Long runId) {
+        return new ArticleWriter(articles, runId);
     }
 }

@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * @param runDate        date the results are filed under; blank means today
  * @param maxAttempts    failed attempts after which an article is no longer retried automatically
  * @param budget         caps on what one run may spend
- * @param glossary       TSV file of required renderings (term, tab, rendering)
+ * @param glossary       TSV file of required renderings (term, tab, rendering); blank for the starter glossary that
+ *                       ships inside Warta (built from jobs/glossary.tsv)
  * @param offlineFallback give articles the model could not do an offline gist instead of leaving them failed
  * @param schedule       cron expression (six fields, Spring form): stay up and run at those times; blank runs once
  */
@@ -31,7 +32,7 @@ public record WartaProperties(
         String runDate,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue Budget budget,
-        @DefaultValue("jobs/glossary.tsv") Path glossary,
+        Path glossary,
         @DefaultValue("false") boolean offlineFallback,
         String schedule) {
 

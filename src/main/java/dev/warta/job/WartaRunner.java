@@ -1,16 +1,14 @@
 package dev.warta.job;
 
-import dev.warta.WartaApplication;
+import dev.warta.article.ArticleStatus;
 import dev.warta.article.TranslationEngine;
 import dev.warta.article.Usage;
+import dev.warta.export.RunExporter;
+import dev.warta.export.RunSummary;
 import dev.warta.llm.LlmProperties;
 import dev.warta.llm.http.CallMetrics;
-import dev.warta.digest.DigestWriter;
 import dev.warta.search.AnalystCommands;
 import dev.warta.store.ArticleRepository;
-import dev.warta.store.ArticleRepository.RunItem;
-import dev.warta.store.Json;
-import dev.warta.store.OutputFiles;
 import dev.warta.store.RunLock;
 import dev.warta.store.RunRepository;
 import org.slf4j.Logger;
@@ -25,7 +23,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
@@ -33,20 +30,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the translation job once per start of the application, or, with {@code warta.schedule}, at every time of a
- * cron expression: checks the settings, takes the database's run lock, resumes the same day's unfinished run or
- * registers a new one, starts the job, then writes {@code run.json} and the digest, prints the end-of-run table and
- * sets the exit code. A SIGTERM or Ctrl-C lets the articles in flight finish and stops the job cleanly, so the next
- * run resumes it.
+ * cron expression ({@link NightlySchedule}): checks the settings, takes the database's run lock
+ * ({@link RunLockLease}), resumes the same day's unfinished run or registers a new one, starts the job, then
+ * records the run's end, writes {@code run.json}, prints the end-of-run table and sets the exit code. A SIGTERM or
+ * Ctrl-C lets the articles in flight finish and stops the job cleanly ({@link GracefulStop}), so the next run
+ * resumes it.
  * <p>
  * Exit codes: 0 every article delivered; 1 some article failed or is pending; 2 the run could not start (a setting
  * is missing or wrong); 3 the job itself failed; 4 another run holds the database; 5 stopped before the end
@@ -63,7 +55,6 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     static final int STOPPED = 5;
 
     private static final Logger log = LoggerFactory.getLogger(WartaRunner.class);
-    private static final Duration GRACE_ON_SIGNAL = Duration.ofMinutes(3);
 
     private final WartaProperties properties;
     private final LlmProperties llm;
@@ -74,13 +65,14 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     private final RunRepository runs;
     private final RunLock lock;
     private final ArticleRepository articles;
+    private final RunExporter exporter;
     private final RunControl control;
     private final ProgressReporter progress;
     private int exitCode;
 
     WartaRunner(WartaProperties properties, LlmProperties llm, EngineSelector engines, JobOperator jobOperator,
                 JobRepository jobRepository, Job translationJob, RunRepository runs, RunLock lock,
-                ArticleRepository articles, RunControl control, ProgressReporter progress) {
+                ArticleRepository articles, RunExporter exporter, RunControl control, ProgressReporter progress) {
         this.properties = properties;
         this.llm = llm;
         this.engines = engines;
@@ -90,6 +82,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         this.runs = runs;
         this.lock = lock;
         this.articles = articles;
+        this.exporter = exporter;
         this.control = control;
         this.progress = progress;
     }
@@ -99,47 +92,26 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         if (AnalystCommands.isCommand(args)) {
             return;
         }
-        if (properties.schedule() != null && !properties.schedule().isBlank()) {
-            runOnSchedule(properties.schedule());
-        } else {
+        if (properties.schedule() == null || properties.schedule().isBlank()) {
             exitCode = runOnce(args.containsOption("force"));
-        }
-    }
-
-    /**
-     * Stays up and runs the job at every time the cron expression names (Spring's six-field form, e.g.
-     * {@code 0 30 2 * * *} for 02:30 every night), for operators who keep Warta running instead of using cron.
-     */
-    private void runOnSchedule(String schedule) throws Exception {
-        CronExpression cron;
-        try {
-            cron = CronExpression.parse(schedule);
-        } catch (IllegalArgumentException e) {
-            exitCode = cannotStart("warta.schedule '" + schedule + "' is not a cron expression (six fields, e.g. "
-                    + "'0 30 2 * * *'): " + e.getMessage());
             return;
         }
-        while (!Thread.currentThread().isInterrupted()) {
-            LocalDateTime next = cron.next(LocalDateTime.now());
-            if (next == null) {
-                log.info("The schedule '{}' names no further time: stopping", schedule);
-                return;
-            }
-            log.info("Next run at {}", next);
-            Thread.sleep(Math.max(0, Duration.between(LocalDateTime.now(), next).toMillis()));
+        NightlySchedule schedule;
+        try {
+            schedule = new NightlySchedule(properties.schedule());
+        } catch (IllegalArgumentException e) {
+            exitCode = cannotStart(e.getMessage());
+            return;
+        }
+        exitCode = schedule.runUntilEnd(() -> {
             engines.reset();
             control.reset();
-            int code = runOnce(false);
-            log.info("Run finished with exit code {}", code);
-            exitCode = code;
-            if (code == CANNOT_START) {
-                return;
-            }
-        }
+            return runOnce(false);
+        }, CANNOT_START);
     }
 
     /** One run: the checks, the lock, the job and its report. Returns the exit code. */
-    private int runOnce(boolean force) throws Exception {
+    private int runOnce(boolean force) {
         Path input = properties.input();
         if (!Files.isDirectory(input)) {
             return cannotStart("Input folder not found: " + input.toAbsolutePath() + " (set --input=DIR).");
@@ -150,32 +122,17 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         } catch (EngineUnavailableException e) {
             return cannotStart(e.getMessage());
         }
-        Optional<String> holder = lock.acquire("warta run on " + input);
-        if (holder.isPresent()) {
-            System.err.println("warta: another run is using this database: " + holder.get()
+        try (RunLockLease lease = RunLockLease.take(lock, control, "warta run on " + input);
+             GracefulStop onSignal = GracefulStop.install(control)) {
+            return runJob(engine, input, force);
+        } catch (RunLockLease.HeldElsewhere e) {
+            System.err.println("warta: another run is using this database: " + e.getMessage()
                     + ". Wait for it to finish, or point --spring.datasource.url elsewhere.");
             return ANOTHER_RUN_ACTIVE;
         }
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "warta-lock-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-        heartbeat.scheduleAtFixedRate(lock::heartbeat, 20, 20, TimeUnit.SECONDS);
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> stopGracefully(finished), "warta-graceful-stop");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        try {
-            return runJob(engine, input, force);
-        } finally {
-            heartbeat.shutdownNow();
-            lock.release();
-            finished.countDown();
-            removeHook(onSignal);
-        }
     }
 
-    private int runJob(TranslationEngine engine, Path input, boolean force) throws Exception {
+    private int runJob(TranslationEngine engine, Path input, boolean force) {
         LocalDate runDate = properties.runDate() == null || properties.runDate().isBlank()
                 ? LocalDate.now() : LocalDate.parse(properties.runDate());
         Path output = properties.output();
@@ -190,27 +147,43 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
                 .addString("runDate", runDate.toString(), false)
                 .addString("force", Boolean.toString(force), false)
                 .toJobParameters();
-        if (resumable.isPresent()) {
-            resume(runId, parameters);
+        BatchStatus jobStatus;
+        Throwable failure = null;
+        JobExecution last = resumable.isPresent() ? resume(runId, parameters) : null;
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            // The job had completed but the process died before it recorded the run's end: export and record now.
+            log.info("Run {} had completed its job; recording its end", runId);
+            exporter.exportArticles(runId, runDate, output);
+            exporter.exportDigest(runDate, output);
+            jobStatus = BatchStatus.COMPLETED;
+        } else {
+            progress.start();
+            JobExecution execution;
+            try {
+                execution = jobOperator.start(translationJob, parameters);
+            } catch (Exception e) {
+                throw new IllegalStateException("the job could not be started: " + e.getMessage(), e);
+            }
+            progress.finish();
+            jobStatus = execution.getStatus();
+            failure = execution.getAllFailureExceptions().isEmpty() ? null
+                    : execution.getAllFailureExceptions().get(0);
+            if (jobStatus != BatchStatus.COMPLETED) {
+                // the export step did not run: still give the desk the files of what was committed
+                exporter.exportArticles(runId, runDate, output);
+            }
         }
-        progress.start();
-        JobExecution execution = jobOperator.start(translationJob, parameters);
-        progress.finish();
         Instant finished = Instant.now();
-
-        List<RunItem> items = articles.findByRun(runId);
-        String status = status(execution);
+        String status = status(jobStatus);
+        ArticleRepository.RunCounts counts = articles.countRun(runId);
         RunSummary summary = new RunSummary(runId, runDate.toString(), started.toString(), finished.toString(),
-                Duration.between(started, finished).toMillis() / 1000.0, status, message(status, items),
-                engine.name(), engines.modelName(), RunSummary.count(items), calls(), RunSummary.entries(items));
-        String summaryJson = Json.write(summary);
-        OutputFiles outputFiles = new OutputFiles(output);
-        OutputFiles.writeAtomically(outputFiles.dayFolder(runDate.toString()).resolve("run.json"), summaryJson);
-        runs.finish(runId, status, summaryJson);
-        new DigestWriter().write(runDate, articles.findByRunDate(runDate), outputFiles.dayFolder(runDate.toString()));
+                Duration.between(started, finished).toMillis() / 1000.0, status, message(status, runId, counts),
+                engine.name(), engines.modelName(), RunSummary.count(counts), calls());
+        exporter.exportRunSummary(summary, output);
+        runs.finish(runId, status, RunExporter.summaryJson(summary));
         System.out.println(summary.table());
-        if (!execution.getAllFailureExceptions().isEmpty()) {
-            log.error("The job failed: {}", execution.getAllFailureExceptions().get(0).toString());
+        if (failure != null) {
+            log.error("The job failed: {}", failure.toString());
             return JOB_FAILED;
         }
         if ("stopped".equals(status)) {
@@ -219,32 +192,39 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         return summary.allDelivered() ? ALL_DELIVERED : SOME_NOT_DELIVERED;
     }
 
-    /** A run killed while running left its execution marked as running: mark it failed so it can restart. */
-    private void resume(long runId, JobParameters parameters) {
+    /**
+     * A run that did not record its end: mark it running again. Its last job execution, if the process was killed
+     * while it ran, is still marked as running; it is marked failed so that Spring Batch restarts it.
+     *
+     * @return the run's last job execution, {@code null} when it has none
+     */
+    private JobExecution resume(long runId, JobParameters parameters) {
         JobExecution last = jobRepository.getLastJobExecution(TranslationJobConfiguration.JOB_NAME, parameters);
         if (last != null && last.getStatus().isRunning()) {
             jobOperator.recover(last);
         }
         runs.markRunning(runId);
         log.info("Resuming run {} from where it stopped", runId);
+        return last;
     }
 
-    private String status(JobExecution execution) {
-        BatchStatus status = execution.getStatus();
+    private String status(BatchStatus status) {
         if (status == BatchStatus.STOPPED || control.stopRequested()) {
             return "stopped";
         }
         return status == BatchStatus.COMPLETED ? "completed" : "failed";
     }
 
-    private String message(String status, List<RunItem> items) {
+    private String message(String status, long runId, ArticleRepository.RunCounts counts) {
         if ("stopped".equals(status)) {
             return "Stopped: " + control.stopReason() + ". Run again to continue where it stopped.";
         }
-        return items.stream()
-                .filter(item -> item.stored().status() == dev.warta.article.ArticleStatus.PENDING)
-                .map(item -> "Not finished: " + item.stored().reason() + ". The next run picks up the pending articles.")
-                .findFirst().orElse(null);
+        if (counts.of(ArticleStatus.PENDING) == 0) {
+            return null;
+        }
+        return articles.firstPendingReason(runId)
+                .map(reason -> "Not finished: " + reason + ". The next run picks up the pending articles.")
+                .orElse(null);
     }
 
     private RunSummary.Calls calls() {
@@ -254,32 +234,6 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         return new RunSummary.Calls(usage.calls(), (int) http.retries(), usage.promptTokens(),
                 usage.completionTokens(), called ? llm.cost(usage.promptTokens(), usage.completionTokens()) : null,
                 called ? http.p50Millis() : null, called ? http.p95Millis() : null);
-    }
-
-    /** Runs on SIGTERM/Ctrl-C: let the chunk in flight finish and commit, then let the JVM exit. */
-    private void stopGracefully(CountDownLatch finished) {
-        if (finished.getCount() == 0) {
-            return;
-        }
-        control.requestStop("stopped by a signal (SIGTERM or Ctrl-C)");
-        try {
-            if (!finished.await(GRACE_ON_SIGNAL.toSeconds(), TimeUnit.SECONDS)) {
-                System.err.println("warta: the articles in flight did not finish within " + GRACE_ON_SIGNAL
-                        + "; exiting anyway. The next run redoes them.");
-                return;
-            }
-            WartaApplication.CLOSED.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting because of a signal: the hook is running and returns at once.
-        }
     }
 
     private static int cannotStart(String message) {

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * {@code warta translate --engine offline [--glossary PATH]}: translates Indonesian lines from standard input, one
- * English line out per line in, same order, UTF-8. The glossary defaults to {@code jobs/glossary.tsv} when that
- * file exists. Exit codes: 0 done, 2 bad arguments or unreadable glossary.
+ * English line out per line in, same order, UTF-8. The glossary defaults to the starter glossary that ships inside
+ * Warta. Exit codes: 0 done, 2 bad arguments or unreadable glossary.
  */
 public final class TranslateCommand {
 
@@ -90,6 +90,6 @@ public final class TranslateCommand {
             }
             return Glossary.load(explicit);
         }
-        return Files.isRegularFile(DEFAULT_GLOSSARY) ? Glossary.load(DEFAULT_GLOSSARY) : Glossary.empty();
+        return Glossary.starter();
     }
 }

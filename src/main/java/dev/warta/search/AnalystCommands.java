@@ -4,10 +4,11 @@ import dev.warta.article.ArticleStatus;
 import dev.warta.article.NamedEntity;
 import dev.warta.article.Translation;
 import dev.warta.digest.DigestFiles;
-import dev.warta.digest.DigestWriter;
+import dev.warta.export.RunExporter;
 import dev.warta.store.ArticleRepository;
 import dev.warta.store.Json;
 import dev.warta.store.OutputFiles;
+import dev.warta.store.RunLock;
 import dev.warta.store.StoredArticle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -31,21 +32,28 @@ import java.util.Optional;
  *   <li>{@code search TEXT [--since=DATE] [--source=NAME] [--tag=TAG] [--status=STATUS] [--limit=N] [--json]}</li>
  *   <li>{@code show ID [--json]}</li>
  *   <li>{@code digest --date=YYYY-MM-DD} regenerates that day's digest pages from the database</li>
+ *   <li>{@code export --date=YYYY-MM-DD} re-exports that day from the database: every article file and the digest
+ *   (it takes the run lock, so it waits for no run and no run writes under it)</li>
  * </ul>
  * With no command the application runs the nightly job instead.
  */
 @Component
 public class AnalystCommands implements ApplicationRunner, ExitCodeGenerator {
 
-    public static final List<String> COMMANDS = List.of("search", "show", "digest");
+    public static final List<String> COMMANDS = List.of("search", "show", "digest", "export");
 
     private final ArticleRepository articles;
+    private final RunExporter exporter;
+    private final RunLock lock;
     private final Path output;
     private final PrintStream out = System.out;
     private int exitCode;
 
-    public AnalystCommands(ArticleRepository articles, @Value("${warta.output:output}") Path output) {
+    public AnalystCommands(ArticleRepository articles, RunExporter exporter, RunLock lock,
+                           @Value("${warta.output:output}") Path output) {
         this.articles = articles;
+        this.exporter = exporter;
+        this.lock = lock;
         this.output = output;
     }
 
@@ -64,6 +72,7 @@ public class AnalystCommands implements ApplicationRunner, ExitCodeGenerator {
             switch (args.getNonOptionArgs().get(0)) {
                 case "search" -> search(String.join(" ", words), args);
                 case "show" -> show(words, args.containsOption("json"));
+                case "export" -> export(args);
                 default -> digest(args);
             }
         } catch (UsageException | DateTimeParseException e) {
@@ -103,15 +112,36 @@ public class AnalystCommands implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private void digest(ApplicationArguments args) {
-        LocalDate date = option(args, "date").map(LocalDate::parse)
-                .orElseThrow(() -> new UsageException("usage: digest --date=YYYY-MM-DD"));
-        List<StoredArticle> day = articles.findByRunDate(date);
-        if (day.isEmpty()) {
-            throw new UsageException("no articles stored for " + date);
-        }
-        DigestFiles files = new DigestWriter().write(date, day, new OutputFiles(output).dayFolder(date.toString()));
+        LocalDate date = storedDay(args, "digest");
+        DigestFiles files = exporter.exportDigest(date, output);
         out.println(files.html());
         out.println(files.markdown());
+    }
+
+    private void export(ApplicationArguments args) {
+        LocalDate date = storedDay(args, "export");
+        Optional<String> holder = lock.acquire("warta export of " + date);
+        if (holder.isPresent()) {
+            System.err.println("warta: a run is using this database: " + holder.get() + ". Export after it ends.");
+            exitCode = 4;
+            return;
+        }
+        try {
+            int written = exporter.exportDay(date, output);
+            out.println(written + " article files and the digest written to "
+                    + new OutputFiles(output).dayFolder(date.toString()));
+        } finally {
+            lock.release();
+        }
+    }
+
+    private LocalDate storedDay(ApplicationArguments args, String command) {
+        LocalDate date = option(args, "date").map(LocalDate::parse)
+                .orElseThrow(() -> new UsageException("usage: " + command + " --date=YYYY-MM-DD"));
+        if (!articles.hasRunDate(date)) {
+            throw new UsageException("no articles stored for " + date);
+        }
+        return date;
     }
 
     private static String line(StoredArticle article) {

@@ -33,37 +33,14 @@ public class ArticleSearch {
                                     int limit) {
         List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("\\s+"))
                 .filter(word -> !word.isBlank()).toList();
-        return articles.search(words).stream()
-                .filter(article -> since == null || !day(article).isBefore(since))
-                .filter(article -> source == null || contains(outlet(article), source))
-                .filter(article -> tag == null || hasTag(article, tag))
-                .filter(article -> status == null || article.status() == status)
-                .limit(limit)
-                .toList();
+        return articles.search(new ArticleRepository.SearchQuery(words, since, source, tag, status, limit));
     }
 
     static LocalDate day(StoredArticle article) {
-        String published = article.article() == null ? null : article.article().metadata().publishedAt();
-        if (published != null && published.length() >= 10) {
-            try {
-                return LocalDate.parse(published.substring(0, 10));
-            } catch (RuntimeException notADate) {
-                // fall back to the run date
-            }
-        }
-        return LocalDate.parse(article.runDate());
+        return ArticleRepository.articleDay(article);
     }
 
     static String outlet(StoredArticle article) {
         return article.article() == null ? null : article.article().metadata().source();
-    }
-
-    private static boolean contains(String value, String part) {
-        return value != null && value.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean hasTag(StoredArticle article, String tag) {
-        return article.translation() != null
-                && article.translation().tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag));
     }
 }

@@ -5,16 +5,25 @@ import dev.warta.article.ArticleMetadata;
 import dev.warta.article.ArticleStatus;
 import dev.warta.article.Translation;
 import dev.warta.article.Usage;
+import dev.warta.article.NamedEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The {@code warta_article} table: one row per article holding its latest outcome, the searchable columns, and
@@ -26,10 +35,22 @@ public class ArticleRepository {
     private static final RowMapper<StoredArticle> DOCUMENT =
             (rs, row) -> Json.read(rs.getString("document"), StoredArticle.class);
 
-    private final JdbcTemplate jdbc;
+    /** Rows fetched from the database at a time when a whole run or day is streamed through. */
+    private static final int STREAM_FETCH_SIZE = 100;
 
-    public ArticleRepository(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
+    private final SqlDialect dialect;
+
+    public ArticleRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(STREAM_FETCH_SIZE);
+        // PostgreSQL streams a result set in fetch-size steps only inside a transaction
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
     /**
@@ -52,6 +73,9 @@ public class ArticleRepository {
                 translation == null ? null : String.join("\n\n", translation.paragraphs()),
                 translation == null ? null : translation.summary(),
                 translation == null ? null : Json.write(translation.keyPoints()),
+                translation == null ? null : Json.write(translation.tags()),
+                translation == null ? null : Json.write(entityNames(translation)),
+                searchText(stored), Date.valueOf(articleDay(stored)),
                 translation == null ? null : translation.engine(), translation == null ? null : translation.model(),
                 translation == null ? null : translation.quality(),
                 translation == null ? null : translation.qualityScore(),
@@ -63,7 +87,8 @@ public class ArticleRepository {
         int updated = jdbc.update("""
                 UPDATE warta_article SET source_path = ?, location = ?, content_hash = ?, status = ?, reason = ?,
                     source = ?, url = ?, published_at = ?, dateline = ?, author = ?, language = ?, original_title = ?,
-                    original_text = ?, english_title = ?, english_text = ?, summary = ?, key_points = ?, engine = ?,
+                    original_text = ?, english_title = ?, english_text = ?, summary = ?, key_points = ?, tags = ?,
+                    entities = ?, search_text = ?, article_day = ?, engine = ?,
                     model = ?, quality = ?, quality_score = ?, model_calls = ?, prompt_tokens = ?,
                     completion_tokens = ?, run_id = ?, run_date = ?, document = ?, updated_at = ?, cached = ?,
                     failed_attempts = CASE WHEN ? THEN 0 ELSE failed_attempts + ? END
@@ -72,11 +97,11 @@ public class ArticleRepository {
             jdbc.update("""
                     INSERT INTO warta_article (source_path, location, content_hash, status, reason, source, url,
                         published_at, dateline, author, language, original_title, original_text, english_title,
-                        english_text, summary, key_points, engine, model, quality, quality_score, model_calls,
-                        prompt_tokens, completion_tokens, run_id, run_date, document, updated_at, cached, failed_attempts,
-                        id, created_at)
+                        english_text, summary, key_points, tags, entities, search_text, article_day, engine, model,
+                        quality, quality_score, model_calls, prompt_tokens, completion_tokens, run_id, run_date,
+                        document, updated_at, cached, failed_attempts, id, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                        ?)""", append(values, failedAttempt ? 1 : 0, stored.id(), now));
+                        ?, ?, ?, ?, ?)""", append(values, failedAttempt ? 1 : 0, stored.id(), now));
         }
     }
 
@@ -84,12 +109,37 @@ public class ArticleRepository {
         return jdbc.query("SELECT document FROM warta_article WHERE id = ?", DOCUMENT, id).stream().findFirst();
     }
 
-    /** The items a run touched, in input order, each with whether the run reused a stored translation. */
+    /**
+     * Hands every item a run touched to {@code action}, in input order, each with whether the run reused a stored
+     * translation. Streams from the database: memory does not grow with the size of the run.
+     */
+    public void forEachInRun(long runId, Consumer<RunItem> action) {
+        stream("SELECT document, cached FROM warta_article WHERE run_id = ? ORDER BY source_path, location, id",
+                rs -> action.accept(new RunItem(DOCUMENT.mapRow(rs, 0), rs.getBoolean("cached"))), runId);
+    }
+
+    /** Hands every article filed under a run date to {@code action}, streamed like {@link #forEachInRun}. */
+    public void forEachOnRunDate(LocalDate date, Consumer<StoredArticle> action) {
+        stream("SELECT document FROM warta_article WHERE run_date = ? ORDER BY source_path, location, id",
+                rs -> action.accept(DOCUMENT.mapRow(rs, 0)), Date.valueOf(date));
+    }
+
+    private void stream(String sql, ResultSetAction action, Object... parameters) {
+        readOnly.executeWithoutResult(status -> streaming.query(sql, rs -> {
+            action.accept(rs);
+        }, parameters));
+    }
+
+    @FunctionalInterface
+    private interface ResultSetAction {
+        void accept(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /** The items of a run, as {@link #forEachInRun} streams them; for small runs and tests. */
     public List<RunItem> findByRun(long runId) {
-        return jdbc.query("""
-                        SELECT document, cached FROM warta_article WHERE run_id = ?
-                        ORDER BY source_path, location, id""",
-                (rs, row) -> new RunItem(DOCUMENT.mapRow(rs, row), rs.getBoolean("cached")), runId);
+        List<RunItem> items = new ArrayList<>();
+        forEachInRun(runId, items::add);
+        return items;
     }
 
     /** An item of a run's summary. */
@@ -97,28 +147,185 @@ public class ArticleRepository {
     }
 
     public List<StoredArticle> findByRunDate(LocalDate date) {
-        return jdbc.query("SELECT document FROM warta_article WHERE run_date = ? ORDER BY source_path, location, id",
-                DOCUMENT, Date.valueOf(date));
+        List<StoredArticle> day = new ArrayList<>();
+        forEachOnRunDate(date, day::add);
+        return day;
+    }
+
+    public boolean hasRunDate(LocalDate date) {
+        return !jdbc.queryForList("SELECT id FROM warta_article WHERE run_date = ? LIMIT 1", String.class,
+                Date.valueOf(date)).isEmpty();
+    }
+
+    /** How many items of a run ended in each status, and how many of them reused a stored translation. */
+    public RunCounts countRun(long runId) {
+        return count("run_id = ?", runId);
+    }
+
+    /** How many articles filed under a run date ended in each status. */
+    public RunCounts countRunDate(LocalDate date) {
+        return count("run_date = ?", Date.valueOf(date));
+    }
+
+    private RunCounts count(String condition, Object parameter) {
+        int[] byStatus = new int[ArticleStatus.values().length];
+        int[] cached = {0};
+        jdbc.query("SELECT status, cached, COUNT(*) AS n FROM warta_article WHERE " + condition
+                        + " GROUP BY status, cached",
+                rs -> {
+                    int n = rs.getInt("n");
+                    byStatus[ArticleStatus.fromCode(rs.getString("status")).ordinal()] += n;
+                    cached[0] += rs.getBoolean("cached") ? n : 0;
+                }, parameter);
+        return new RunCounts(byStatus, cached[0]);
+    }
+
+    /** At most {@code limit} articles of a run date for its digest page: delivered ones first, newest first. */
+    public List<StoredArticle> findForDigest(LocalDate date, int limit) {
+        return jdbc.query("""
+                SELECT document FROM warta_article WHERE run_date = ?
+                ORDER BY CASE WHEN status IN ('translated', 'needs_review') THEN 0 ELSE 1 END,
+                    article_day DESC, published_at DESC, source_path, location, id
+                LIMIT ?""", DOCUMENT, Date.valueOf(date), limit);
+    }
+
+    /** Items per status of one run. */
+    public record RunCounts(int[] byStatus, int cached) {
+
+        public int of(ArticleStatus status) {
+            return byStatus[status.ordinal()];
+        }
+
+        public int total() {
+            return java.util.Arrays.stream(byStatus).sum();
+        }
     }
 
     /**
-     * Articles whose text (original or translated), summary, entities or tags contain every word of the query,
-     * newest first (by published time, else run date). The words are matched case-insensitively against the stored
-     * document, which holds all of these.
+     * The inputs a run has already committed, as {@code source path + "#" + location} keys: what a resumed run
+     * skips. Asked of the database rather than of a position in a folder listing, so files added or removed while
+     * the run was down neither skip nor repeat an article.
      */
-    public List<StoredArticle> search(List<String> words) {
-        StringBuilder sql = new StringBuilder("SELECT document FROM warta_article WHERE 1 = 1");
-        List<Object> parameters = new java.util.ArrayList<>();
-        for (String word : words) {
-            sql.append(" AND LOWER(document) LIKE ? ESCAPE '\\'");
-            parameters.add("%" + escapeLike(word.toLowerCase(java.util.Locale.ROOT)) + "%");
+    public Set<String> committedInRun(long runId) {
+        Set<String> keys = new HashSet<>();
+        jdbc.query("SELECT source_path, location FROM warta_article WHERE run_id = ?",
+                rs -> {
+                    keys.add(inputKey(rs.getString("source_path"), rs.getString("location")));
+                }, runId);
+        return keys;
+    }
+
+    /** The key of one input item: its file, and its entry within a feed file. */
+    public static String inputKey(String sourcePath, String location) {
+        return location == null ? sourcePath : sourcePath + "#" + location;
+    }
+
+    /**
+     * Articles that contain every word of the query in their own texts (original and English title and body,
+     * summary, key points, entities, tags), narrowed by the filters, at most {@code limit}. On PostgreSQL the
+     * words are matched by full-text search and the best matches come first; on H2 every word must occur as a
+     * substring, newest first.
+     */
+    public List<StoredArticle> search(SearchQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        String rank = "";
+        List<String> words = query.words();
+        if (!words.isEmpty() && dialect == SqlDialect.POSTGRESQL) {
+            where.append(" AND search_vector @@ plainto_tsquery('simple', ?)");
+            parameters.add(String.join(" ", words));
+            rank = "ts_rank(search_vector, plainto_tsquery('simple', ?)) DESC, ";
+        } else {
+            for (String word : words) {
+                where.append(" AND search_text LIKE ? ESCAPE '\\'");
+                parameters.add("%" + escapeLike(word.toLowerCase(Locale.ROOT)) + "%");
+            }
         }
-        sql.append(" ORDER BY COALESCE(published_at, CAST(run_date AS VARCHAR)) DESC, updated_at DESC");
-        return jdbc.query(sql.toString(), DOCUMENT, parameters.toArray());
+        if (query.since() != null) {
+            where.append(" AND article_day >= ?");
+            parameters.add(Date.valueOf(query.since()));
+        }
+        if (query.source() != null) {
+            where.append(" AND LOWER(source) LIKE ? ESCAPE '\\'");
+            parameters.add("%" + escapeLike(query.source().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (query.tag() != null) {
+            // tags is a JSON array: match one whole element, case-insensitively
+            where.append(" AND LOWER(tags) LIKE ? ESCAPE '\\'");
+            parameters.add("%" + escapeLike(Json.write(query.tag().toLowerCase(Locale.ROOT))) + "%");
+        }
+        if (query.status() != null) {
+            where.append(" AND status = ?");
+            parameters.add(query.status().code());
+        }
+        if (!rank.isEmpty()) {
+            parameters.add(String.join(" ", words));
+        }
+        parameters.add(query.limit());
+        return jdbc.query("SELECT document FROM warta_article" + where + " ORDER BY " + rank
+                + "article_day DESC, updated_at DESC, id LIMIT ?", DOCUMENT, parameters.toArray());
+    }
+
+    /**
+     * What an analyst asks for.
+     *
+     * @param words  every one must occur; empty matches everything
+     * @param since  the article's day (published, else processed) on or after this date; {@code null} for any
+     * @param source outlet name, case-insensitive substring; {@code null} for any
+     * @param tag    topic tag, case-insensitive exact; {@code null} for any
+     * @param status {@code null} for any
+     */
+    public record SearchQuery(List<String> words, LocalDate since, String source, String tag, ArticleStatus status,
+                              int limit) {
+    }
+
+    /** The searchable words of an article, lower-cased: its texts, never the keys of its JSON document. */
+    static String searchText(StoredArticle stored) {
+        List<String> parts = new ArrayList<>();
+        parts.add(stored.title());
+        if (stored.article() != null) {
+            parts.add(stored.article().body());
+        }
+        Translation translation = stored.translation();
+        if (translation != null) {
+            parts.add(translation.title());
+            parts.addAll(translation.paragraphs());
+            parts.add(translation.summary());
+            parts.addAll(translation.keyPoints());
+            parts.addAll(entityNames(translation));
+            translation.entities().forEach(entity -> parts.add(entity.name()));
+            parts.addAll(translation.tags());
+        }
+        return parts.stream().filter(part -> part != null && !part.isBlank())
+                .collect(Collectors.joining("\n")).toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> entityNames(Translation translation) {
+        return translation.entities().stream().map(NamedEntity::english).filter(name -> name != null).toList();
+    }
+
+    /** The article's own day: when it was published, if that is known, else the day it was processed. */
+    public static LocalDate articleDay(StoredArticle article) {
+        String published = article.article() == null ? null : article.article().metadata().publishedAt();
+        if (published != null && published.length() >= 10) {
+            try {
+                return LocalDate.parse(published.substring(0, 10));
+            } catch (RuntimeException notADate) {
+                // fall back to the run date
+            }
+        }
+        return LocalDate.parse(article.runDate());
     }
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Why the first pending item of a run (in input order) is pending, if there is one. */
+    public Optional<String> firstPendingReason(long runId) {
+        return jdbc.queryForList("SELECT reason FROM warta_article WHERE run_id = ? AND status = ? "
+                        + "ORDER BY source_path, location, id LIMIT 1", String.class, runId,
+                ArticleStatus.PENDING.code()).stream().findFirst();
     }
 
     /** Consecutive failed attempts to translate the article, 0 when unknown or last delivered. */

@@ -1,33 +1,65 @@
 package dev.warta.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import javax.sql.DataSource;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Keeps two runs from working on the same database at once. The holder's row in {@code warta_lock} names its
- * process and host and carries a heartbeat. A later run takes the lock over only when the holder is gone: its
- * process no longer exists (same host), or its heartbeat is older than {@link #STALE_AFTER} (another host). So a
- * run killed with {@code kill -9} never blocks the next one.
+ * Keeps two runs from writing to the same database at once, also from different hosts.
+ * <ul>
+ *   <li>On PostgreSQL the lock is a session-level advisory lock held on a connection of its own for the whole run:
+ *   the database itself guarantees that one session holds it, and releases it when the holder's session ends
+ *   (a killed process, a lost host).</li>
+ *   <li>On H2 (one process per file unless the operator turns on H2's auto server) it is the {@code warta_lock}
+ *   row: the holder's random token, process, host and a heartbeat. A later run takes it over only when the
+ *   holder is gone: its process no longer exists (same host), or its heartbeat is older than
+ *   {@link #STALE_AFTER} (another host).</li>
+ * </ul>
+ * Either way the row names the holder for the operator. A holder that can no longer prove it holds the lock (the
+ * advisory lock's connection died; the heartbeat could not be written for {@link #LOST_AFTER}, or another run
+ * took the row) is told so by {@link #stillHeld()} and must stop writing.
  */
 @Repository
 public class RunLock {
 
+    private static final Logger log = LoggerFactory.getLogger(RunLock.class);
+
     static final Duration STALE_AFTER = Duration.ofMinutes(2);
+    /** Well inside {@link #STALE_AFTER}, so a holder gives up before another host may take over. */
+    static final Duration LOST_AFTER = Duration.ofMinutes(1);
+    /** The advisory lock's key: "WARTA" in ASCII, one lock per database. */
+    private static final long ADVISORY_KEY = 0x5741525441L;
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final SqlDialect dialect;
     private final long pid = ProcessHandle.current().pid();
     private final String host = hostName();
+    private volatile String token;
+    private volatile Connection advisoryConnection;
+    private volatile Instant lastHeartbeat;
 
-    public RunLock(JdbcTemplate jdbc) {
+    public RunLock(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dataSource = Objects.requireNonNull(jdbc.getDataSource());
+        this.dialect = dialect;
     }
 
     /**
@@ -35,42 +67,143 @@ public class RunLock {
      *
      * @return empty when taken, otherwise who holds it, for the operator
      */
-    public Optional<String> acquire(String owner) {
-        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM warta_lock WHERE name = 'run'");
-        Object holder = row.get("OWNER");
-        if (holder != null && holderAlive(row)) {
-            return Optional.of(holder + " (pid " + row.get("PID") + " on " + row.get("HOST") + ", started "
-                    + row.get("ACQUIRED_AT") + ")");
+    public synchronized Optional<String> acquire(String owner) {
+        String newToken = UUID.randomUUID().toString();
+        if (dialect == SqlDialect.POSTGRESQL) {
+            if (!takeAdvisoryLock()) {
+                return Optional.of(describe(jdbc.queryForMap("SELECT * FROM warta_lock WHERE name = 'run'")));
+            }
+            // the advisory lock is the guard; the row only tells operators who holds it
+            writeHolder(owner, newToken);
+            token = newToken;
+            lastHeartbeat = Instant.now();
+            return Optional.empty();
         }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Map<String, Object> row = jdbc.queryForMap("SELECT * FROM warta_lock WHERE name = 'run'");
+            Object holder = row.get("owner");
+            if (holder != null && holderAlive(row)) {
+                return Optional.of(describe(row));
+            }
+            Timestamp now = Timestamp.from(Instant.now());
+            // Compare-and-set on the holder we saw, so two runs starting together cannot both win.
+            int taken = jdbc.update("UPDATE warta_lock SET owner = ?, token = ?, pid = ?, host = ?, acquired_at = ?, "
+                            + "heartbeat_at = ? WHERE name = 'run' AND " + (holder == null ? "owner IS NULL"
+                            : "owner = ? AND COALESCE(token, '') = ? AND COALESCE(pid, -1) = ?"),
+                    holder == null ? new Object[]{owner, newToken, pid, host, now, now}
+                            : new Object[]{owner, newToken, pid, host, now, now, holder,
+                            Objects.toString(row.get("token"), ""), pidOf(row) == null ? -1L : pidOf(row)});
+            if (taken == 1) {
+                token = newToken;
+                lastHeartbeat = now.toInstant();
+                return Optional.empty();
+            }
+        }
+        return Optional.of("another run that is starting at this moment");
+    }
+
+    /**
+     * Proves that this process still holds the lock, refreshing its heartbeat; called every few seconds while a
+     * run writes. {@code false} means the run must stop: another run may be allowed to start.
+     */
+    public boolean stillHeld() {
+        String held = token;
+        if (held == null) {
+            return false;
+        }
+        if (dialect == SqlDialect.POSTGRESQL) {
+            try {
+                return advisoryConnection != null && advisoryConnection.isValid(5);
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+        try {
+            int updated = jdbc.update("UPDATE warta_lock SET heartbeat_at = ? WHERE name = 'run' AND token = ?",
+                    Timestamp.from(Instant.now()), held);
+            if (updated == 0) {
+                log.error("The run lock was taken over by another run");
+                return false;
+            }
+            lastHeartbeat = Instant.now();
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Cannot refresh the run lock's heartbeat: {}", e.getMessage());
+            return Duration.between(lastHeartbeat, Instant.now()).compareTo(LOST_AFTER) < 0;
+        }
+    }
+
+    public synchronized void release() {
+        String held = token;
+        token = null;
+        if (held == null) {
+            return;
+        }
+        try {
+            jdbc.update("UPDATE warta_lock SET owner = NULL, token = NULL, pid = NULL, host = NULL, "
+                    + "acquired_at = NULL, heartbeat_at = NULL WHERE name = 'run' AND token = ?", held);
+        } catch (RuntimeException e) {
+            log.warn("Cannot clear the run lock's row: {}", e.getMessage());
+        }
+        Connection connection = advisoryConnection;
+        advisoryConnection = null;
+        if (connection != null) {
+            try (connection) {
+                try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, ADVISORY_KEY);
+                    unlock.execute();
+                }
+            } catch (SQLException e) {
+                // closing the session releases the lock as well
+            }
+        }
+    }
+
+    private boolean takeAdvisoryLock() {
+        try {
+            Connection connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                lock.setLong(1, ADVISORY_KEY);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        advisoryConnection = connection;
+                        return true;
+                    }
+                }
+            }
+            connection.close();
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the run lock: " + e.getMessage(), e);
+        }
+    }
+
+    private void writeHolder(String owner, String newToken) {
         Timestamp now = Timestamp.from(Instant.now());
-        // Compare-and-set on the holder we saw, so two runs starting together cannot both win.
-        int taken = holder == null
-                ? jdbc.update("UPDATE warta_lock SET owner = ?, pid = ?, host = ?, acquired_at = ?, heartbeat_at = ? "
-                + "WHERE name = 'run' AND owner IS NULL", owner, pid, host, now, now)
-                : jdbc.update("UPDATE warta_lock SET owner = ?, pid = ?, host = ?, acquired_at = ?, heartbeat_at = ? "
-                + "WHERE name = 'run' AND owner = ? AND pid = ?", owner, pid, host, now, now, holder, row.get("PID"));
-        return taken == 1 ? Optional.empty() : acquire(owner);
-    }
-
-    public void heartbeat() {
-        jdbc.update("UPDATE warta_lock SET heartbeat_at = ? WHERE name = 'run' AND pid = ? AND host = ?",
-                Timestamp.from(Instant.now()), pid, host);
-    }
-
-    public void release() {
-        jdbc.update("UPDATE warta_lock SET owner = NULL, pid = NULL, host = NULL, acquired_at = NULL, "
-                + "heartbeat_at = NULL WHERE name = 'run' AND pid = ? AND host = ?", pid, host);
+        jdbc.update("UPDATE warta_lock SET owner = ?, token = ?, pid = ?, host = ?, acquired_at = ?, heartbeat_at = ? "
+                + "WHERE name = 'run'", owner, newToken, pid, host, now, now);
     }
 
     private boolean holderAlive(Map<String, Object> row) {
-        Number holderPid = (Number) row.get("PID");
-        if (host.equals(row.get("HOST")) && holderPid != null) {
-            return ProcessHandle.of(holderPid.longValue()).map(ProcessHandle::isAlive).orElse(false);
+        Long holderPid = pidOf(row);
+        if (host.equals(row.get("host")) && holderPid != null) {
+            // Our own pid in the row is an earlier process that had it (after a restart, in a container): gone.
+            return holderPid != pid && ProcessHandle.of(holderPid).map(ProcessHandle::isAlive).orElse(false);
         }
-        Object heartbeat = row.get("HEARTBEAT_AT");
-        Instant last = heartbeat instanceof java.time.OffsetDateTime time ? time.toInstant()
+        Object heartbeat = row.get("heartbeat_at");
+        Instant last = heartbeat instanceof OffsetDateTime time ? time.toInstant()
                 : heartbeat instanceof Timestamp stamp ? stamp.toInstant() : Instant.EPOCH;
         return Duration.between(last, Instant.now()).compareTo(STALE_AFTER) < 0;
+    }
+
+    private static Long pidOf(Map<String, Object> row) {
+        return row.get("pid") instanceof Number number ? number.longValue() : null;
+    }
+
+    private static String describe(Map<String, Object> row) {
+        return row.get("owner") + " (pid " + row.get("pid") + " on " + row.get("host") + ", started "
+                + row.get("acquired_at") + ")";
     }
 
     private static String hostName() {
@@ -80,5 +213,4 @@ public class RunLock {
             return "unknown-host";
         }
     }
-
 }

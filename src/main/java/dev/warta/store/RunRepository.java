@@ -16,13 +16,15 @@ import java.util.Optional;
 public class RunRepository {
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
 
-    public RunRepository(JdbcTemplate jdbc) {
+    public RunRepository(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     public long start(LocalDate runDate, String input, String output, String engine, String model) {
-        Long id = jdbc.queryForObject("SELECT NEXT VALUE FOR warta_run_seq", Long.class);
+        Long id = jdbc.queryForObject(dialect.nextValue("warta_run_seq"), Long.class);
         jdbc.update("""
                 INSERT INTO warta_run (id, run_date, input_dir, output_dir, engine, model, status, started_at)
                 VALUES (?, ?, ?, ?, ?, ?, 'running', ?)""",

@@ -23,9 +23,12 @@ public class TranslationCache {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private final String upsert;
 
-    public TranslationCache(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    public TranslationCache(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.upsert = dialect.upsert("warta_translation", "cache_key", "article_id", "fingerprint", "translation",
+                "created_at");
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -41,15 +44,7 @@ public class TranslationCache {
     }
 
     public void put(String key, String articleId, String fingerprint, Translation translation) {
-        ownTransaction.executeWithoutResult(status -> {
-            int updated = jdbc.update("UPDATE warta_translation SET translation = ?, created_at = ? WHERE cache_key = ?",
-                    Json.write(translation), Timestamp.from(Instant.now()), key);
-            if (updated == 0) {
-                jdbc.update("""
-                        INSERT INTO warta_translation (cache_key, article_id, fingerprint, translation, created_at)
-                        VALUES (?, ?, ?, ?, ?)""",
-                        key, articleId, fingerprint, Json.write(translation), Timestamp.from(Instant.now()));
-            }
-        });
+        ownTransaction.executeWithoutResult(status -> jdbc.update(upsert, key, articleId, fingerprint,
+                Json.write(translation), Timestamp.from(Instant.now())));
     }
 }

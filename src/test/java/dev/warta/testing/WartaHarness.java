@@ -22,17 +22,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs Warta the way a user does, with command-line arguments, against a work folder of its own: input, output and
- * an H2 file database under one temporary directory. Used by the job-level tests.
+ * Runs Warta the way a user does, with command-line arguments, against a work folder of its own (input and output
+ * under one temporary directory) and a database: an H2 file in that folder unless a test names another
+ * {@link TestDatabase}. Used by the job-level tests.
  */
 public final class WartaHarness {
 
     private final Path work;
     private final String baseUrl;
+    private final TestDatabase database;
 
     public WartaHarness(Path work, String baseUrl) {
+        this(work, baseUrl, TestDatabase.h2(work));
+    }
+
+    public WartaHarness(Path work, String baseUrl, TestDatabase database) {
         this.work = work;
         this.baseUrl = baseUrl;
+        this.database = database;
+    }
+
+    public TestDatabase database() {
+        return database;
     }
 
     public Path input() {
@@ -44,7 +55,12 @@ public final class WartaHarness {
     }
 
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + work.resolve("data/warta").toAbsolutePath();
+        return database.url();
+    }
+
+    /** A connection to the test's database, as the test's own client (not Warta's). */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.url(), database.user(), database.password());
     }
 
     /** The arguments of a run against the stub; an {@code extra} option replaces the default of the same name. */
@@ -56,9 +72,8 @@ public final class WartaHarness {
                 "--warta.llm.base-url=" + baseUrl,
                 "--warta.llm.api-key=test-key",
                 "--warta.llm.max-retries=0",
-                // the tests' own glossary (none unless a test writes one), never the project's jobs/glossary.tsv
-                "--warta.glossary=" + work.resolve("glossary.tsv"),
-                "--spring.datasource.url=" + jdbcUrl()));
+                "--warta.glossary=" + glossary()));
+        defaults.addAll(database.arguments());
         Map<String, String> byName = new java.util.LinkedHashMap<>();
         for (String arg : defaults) {
             byName.put(optionName(arg), arg);
@@ -67,6 +82,19 @@ public final class WartaHarness {
             byName.put(optionName(arg), arg);
         }
         return new ArrayList<>(byName.values());
+    }
+
+    /** The tests' own glossary: empty unless a test writes one, never the starter glossary. */
+    private Path glossary() {
+        Path file = work.resolve("glossary.tsv");
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, "# the test's glossary: no terms\n");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file;
     }
 
     private static String optionName(String arg) {
@@ -96,14 +124,14 @@ public final class WartaHarness {
     /** Runs a tool command ({@code search}, {@code show}, {@code digest}) against this harness's database. */
     public Run command(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.add("--spring.datasource.url=" + jdbcUrl());
+        all.addAll(database.arguments());
         all.add("--output=" + output());
         return launch(all);
     }
 
     public List<Map<String, Object>> rows(String sql, Object... parameters) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(), "sa", "");
+        try (Connection connection = connect();
              var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -116,7 +144,8 @@ public final class WartaHarness {
                         if (value instanceof Clob clob) {
                             value = clob.getSubString(1, (int) clob.length());
                         }
-                        row.put(rs.getMetaData().getColumnName(i), value);
+                        // upper case on both databases (PostgreSQL reports names in lower case)
+                        row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(java.util.Locale.ROOT), value);
                     }
                     rows.add(row);
                 }

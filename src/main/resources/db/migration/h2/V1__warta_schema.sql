@@ -1,4 +1,5 @@
--- Warta's own tables, separate from Spring Batch's BATCH_* metadata. Runs at every start; must stay idempotent.
+-- Warta's own tables as of release 0.1 (before Flyway): written with IF NOT EXISTS so that a database made by that
+-- release, which has these tables but no Flyway history, is taken over in place (see docs/database.md).
 
 -- One row per article (or rejected input): its latest outcome.
 CREATE TABLE IF NOT EXISTS warta_article (

@@ -1,6 +1,7 @@
-package dev.warta.job;
+package dev.warta.export;
 
 import dev.warta.article.ArticleStatus;
+import dev.warta.store.ArticleRepository.RunCounts;
 import dev.warta.store.ArticleRepository.RunItem;
 import dev.warta.store.StoredArticle;
 
@@ -10,12 +11,13 @@ import java.util.Locale;
 
 /**
  * What a run did, written to {@code <output>/<run date>/run.json}, stored with the run, and printed at the end.
- * Lists every input item the run touched, so nothing is silently dropped.
+ * The file also lists every input item the run touched, so nothing is silently dropped; those entries are streamed
+ * from the database into the file by {@link RunExporter} rather than held here.
  *
  * @param status   {@code completed}, {@code stopped} (by a signal; a rerun continues) or {@code failed}
  * @param message  one sentence for the operator when something needs attention, else {@code null}
  */
-record RunSummary(
+public record RunSummary(
         long runId,
         String runDate,
         String startedAt,
@@ -26,11 +28,10 @@ record RunSummary(
         String engine,
         String model,
         Counts counts,
-        Calls calls,
-        List<Entry> articles) {
+        Calls calls) {
 
     /** Items by outcome. {@code translated} includes those that need review and those reused from the cache. */
-    record Counts(int read, int translated, int cached, int needsReview, int failed, int notArticle, int pending) {
+    public record Counts(int read, int translated, int cached, int needsReview, int failed, int notArticle, int pending) {
     }
 
     /**
@@ -39,50 +40,39 @@ record RunSummary(
      * @param estimatedCostUsd {@code null} when no call was made or the model's price is not configured
      * @param p50Millis        median call latency, {@code null} when no call was made
      */
-    record Calls(int modelCalls, int retries, long promptTokens, long completionTokens, Double estimatedCostUsd,
+    public record Calls(int modelCalls, int retries, long promptTokens, long completionTokens, Double estimatedCostUsd,
                  Long p50Millis, Long p95Millis) {
 
-        long totalTokens() {
+        public long totalTokens() {
             return promptTokens + completionTokens;
         }
     }
 
-    record Entry(String id, String status, boolean cached, String reason, String sourcePath, String location,
+    public record Entry(String id, String status, boolean cached, String reason, String sourcePath, String location,
                  String title, String translatedTitle, String file) {
     }
 
-    static Counts count(List<RunItem> items) {
-        int[] byStatus = new int[ArticleStatus.values().length];
-        int cached = 0;
-        for (RunItem item : items) {
-            byStatus[item.stored().status().ordinal()]++;
-            cached += item.cached() ? 1 : 0;
-        }
-        return new Counts(items.size(),
-                byStatus[ArticleStatus.TRANSLATED.ordinal()] + byStatus[ArticleStatus.NEEDS_REVIEW.ordinal()], cached,
-                byStatus[ArticleStatus.NEEDS_REVIEW.ordinal()], byStatus[ArticleStatus.FAILED.ordinal()],
-                byStatus[ArticleStatus.NOT_ARTICLE.ordinal()], byStatus[ArticleStatus.PENDING.ordinal()]);
+    public static Counts count(RunCounts counts) {
+        return new Counts(counts.total(),
+                counts.of(ArticleStatus.TRANSLATED) + counts.of(ArticleStatus.NEEDS_REVIEW), counts.cached(),
+                counts.of(ArticleStatus.NEEDS_REVIEW), counts.of(ArticleStatus.FAILED),
+                counts.of(ArticleStatus.NOT_ARTICLE), counts.of(ArticleStatus.PENDING));
     }
 
-    static List<Entry> entries(List<RunItem> items) {
-        List<Entry> entries = new ArrayList<>();
-        for (RunItem item : items) {
-            StoredArticle stored = item.stored();
-            entries.add(new Entry(stored.id(), stored.status().code(), item.cached(), stored.reason(),
-                    stored.sourcePath(), stored.location(), stored.title(),
-                    stored.translation() == null ? null : stored.translation().title(),
-                    stored.runDate() + "/" + stored.id() + ".json"));
-        }
-        return List.copyOf(entries);
+    static Entry entry(RunItem item) {
+        StoredArticle stored = item.stored();
+        return new Entry(stored.id(), stored.status().code(), item.cached(), stored.reason(), stored.sourcePath(),
+                stored.location(), stored.title(), stored.translation() == null ? null : stored.translation().title(),
+                stored.runDate() + "/" + stored.id() + ".json");
     }
 
     /** Every article ended delivered (translated or needing review) and the job itself completed. */
-    boolean allDelivered() {
+    public boolean allDelivered() {
         return "completed".equals(status) && counts.failed() == 0 && counts.pending() == 0;
     }
 
     /** The end-of-run table for a terminal or a cron mail. */
-    String table() {
+    public String table() {
         List<String> lines = new ArrayList<>();
         lines.add("Warta run " + runId + " (" + runDate + ", engine " + engine + (model == null ? "" : ", model " + model)
                 + "): " + status);

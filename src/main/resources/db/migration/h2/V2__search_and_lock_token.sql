@@ -1,0 +1,17 @@
+-- Search reads the articles' own words, never the keys of the stored JSON document: search_text holds the
+-- searchable texts (titles, bodies, summary, key points, entities, tags) in lower case; tags and entities get
+-- columns of their own for the filters.
+ALTER TABLE warta_article ADD COLUMN IF NOT EXISTS tags CLOB;          -- JSON array of strings
+ALTER TABLE warta_article ADD COLUMN IF NOT EXISTS entities CLOB;      -- JSON array of English entity names
+ALTER TABLE warta_article ADD COLUMN IF NOT EXISTS search_text CLOB;
+UPDATE warta_article SET search_text = LOWER(CONCAT_WS(' ', original_title, original_text, english_title,
+    english_text, summary, key_points)) WHERE search_text IS NULL;
+
+-- The lock holder is one process start, named by a random token: a new process that happens to get the old
+-- holder's process id (containers start every process as pid 1) is not mistaken for the holder.
+ALTER TABLE warta_lock ADD COLUMN IF NOT EXISTS token VARCHAR(64);
+
+-- The article's own day (published, else processed), for the search's date filter.
+ALTER TABLE warta_article ADD COLUMN IF NOT EXISTS article_day DATE;
+UPDATE warta_article SET article_day = run_date WHERE article_day IS NULL;
+CREATE INDEX IF NOT EXISTS warta_article_day ON warta_article (article_day);
