@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warta.testing.OpenAiStub;
 import dev.warta.testing.OpenAiStub.StubResponse;
 import dev.warta.testing.SimulatedTranslator;
+import dev.warta.testing.TestDatabase;
 import dev.warta.testing.WartaHarness;
 import dev.warta.testing.WartaHarness.Run;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * What an operator relies on when Warta runs every night: never paying twice for an article, never losing one,
@@ -45,7 +46,7 @@ class NightlyRunTest {
     @BeforeEach
     void setUp() throws IOException {
         stub = OpenAiStub.start();
-        warta = new WartaHarness(work, stub.baseUrl());
+        warta = new WartaHarness(work, stub.baseUrl(), database(work));
         for (int i = 1; i <= 3; i++) {
             warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,
                     "Paragraf pertama berita " + i + " tentang banjir di Bandung. Air naik sejak pagi.",
@@ -56,6 +57,11 @@ class NightlyRunTest {
     @AfterEach
     void tearDown() {
         stub.close();
+    }
+
+    /** The database this class runs against; a subclass runs the same tests on PostgreSQL. */
+    TestDatabase database(Path work) {
+        return TestDatabase.h2(work);
     }
 
     @Test
@@ -184,8 +190,19 @@ class NightlyRunTest {
     @Test
     void aSecondRunOnTheSameDatabaseIsRefusedWhileTheFirstIsAlive() throws Exception {
         warta.run(DAY_ONE);
+        if (warta.database().isPostgres()) {
+            // another host's run: a session of its own holding the database's run lock
+            try (Connection otherHost = warta.connect()) {
+                otherHost.createStatement().execute("SELECT pg_advisory_lock(" + 0x5741525441L + ")");
+
+                assertThat(warta.run(DAY_TWO).exitCode()).isEqualTo(WartaRunner.ANOTHER_RUN_ACTIVE);
+            }
+            // its session ended (the process or the host died): the lock is free at once
+            assertThat(warta.run(DAY_TWO).exitCode()).isZero();
+            return;
+        }
         Process other = new ProcessBuilder("sleep", "30").start();
-        try (Connection connection = DriverManager.getConnection(warta.jdbcUrl(), "sa", "")) {
+        try (Connection connection = warta.connect()) {
             var update = connection.prepareStatement(
                     "UPDATE warta_lock SET owner = 'warta run on input', pid = ?, host = ?, acquired_at = ?, "
                             + "heartbeat_at = ? WHERE name = 'run'");
@@ -204,6 +221,24 @@ class NightlyRunTest {
         } finally {
             other.destroyForcibly();
         }
+    }
+
+    @Test
+    void aLockLeftByAnEarlierProcessWithThisProcessIdDoesNotBlockTheStart() throws Exception {
+        assumeFalse(warta.database().isPostgres(), "on PostgreSQL the lock is a session's, not a process id's");
+        warta.run(DAY_ONE);
+        // containers start every process as pid 1: a row left by the previous container looks like "us"
+        try (Connection connection = warta.connect()) {
+            var update = connection.prepareStatement("UPDATE warta_lock SET owner = 'warta run on input', "
+                    + "token = 'earlier-process', pid = ?, host = ?, acquired_at = ?, heartbeat_at = ? WHERE name = 'run'");
+            update.setLong(1, ProcessHandle.current().pid());
+            update.setString(2, InetAddress.getLocalHost().getHostName());
+            update.setTimestamp(3, Timestamp.from(Instant.now()));
+            update.setTimestamp(4, Timestamp.from(Instant.now()));
+            update.executeUpdate();
+        }
+
+        assertThat(warta.run(DAY_TWO).exitCode()).isZero();
     }
 
     @Test

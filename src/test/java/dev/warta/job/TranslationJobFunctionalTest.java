@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warta.testing.OpenAiStub;
 import dev.warta.testing.SimulatedTranslator;
+import dev.warta.testing.TestDatabase;
 import dev.warta.testing.WartaHarness;
 import dev.warta.testing.WartaHarness.Run;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,7 @@ class TranslationJobFunctionalTest {
     @BeforeEach
     void setUp() throws IOException {
         stub = OpenAiStub.start();
-        warta = new WartaHarness(work, stub.baseUrl());
+        warta = new WartaHarness(work, stub.baseUrl(), database(work));
         warta.addFixture("/job/input/01-gempa-malang.txt", "01-gempa-malang.txt");
         warta.addFixture("/job/input/02-harga-beras.html", "02-harga-beras.html");
     }
@@ -46,6 +47,11 @@ class TranslationJobFunctionalTest {
     @AfterEach
     void tearDown() {
         stub.close();
+    }
+
+    /** The database this class runs against; a subclass runs the same tests on PostgreSQL. */
+    TestDatabase database(Path work) {
+        return TestDatabase.h2(work);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warta.testing.OpenAiStub;
 import dev.warta.testing.SimulatedTranslator;
+import dev.warta.testing.TestDatabase;
 import dev.warta.testing.WartaHarness;
 import dev.warta.testing.WartaHarness.Run;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,7 @@ class AnalystCommandsTest {
     @BeforeEach
     void translateTwoArticles() throws Exception {
         stub = OpenAiStub.start();
-        warta = new WartaHarness(work, stub.baseUrl());
+        warta = new WartaHarness(work, stub.baseUrl(), database(work));
         warta.addArticle("gempa.txt", "Gempa Guncang Malang",
                 "Gempa berkekuatan magnitudo 5,1 mengguncang Kabupaten Malang pada Selasa pagi.",
                 "Warga berhamburan keluar rumah. BPBD mencatat 12 rumah rusak ringan.");
@@ -41,6 +42,11 @@ class AnalystCommandsTest {
     @AfterEach
     void stopStub() {
         stub.close();
+    }
+
+    /** The database this class runs against; a subclass runs the same tests on PostgreSQL. */
+    TestDatabase database(Path work) {
+        return TestDatabase.h2(work);
     }
 
     @Test
