@@ -84,6 +84,20 @@ class NightlyRunTest {
     }
 
     @Test
+    void theSameArticleTwiceInOneRunCostsOneModelCall() throws Exception {
+        // given: the same article in two files, as when two feeds carry one agency story
+        Files.copy(warta.input().resolve("berita-1.txt"), warta.input().resolve("salinan-berita-1.txt"));
+        stub.respondWith(request -> new SimulatedTranslator().apply(request).delayed(300));
+
+        Run run = warta.run(DAY_ONE, "--warta.llm.concurrency=4");
+
+        // then: it was paid once (same content, same id: one row, as for any article read twice)
+        assertThat(run.exitCode()).isZero();
+        assertThat(stub.requests()).hasSize(3);
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(3);
+    }
+
+    @Test
     void changedContentIsTranslatedAgainAndOnlyThat() throws Exception {
         warta.run(DAY_ONE);
         Files.writeString(warta.input().resolve("berita-2.txt"),
@@ -267,6 +281,15 @@ class NightlyRunTest {
         run.destroyForcibly().waitFor();
         int sentBeforeKill = stub.requests().size();
         assertThat(sentBeforeKill).as(Files.readString(work.resolve("killed-run.log"))).isBetween(10, 23);
+        // the kill fell between commits and their export: rows without files, and a temporary file half written
+        assertThat(warta.rows("SELECT id FROM warta_article")).isNotEmpty();
+        Path dayFolder = warta.output().resolve(DAY_ONE);
+        Files.createDirectories(dayFolder);
+        Files.writeString(dayFolder.resolve(".berita-1.json.1234.tmp"), "{\"half\": ");
+
+        // and: while it was down, a late article arrived whose name sorts before everything already done
+        warta.addArticle("berita-0.txt", "Berita nomor 0",
+                "Isi berita nomor 0. Warga berkumpul di balai desa. Rapat selesai sore hari.");
 
         // when: the operator simply runs it again
         Run resumed = warta.run(DAY_ONE, "--warta.chunk-size=4", "--warta.llm.concurrency=4");
@@ -274,15 +297,20 @@ class NightlyRunTest {
         // then: every article is there once, translated, and those finished before the kill were not sent again
         assertThat(resumed.exitCode()).as(resumed.stdout()).isZero();
         List<Map<String, Object>> rows = warta.rows("SELECT id, status FROM warta_article");
-        assertThat(rows).hasSize(24).allSatisfy(row -> assertThat(row.get("STATUS")).isEqualTo("translated"));
+        assertThat(rows).hasSize(25).allSatisfy(row -> assertThat(row.get("STATUS")).isEqualTo("translated"));
         long distinctArticlesSent = stub.requests().stream()
                 .map(request -> request.document().path("title").asText()).distinct().count();
-        assertThat(distinctArticlesSent).isEqualTo(24);
+        assertThat(distinctArticlesSent).isEqualTo(25);
         // at most the calls in flight at the moment of the kill are paid twice
-        assertThat(stub.requests().size()).isLessThanOrEqualTo(24 + 4);
-        try (var files = Files.list(warta.output().resolve(DAY_ONE))) {
-            assertThat(files.filter(path -> path.toString().endsWith(".json"))
-                    .filter(path -> !path.endsWith("run.json")).count()).isEqualTo(24);
+        assertThat(stub.requests().size()).isLessThanOrEqualTo(25 + 4);
+        try (var files = Files.list(dayFolder)) {
+            assertThat(files.map(path -> path.getFileName().toString()).filter(name -> !name.startsWith("digest")))
+                    .as("25 article files, run.json, no temporary file left").hasSize(26)
+                    .allMatch(name -> name.endsWith(".json") && !name.startsWith("."));
+        }
+        for (Map<String, Object> row : rows) {
+            JsonNode file = json.readTree(dayFolder.resolve(row.get("ID") + ".json").toFile());
+            assertThat(file.path("status").asText()).isEqualTo("translated");
         }
         assertThat(warta.rows("SELECT status FROM warta_run")).hasSize(1);
     }
