@@ -123,10 +123,24 @@ public final class WartaHarness {
 
     /** Runs a tool command ({@code search}, {@code show}, {@code digest}) against this harness's database. */
     public Run command(String... args) {
+        return launch(commandArguments(args));
+    }
+
+    /** Starts Warta in a JVM of its own (so that it can be killed), its output going to {@code log}. */
+    public Process startProcess(List<String> args, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.warta.WartaApplication"));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** The arguments of a tool command ({@code search}, …) against this harness's database. */
+    public List<String> commandArguments(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(database.arguments());
         all.add("--output=" + output());
-        return launch(all);
+        return all;
     }
 
     public List<Map<String, Object>> rows(String sql, Object... parameters) throws SQLException {
