@@ -13,6 +13,9 @@ WARTA_JAR=${WARTA_JAR:-/opt/warta/warta.jar}
 WARTA_ENV_FILE=${WARTA_ENV_FILE:-/etc/warta/warta.env}
 WARTA_LOG=${WARTA_LOG:-/var/log/warta/warta.log}
 WARTA_GLOSSARY=${WARTA_GLOSSARY:-/etc/warta/glossary.tsv}
+# the database: the H2 file under WARTA_HOME, or PostgreSQL (jdbc:postgresql://HOST:5432/warta, with
+# SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD in the environment file)
+WARTA_DB_URL=${WARTA_DB_URL:-jdbc:h2:file:$WARTA_HOME/data/warta}
 
 if [ -r "$WARTA_ENV_FILE" ]; then
     set -a          # every assignment in the file becomes an environment variable of the job
@@ -31,7 +34,7 @@ java ${JAVA_OPTS:-} -jar "$WARTA_JAR" \
     --input="$WARTA_HOME/input" \
     --output="$WARTA_HOME/output" \
     --warta.glossary="$WARTA_GLOSSARY" \
-    "--spring.datasource.url=jdbc:h2:file:$WARTA_HOME/data/warta" \
+    "--spring.datasource.url=$WARTA_DB_URL" \
     "$@" >> "$WARTA_LOG" 2>&1
 status=$?
 echo "$(date -u '+%Y-%m-%dT%H:%M:%SZ') warta: finished with exit code $status" >> "$WARTA_LOG"
