@@ -137,6 +137,29 @@ class TranslationJobFunctionalTest {
         assertThat(stub.requests()).isEmpty();
     }
 
+    @Test
+    void aGlossaryFileThatIsNotThereStopsTheStartInsteadOfTranslatingWithoutOne() {
+        Run run = warta.run(RUN_DATE, "--warta.glossary=" + work.resolve("no-such-glossary.tsv"));
+
+        assertThat(run.exitCode()).isEqualTo(WartaRunner.CANNOT_START);
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
+    void withNoGlossaryNamedTheStarterGlossaryInsideWartaIsUsedWhereverItIsStarted() throws Exception {
+        // the starter glossary is read from Warta's class path, never from a jobs/ folder of the working directory
+        Files.delete(warta.input().resolve("02-harga-beras.html"));
+        Files.delete(warta.input().resolve("01-gempa-malang.txt"));
+        warta.addArticle("dpr.txt", "DPR Sahkan Anggaran",
+                "Rapat paripurna DPR mengesahkan anggaran pendidikan pada Selasa. Semua fraksi setuju.",
+                "Ketua DPR menyebut anggaran itu naik tujuh persen. Pemerintah menyambut baik keputusan itu.");
+
+        warta.run(RUN_DATE, "--warta.glossary=");
+
+        assertThat(stub.requests()).hasSize(1);
+        assertThat(stub.requests().get(0).message("user")).contains("House of Representatives");
+    }
+
     private Path dayFolder() {
         return warta.output().resolve(RUN_DATE);
     }
