@@ -182,12 +182,12 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         exporter.exportRunSummary(summary, output);
         runs.finish(runId, status, RunExporter.summaryJson(summary));
         System.out.println(summary.table());
+        if ("stopped".equals(status)) {
+            return STOPPED;   // a stop shows up as a JobInterruptedException: not a failure
+        }
         if (failure != null) {
             log.error("The job failed: {}", failure.toString());
             return JOB_FAILED;
-        }
-        if ("stopped".equals(status)) {
-            return STOPPED;
         }
         return summary.allDelivered() ? ALL_DELIVERED : SOME_NOT_DELIVERED;
     }
