@@ -9,8 +9,6 @@ import dev.warta.article.NamedEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -35,22 +33,15 @@ public class ArticleRepository {
     private static final RowMapper<StoredArticle> DOCUMENT =
             (rs, row) -> Json.read(rs.getString("document"), StoredArticle.class);
 
-    /** Rows fetched from the database at a time when a whole run or day is streamed through. */
-    private static final int STREAM_FETCH_SIZE = 100;
+    /** Rows read at a time when a whole run or day goes through (exports). */
+    private static final int PAGE_SIZE = 200;
 
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate streaming;
-    private final TransactionTemplate readOnly;
     private final SqlDialect dialect;
 
-    public ArticleRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, SqlDialect dialect) {
+    public ArticleRepository(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.streaming = new JdbcTemplate(jdbc.getDataSource());
-        this.streaming.setFetchSize(STREAM_FETCH_SIZE);
-        // PostgreSQL streams a result set in fetch-size steps only inside a transaction
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
     }
 
     /**
@@ -111,28 +102,44 @@ public class ArticleRepository {
 
     /**
      * Hands every item a run touched to {@code action}, in input order, each with whether the run reused a stored
-     * translation. Streams from the database: memory does not grow with the size of the run.
+     * translation. Reads a page of rows at a time: memory does not grow with the size of the run.
      */
     public void forEachInRun(long runId, Consumer<RunItem> action) {
-        stream("SELECT document, cached FROM warta_article WHERE run_id = ? ORDER BY source_path, location, id",
-                rs -> action.accept(new RunItem(DOCUMENT.mapRow(rs, 0), rs.getBoolean("cached"))), runId);
+        inPages("run_id = ?", runId, (rs, document) -> action.accept(new RunItem(document, rs.getBoolean("cached"))));
     }
 
-    /** Hands every article filed under a run date to {@code action}, streamed like {@link #forEachInRun}. */
+    /** Hands every article filed under a run date to {@code action}, a page at a time like {@link #forEachInRun}. */
     public void forEachOnRunDate(LocalDate date, Consumer<StoredArticle> action) {
-        stream("SELECT document FROM warta_article WHERE run_date = ? ORDER BY source_path, location, id",
-                rs -> action.accept(DOCUMENT.mapRow(rs, 0)), Date.valueOf(date));
+        inPages("run_date = ?", Date.valueOf(date), (rs, document) -> action.accept(document));
     }
 
-    private void stream(String sql, ResultSetAction action, Object... parameters) {
-        readOnly.executeWithoutResult(status -> streaming.query(sql, rs -> {
-            action.accept(rs);
-        }, parameters));
+    /**
+     * Keyset paging in input order (source path, feed entry, id). Not one big query: H2 keeps a whole result in
+     * memory, and a night of 20,000 articles would not fit.
+     */
+    private void inPages(String condition, Object parameter, RowAction action) {
+        String sql = "SELECT document, cached, source_path, COALESCE(location, '') AS entry, id FROM warta_article "
+                + "WHERE " + condition + " AND (source_path, COALESCE(location, ''), id) > (?, ?, ?) "
+                + "ORDER BY source_path, COALESCE(location, ''), id LIMIT " + PAGE_SIZE;
+        Object[] after = {parameter, "", "", ""};
+        while (true) {
+            int[] rows = {0};
+            jdbc.query(sql, rs -> {
+                action.accept(rs, DOCUMENT.mapRow(rs, 0));
+                after[1] = rs.getString("source_path");
+                after[2] = rs.getString("entry");
+                after[3] = rs.getString("id");
+                rows[0]++;
+            }, after);
+            if (rows[0] < PAGE_SIZE) {
+                return;
+            }
+        }
     }
 
     @FunctionalInterface
-    private interface ResultSetAction {
-        void accept(java.sql.ResultSet rs) throws java.sql.SQLException;
+    private interface RowAction {
+        void accept(java.sql.ResultSet rs, StoredArticle document) throws java.sql.SQLException;
     }
 
     /** The items of a run, as {@link #forEachInRun} streams them; for small runs and tests. */
