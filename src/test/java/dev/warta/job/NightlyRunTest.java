@@ -281,8 +281,7 @@ class NightlyRunTest {
         run.destroyForcibly().waitFor();
         int sentBeforeKill = stub.requests().size();
         assertThat(sentBeforeKill).as(Files.readString(work.resolve("killed-run.log"))).isBetween(10, 23);
-        // the kill fell between commits and their export: rows without files, and a temporary file half written
-        assertThat(warta.rows("SELECT id FROM warta_article")).isNotEmpty();
+        // the kill fell between commits and their export (rows without files), and left a half-written file
         Path dayFolder = warta.output().resolve(DAY_ONE);
         Files.createDirectories(dayFolder);
         Files.writeString(dayFolder.resolve(".berita-1.json.1234.tmp"), "{\"half\": ");
