@@ -50,6 +50,12 @@ public class RunExporter {
         this.articles = articles;
     }
 
+    /** A run's files: the article file of every item of the run, and its day's digest. */
+    public void exportRun(long runId, LocalDate runDate, Path output) {
+        exportArticles(runId, runDate, output);
+        exportDigest(runDate, output);
+    }
+
     /** Writes the article file of every item of the run, after removing what a killed export left behind. */
     public int exportArticles(long runId, LocalDate runDate, Path output) {
         OutputFiles files = new OutputFiles(output);

@@ -84,11 +84,8 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
                     article, null, false, false));
         }
         try {
-            Optional<Translation> shared = sameContentInFlight(key);
-            if (shared.isPresent()) {
-                return delivered(article, shared.get(), true);
-            }
-            return delivered(article, translateOnce(key, article), false);
+            Made made = translateOnce(key, article);
+            return delivered(article, made.translation(), !made.paidHere());
         } catch (TranslationException e) {
             if (e.unavailable()) {
                 return fallbackOr(article, outcome(article, ArticleStatus.PENDING, e.getMessage(), article.title(),
@@ -101,45 +98,39 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
     }
 
     /**
-     * The translation of another input of this run with the same content whose model work is under way, waited for:
-     * the same article in two files or two feed entries costs one model call. Its failure is this input's failure.
+     * Translates the article, or, when another input of this run with the same content (the same article in two
+     * files or two feed entries) is being translated right now, waits for that translation: one model call for both.
+     * The twin's failure is this input's failure too.
      */
-    private Optional<Translation> sameContentInFlight(String key) {
-        CompletableFuture<Translation> other = inFlight.get(key);
-        if (other == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(other.join());
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
-
-    private Translation translateOnce(String key, Article article) {
+    private Made translateOnce(String key, Article article) {
         CompletableFuture<Translation> mine = new CompletableFuture<>();
-        CompletableFuture<Translation> other = inFlight.putIfAbsent(key, mine);
-        if (other != null) {
-            return sameContentInFlight(key).orElseGet(() -> translateOnce(key, article));
+        CompletableFuture<Translation> twin = inFlight.putIfAbsent(key, mine);
+        if (twin != null) {
+            try {
+                return new Made(twin.join(), false);
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
         try {
             // a twin may have finished between this input's cache look-up and now
-            Translation translation = force ? null : cache.find(key).orElse(null);
-            if (translation == null) {
-                translation = engine.translate(article);
+            Optional<Translation> justMade = force ? Optional.empty() : cache.find(key);
+            Translation translation = justMade.orElseGet(() -> engine.translate(article));
+            if (justMade.isEmpty()) {
                 cache.put(key, article.id(), engine.fingerprint(), translation);
             }
             mine.complete(translation);
-            return translation;
+            return new Made(translation, justMade.isEmpty());
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {
             inFlight.remove(key, mine);
         }
+    }
+
+    /** A translation, and whether this input paid for it (else a twin did, or the cache had it). */
+    private record Made(Translation translation, boolean paidHere) {
     }
 
     /**

@@ -66,8 +66,7 @@ class TranslationJobConfiguration {
                           @Value("#{jobParameters['runDate']}") String runDate,
                           @Value("#{jobParameters['output']}") String output) {
         return (contribution, chunkContext) -> {
-            exporter.exportArticles(runId, LocalDate.parse(runDate), Path.of(output));
-            exporter.exportDigest(LocalDate.parse(runDate), Path.of(output));
+            exporter.exportRun(runId, LocalDate.parse(runDate), Path.of(output));
             return RepeatStatus.FINISHED;
         };
     }

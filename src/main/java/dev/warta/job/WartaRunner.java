@@ -153,8 +153,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             // The job had completed but the process died before it recorded the run's end: export and record now.
             log.info("Run {} had completed its job; recording its end", runId);
-            exporter.exportArticles(runId, runDate, output);
-            exporter.exportDigest(runDate, output);
+            exporter.exportRun(runId, runDate, output);
             jobStatus = BatchStatus.COMPLETED;
         } else {
             progress.start();
@@ -170,7 +169,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
                     : execution.getAllFailureExceptions().get(0);
             if (jobStatus != BatchStatus.COMPLETED) {
                 // the export step did not run: still give the desk the files of what was committed
-                exporter.exportArticles(runId, runDate, output);
+                exporter.exportRun(runId, runDate, output);
             }
         }
         Instant finished = Instant.now();
