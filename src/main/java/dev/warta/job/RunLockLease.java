@@ -19,6 +19,7 @@ final class RunLockLease implements AutoCloseable {
 
     private final RunLock lock;
     private final ScheduledExecutorService heartbeat;
+    private volatile boolean closed;
 
     private RunLockLease(RunLock lock, RunControl control) {
         this.lock = lock;
@@ -28,7 +29,7 @@ final class RunLockLease implements AutoCloseable {
             return thread;
         });
         heartbeat.scheduleAtFixedRate(() -> {
-            if (!lock.stillHeld()) {
+            if (!closed && !lock.stillHeld()) {
                 control.requestStop("lost the run lock (database connection or heartbeat failed); another run "
                         + "may take over");
                 heartbeat.shutdown();
@@ -54,7 +55,14 @@ final class RunLockLease implements AutoCloseable {
 
     @Override
     public void close() {
-        heartbeat.shutdownNow();
+        closed = true;
+        // no interrupt: a thread interrupted inside an H2 write closes the database file
+        heartbeat.shutdown();
+        try {
+            heartbeat.awaitTermination(CHECK_EVERY.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         lock.release();
     }
 }

@@ -64,10 +64,12 @@ class TranslationPrefetch implements StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        // read ahead but never handed out (a stop, a failure): their translations, if made, are already cached
-        started.values().forEach(future -> future.cancel(true));
+        // Read ahead but never handed out (a stop, a failure): work not begun is dropped; work under way finishes on
+        // its own, so an answer already being paid for is still cached for the next run. No interrupts: a thread
+        // interrupted inside an H2 write closes the database file under the whole job.
+        started.values().forEach(future -> future.cancel(false));
         started.clear();
-        calls.shutdownNow();
+        calls.shutdown();
         return stepExecution.getExitStatus();
     }
 }

@@ -15,3 +15,7 @@ ALTER TABLE warta_lock ADD COLUMN IF NOT EXISTS token VARCHAR(64);
 ALTER TABLE warta_article ADD COLUMN IF NOT EXISTS article_day DATE;
 UPDATE warta_article SET article_day = run_date WHERE article_day IS NULL;
 CREATE INDEX IF NOT EXISTS warta_article_day ON warta_article (article_day);
+
+-- Exports page through a run's or a day's rows by id (keyset paging): these indexes make each page a range scan.
+CREATE INDEX IF NOT EXISTS warta_article_run_page ON warta_article (run_id, id);
+CREATE INDEX IF NOT EXISTS warta_article_run_date_page ON warta_article (run_date, id);
