@@ -9,6 +9,9 @@ import dev.warta.article.NamedEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -41,10 +44,17 @@ public class ArticleRepository {
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
+    private final TransactionTemplate pageTransaction;
 
-    public ArticleRepository(JdbcTemplate jdbc, SqlDialect dialect) {
+    public ArticleRepository(JdbcTemplate jdbc, SqlDialect dialect, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        // Each page in a short transaction of its own, even inside a long one (the export step's): H2 keeps the
+        // text values it hands out until the transaction that read them ends, so one transaction over a whole
+        // night's export would hold every document of the night.
+        this.pageTransaction = new TransactionTemplate(transactionManager);
+        this.pageTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.pageTransaction.setReadOnly(true);
     }
 
     /**
@@ -127,11 +137,11 @@ public class ArticleRepository {
         Object[] after = {parameter, ""};
         while (true) {
             int[] rows = {0};
-            jdbc.query(sql, rs -> {
+            pageTransaction.executeWithoutResult(status -> jdbc.query(sql, rs -> {
                 action.accept(rs, DOCUMENT.mapRow(rs, 0));
                 after[1] = rs.getString("id");
                 rows[0]++;
-            }, after);
+            }, after));
             if (rows[0] < PAGE_SIZE) {
                 return;
             }
@@ -201,10 +211,11 @@ public class ArticleRepository {
         Map<String, StoredArticle> byId = new HashMap<>();
         for (int from = 0; from < ids.size(); from += PAGE_SIZE) {
             List<String> page = ids.subList(from, Math.min(ids.size(), from + PAGE_SIZE));
-            jdbc.query("SELECT id, document FROM warta_article WHERE id IN (" + "?, ".repeat(page.size() - 1) + "?)",
+            pageTransaction.executeWithoutResult(status -> jdbc.query(
+                    "SELECT id, document FROM warta_article WHERE id IN (" + "?, ".repeat(page.size() - 1) + "?)",
                     rs -> {
                         byId.put(rs.getString("id"), DOCUMENT.mapRow(rs, 0));
-                    }, page.toArray());
+                    }, page.toArray()));
         }
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
