@@ -47,7 +47,7 @@ public class FaithfulnessChecker {
             "baca", "juga", "editor", "publisher", "advertisement", "sumber", "foto", "video", "tim", "menlu", "menhan",
             "menko", "wapres", "kemenlu", "kemenkeu", "kemendagri", "kemenhan", "mensesneg", "sesneg", "dirut",
             "kadis", "kadin", "kasat", "kapolsek", "danrem", "dandim", "pangdam", "panglima", "kasad", "kasal",
-            "kasau", "ketum", "sekda", "plt", "pj", "mantan", "calon");
+            "kasau", "ketum", "sekda", "plt", "pj", "mantan", "calon", "juru", "bicara", "jubir", "staf", "blok", "posko", "genangan", "kabag", "kasie", "kasi", "kasubag");
 
     private static final Pattern CAPITALISED = Pattern.compile("\\b(\\p{Lu}[\\p{L}'’-]{2,}|\\p{Lu}{2,}\\d*)\\b");
     private static final Pattern PREAMBLE = Pattern.compile(
@@ -64,9 +64,11 @@ public class FaithfulnessChecker {
             "(\\(note:|\\bnote:|translator'?s note|i hope this|let me know if|as an ai\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKDOWN = Pattern.compile(
             "(\\*\\*|__|^#{1,6}\\s|^\\s*[-*+]\\s|\\[[^]]+]\\([^)]+\\)|`)", Pattern.MULTILINE);
-    /** A backtick between letters ({@code government`s}) is a typed apostrophe, not Markdown code. */
-    private static final Pattern BACKTICK_APOSTROPHE = Pattern.compile("(?<=\\p{L})`(?=\\p{L})");
+    /** A backtick after a letter ({@code government`s}, {@code Apartments` plan}) is a typed apostrophe. */
+    private static final Pattern BACKTICK_APOSTROPHE = Pattern.compile("(?<=\\p{L})`(?=\\p{L}|\\s)");
 
+    private static final Pattern AFFIXED = Pattern.compile("(me|mem|men|meng|di|ter|ber|pe|pem|pen|peng|per|ke|se)\\p{L}+"
+            + "|\\p{L}+(an|kan|nya|lah|kah)");
     /** Below these length ratios a paragraph has lost a sentence: see {@link #sentenceMissing}. */
     static final double FEWER_SENTENCES_RATIO = 0.9;
     static final double SHORT_RATIO = 0.65;
@@ -128,11 +130,11 @@ public class FaithfulnessChecker {
                 if (rendered(name, english, englishFolded, entities)) {
                     continue;
                 }
-                // "Setu Rawa Baboon" → "Rawa Baboon Lake": a name is judged by its distinctive words, and a word
-                // that heads a name whose later words are kept was translated with it, unless it reappears misspelt
-                boolean headOfKeptName = names.subList(i + 1, names.size()).stream()
-                        .anyMatch(later -> rendered(later, english, englishFolded, entities));
-                if (!headOfKeptName || misspelt(name, english)) {
+                // "Setu Rawa Baboon" → "Rawa Baboon Lake", "Sisca Herawati" → "Herawati": a name is judged by its
+                // distinctive words; one that keeps some of them is kept, unless a word of it reappears misspelt
+                boolean partOfKeptName = names.stream()
+                        .anyMatch(other -> other != name && rendered(other, english, englishFolded, entities));
+                if (!partOfKeptName || misspelt(name, english)) {
                     missingNames.add(name);
                 }
             }
@@ -320,8 +322,8 @@ public class FaithfulnessChecker {
     /**
      * Names a translation must keep, as the words of each multi-word name: capitalised words inside sentences (the
      * first word of a sentence is capitalised anyway) that are not titles, dates or dictionary words and never
-     * appear in lower case in the source. In a headline-style sentence, where nearly every word is capitalised,
-     * capitals say nothing: there an inflected dictionary word ("Tergenang", flooded) is not a name either.
+     * appear in lower case in the source. A headline-style sentence, where nearly every word is capitalised, is
+     * skipped like the title: there capitals say nothing ("Tanggul Jebol, 150 Rumah Tergenang").
      */
     List<List<String>> nameGroups(List<String> source) {
         String all = String.join("\n", source);
@@ -334,7 +336,10 @@ public class FaithfulnessChecker {
         List<List<String>> groups = new ArrayList<>();
         for (String paragraph : source) {
             for (String sentence : SentenceSplitter.split(paragraph)) {
-                boolean headline = headline(sentence);
+                if (headline(sentence)) {
+                    // a headline inside the body: like the title, its capitals say nothing about names
+                    continue;
+                }
                 List<String> group = new ArrayList<>();
                 int groupEnd = -1;
                 Matcher matcher = CAPITALISED.matcher(sentence);
@@ -351,7 +356,7 @@ public class FaithfulnessChecker {
                             .noneMatch(Character::isLetter);
                     // a sentence's first word is capitalised anyway: a name there only when no dictionary knows it
                     if ((!sentenceStart || unknownWord(word)) && !NOT_NAMES.contains(lower)
-                            && !lowercase.contains(lower) && !commonWord(word) && !(headline && inflectedWord(word))) {
+                            && !lowercase.contains(lower) && !commonWord(word)) {
                         group.add(word);
                     }
                 }
@@ -381,22 +386,20 @@ public class FaithfulnessChecker {
         return long_ >= 3 && capitalised >= 0.7 * long_;
     }
 
-    /** A dictionary word with its affixes ("Tergenang", "Terbarukan"), as the offline engine's morphology sees it. */
-    private static boolean inflectedWord(String word) {
-        if (word.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))) {
-            return false;
-        }
-        Morphology.Analysis analysis = MORPHOLOGY.analyse(word.toLowerCase(Locale.ROOT));
-        return analysis != null && !analysis.entry().isPlace();
-    }
-
     /** A word that is neither in the lexicon (as a word or a stem) nor an affixed form of one, nor an acronym. */
     private static boolean unknownWord(String word) {
         if (word.length() < 4 || word.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))) {
             return false;
         }
         String lower = word.toLowerCase(Locale.ROOT);
-        return Lexicon.bundled().word(lower) == null && MORPHOLOGY.analyse(lower) == null;
+        int hyphen = lower.indexOf('-');
+        if (hyphen > 0 && lower.startsWith(lower.substring(0, hyphen), hyphen + 1)) {
+            // "Segmen-segmen", "Karya-karyanya": a reduplicated plural is a word
+            return false;
+        }
+        // "Tayangan", "Penertiban": an affixed form the lexicon does not list is still a word, not a name
+        return Lexicon.bundled().word(lower) == null && MORPHOLOGY.analyse(lower) == null
+                && !AFFIXED.matcher(lower).matches();
     }
 
     /**

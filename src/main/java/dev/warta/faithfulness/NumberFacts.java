@@ -29,7 +29,7 @@ final class NumberFacts {
             "(?<![\\d.,])([01]?\\d|2[0-4])[.:]([0-5]\\d)(?![\\d]|[.,]\\d)(\\s*(?:WIB|WITA|WIT))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d])(\\d{1,3}(?:[.,]\\d{3})+|\\d+)([.,]\\d+)?"
-            + "(?:\\s*(ribu|juta|miliar|milyar|triliun|thousand|million|billion|trillion|k|m|bn))?(?![\\p{L}\\d])",
+            + "(?:\\s*(ribu|juta|miliar|milyar|triliun|thousand|million|billion|trillion|k|m|bn|tn))?(?![\\p{L}\\d])",
             Pattern.CASE_INSENSITIVE);
     private static final Map<String, BigDecimal> SCALES = Map.ofEntries(
             Map.entry("ribu", BigDecimal.valueOf(1_000L)), Map.entry("thousand", BigDecimal.valueOf(1_000L)),
@@ -41,6 +41,7 @@ final class NumberFacts {
             Map.entry("billion", BigDecimal.valueOf(1_000_000_000L)), Map.entry("bn", BigDecimal.valueOf(1_000_000_000L)),
             Map.entry("triliun", BigDecimal.valueOf(1_000_000_000_000L)),
             Map.entry("trillion", BigDecimal.valueOf(1_000_000_000_000L)),
+            Map.entry("tn", BigDecimal.valueOf(1_000_000_000_000L)),
             Map.entry("hundred", BigDecimal.valueOf(100L)));
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
