@@ -131,10 +131,13 @@ public class FaithfulnessChecker {
                     continue;
                 }
                 // "Setu Rawa Baboon" → "Rawa Baboon Lake", "Sisca Herawati" → "Herawati": a name is judged by its
-                // distinctive words; one that keeps some of them is kept, unless a word of it reappears misspelt
-                boolean partOfKeptName = names.stream()
-                        .anyMatch(other -> other != name && rendered(other, english, englishFolded, entities));
-                if (!partOfKeptName || misspelt(name, english)) {
+                // distinctive words. A word heading a name whose later words are kept went with the name (a generic
+                // head such as Setu, lake, or a given name); the last word (a surname) must stay, and so must an
+                // acronym, and a word that reappears misspelt is caught
+                boolean partOfKeptName = names.subList(i + 1, names.size()).stream()
+                        .anyMatch(later -> rendered(later, english, englishFolded, entities));
+                boolean acronym = name.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+                if (!partOfKeptName || acronym || misspelt(name, english)) {
                     missingNames.add(name);
                 }
             }
