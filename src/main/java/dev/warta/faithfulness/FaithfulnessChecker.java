@@ -5,6 +5,7 @@ import dev.warta.chunk.SentenceSplitter;
 import dev.warta.ingest.LanguageDetector;
 import dev.warta.offline.Lexicon;
 import dev.warta.offline.Morphology;
+import dev.warta.text.IndonesianCalendar;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,15 +32,13 @@ import java.util.regex.Pattern;
  */
 public class FaithfulnessChecker {
 
-    /** Capitalised Indonesian words that are titles, dates or sentence glue, not names. */
+    /** Capitalised Indonesian words that are titles or sentence glue, not names (months and days aside). */
     private static final Set<String> NOT_NAMES = Set.of(
             "presiden", "wakil", "menteri", "sekretaris", "jenderal", "gubernur", "bupati", "wali", "kota", "walikota",
             "kabupaten", "provinsi", "kecamatan", "desa", "kelurahan", "kepala", "dinas", "badan", "kementerian",
             "ketua", "anggota", "direktur", "utama", "bapak", "ibu", "pak", "bu", "kapolda", "kapolres", "kapolri",
             "komisi", "dewan", "perwakilan", "rakyat", "daerah", "pemerintah", "pemprov", "pemkab", "pemkot", "partai",
-            "universitas", "rumah", "sakit", "jalan", "pasar", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu",
-            "minggu", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
-            "oktober", "november", "desember", "wib", "wita", "wit", "rp", "dia", "ia", "kami", "kita", "mereka",
+            "universitas", "rumah", "sakit", "jalan", "pasar", "wib", "wita", "wit", "rp", "dia", "ia", "kami", "kita", "mereka",
             "ini", "itu", "hal", "namun", "sementara", "selain", "menurut", "dalam", "pada", "untuk", "dengan",
             "oleh", "sebagai", "karena", "jika", "saat", "setelah", "sebelum", "hari", "tahun", "bulan", "pukul",
             "sekjen", "mendagri", "menkeu", "kapten", "kolonel", "letnan", "mayor", "brigjen", "irjen", "kombes",
@@ -67,8 +66,9 @@ public class FaithfulnessChecker {
     /** A backtick after a letter ({@code government`s}, {@code Apartments` plan}) is a typed apostrophe. */
     private static final Pattern BACKTICK_APOSTROPHE = Pattern.compile("(?<=\\p{L})`(?=\\p{L}|\\s)");
 
-    private static final Pattern AFFIXED = Pattern.compile("(me|mem|men|meng|di|ter|ber|pe|pem|pen|peng|per|ke|se)\\p{L}+"
-            + "|\\p{L}+(an|kan|nya|lah|kah)");
+    private static final Pattern AFFIXED = Pattern.compile(
+            "(pe|pem|pen|peng|per|ke|ber)\\p{L}{3,}an|(me|mem|men|meng|di|ter|memper|diper)\\p{L}{3,}(kan|i)"
+                    + "|\\p{L}{3,}(kan|nya|lah|kah)");
     /** Below these length ratios a paragraph has lost a sentence: see {@link #sentenceMissing}. */
     static final double FEWER_SENTENCES_RATIO = 0.9;
     static final double SHORT_RATIO = 0.65;
@@ -108,7 +108,8 @@ public class FaithfulnessChecker {
         Set<String> missingNumbers = new LinkedHashSet<>();
         int factCount = 0;
         for (int i = 0; i < (aligned ? source.size() : 1); i++) {
-            List<BigDecimal> englishNumbers = NumberFacts.inEnglish(aligned ? translated.get(i) : english);
+            List<BigDecimal> englishNumbers = NumberFacts.inEnglish(aligned ? translated.get(i) : english,
+                    aligned ? source.get(i) : sourceText);
             List<NumberFacts.Fact> facts = NumberFacts.inIndonesian(aligned ? source.get(i) : sourceText);
             factCount += facts.size();
             NumberFacts.missing(facts, englishNumbers).forEach(fact -> missingNumbers.add(fact.written()));
@@ -119,7 +120,8 @@ public class FaithfulnessChecker {
         // titles are in title case: only the body's capitals mark names
         int checkedNames = 0;
         Set<String> missingNames = new LinkedHashSet<>();
-        for (List<String> group : nameGroups(sourceBody)) {
+        List<List<String>> groups = nameGroups(sourceBody);
+        for (List<String> group : groups) {
             List<String> names = group.stream()
                     // a glossary term ("APBD", "DKI") is held to its glossary rendering below, not to its spelling
                     .filter(name -> glossary.keySet().stream().noneMatch(term -> term.contains(name)))
@@ -137,7 +139,12 @@ public class FaithfulnessChecker {
                 boolean partOfKeptName = names.subList(i + 1, names.size()).stream()
                         .anyMatch(later -> rendered(later, english, englishFolded, entities));
                 boolean acronym = name.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
-                if (!partOfKeptName || acronym || misspelt(name, english)) {
+                // "kata Sisca" after "Sisca Herawati" earlier: "Herawati said" names the same person
+                boolean personNamedInFull = names.size() == 1 && groups.stream()
+                        .filter(full -> full.size() > 1 && full.contains(name))
+                        .anyMatch(full -> full.stream().anyMatch(other -> !other.equals(name) && other.length() >= 3
+                                && rendered(other, english, englishFolded, entities)));
+                if (!(partOfKeptName || personNamedInFull) || acronym || misspelt(name, english)) {
                     missingNames.add(name);
                 }
             }
@@ -359,7 +366,8 @@ public class FaithfulnessChecker {
                             .noneMatch(Character::isLetter);
                     // a sentence's first word is capitalised anyway: a name there only when no dictionary knows it
                     if ((!sentenceStart || unknownWord(word)) && !NOT_NAMES.contains(lower)
-                            && !lowercase.contains(lower) && !commonWord(word)) {
+                            && !IndonesianCalendar.isMonthOrDay(lower)
+                            && !lowercase.contains(lower) && !commonWord(word) && !inflectedWord(word)) {
                         group.add(word);
                     }
                 }
@@ -386,7 +394,21 @@ public class FaithfulnessChecker {
                 capitalised += Character.isUpperCase(word.charAt(0)) ? 1 : 0;
             }
         }
-        return long_ >= 3 && capitalised >= 0.7 * long_;
+        // a headline has no full stop, and hardly a lower-case word: a sentence naming offices has both
+        return long_ >= 3 && capitalised >= 0.85 * long_ && !sentence.strip().matches(".*[.!?:\"”]$");
+    }
+
+    /**
+     * An affixed form of a dictionary word ("Tergenang", flooded; "Targetkan", targets), as the offline engine's
+     * morphology takes it apart: a verb or noun, not a name.
+     */
+    private static boolean inflectedWord(String word) {
+        if (word.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))) {
+            return false;
+        }
+        Morphology.Analysis analysis = MORPHOLOGY.analyse(word.toLowerCase(Locale.ROOT));
+        return analysis != null && !analysis.entry().isPlace()
+                && !(analysis.prefix().isEmpty() && analysis.suffix().isEmpty());
     }
 
     /** A word that is neither in the lexicon (as a word or a stem) nor an affixed form of one, nor an acronym. */
@@ -400,7 +422,7 @@ public class FaithfulnessChecker {
             // "Segmen-segmen", "Karya-karyanya": a reduplicated plural is a word
             return false;
         }
-        // "Tayangan", "Penertiban": an affixed form the lexicon does not list is still a word, not a name
+        // "Penertiban", "Diperbaiki", "Kondisinya": an affixed form the lexicon does not list is a word, not a name
         return Lexicon.bundled().word(lower) == null && MORPHOLOGY.analyse(lower) == null
                 && !AFFIXED.matcher(lower).matches();
     }
@@ -428,7 +450,8 @@ public class FaithfulnessChecker {
         }
         // "Badung-Bali" → "Badung Regency (Bali)": each part of a hyphenated name on its own
         if (base.contains("-") && java.util.Arrays.stream(base.split("-"))
-                .filter(part -> part.length() >= 3 && !NOT_NAMES.contains(part.toLowerCase(Locale.ROOT)))
+                .filter(part -> part.length() >= 3 && !NOT_NAMES.contains(part.toLowerCase(Locale.ROOT))
+                        && !IndonesianCalendar.isMonthOrDay(part.toLowerCase(Locale.ROOT)))
                 .allMatch(part -> rendered(part, english, englishFolded, entities))) {
             return true;
         }

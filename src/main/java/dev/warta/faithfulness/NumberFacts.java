@@ -1,5 +1,7 @@
 package dev.warta.faithfulness;
 
+import dev.warta.text.IndonesianCalendar;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +125,11 @@ final class NumberFacts {
 
     /** Every value an English text states, in every reading of its scale words, words and clock times. */
     static List<BigDecimal> inEnglish(String text) {
+        return inEnglish(text, "");
+    }
+
+    /** The values of an English translation of {@code source}, whose month names in words are not numbers. */
+    static List<BigDecimal> inEnglish(String text, String source) {
         List<BigDecimal> values = new ArrayList<>();
         String lower = text.toLowerCase(Locale.ROOT);
         Matcher number = NUMBER.matcher(lower);
@@ -159,9 +166,18 @@ final class NumberFacts {
                 values.add(BigDecimal.valueOf(i * 10L));
             }
         }
-        for (int i = 0; i < MONTHS.size(); i++) {
-            if (lower.contains(MONTHS.get(i))) {
-                values.add(BigDecimal.valueOf(i + 1));
+        // "November" for the 11 of "(15/11)"; a month the source names in words ("Januari") is not a number
+        int[] sourceMonths = new int[13];
+        for (String word : source.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            Integer month = IndonesianCalendar.month(word);
+            if (month != null) {
+                sourceMonths[month]++;
+            }
+        }
+        for (String word : lower.split("[^\\p{L}]+")) {
+            int month = MONTHS.indexOf(word) + 1;
+            if (month > 0 && sourceMonths[month]-- <= 0) {
+                values.add(BigDecimal.valueOf(month));
             }
         }
         return values;

@@ -100,7 +100,7 @@ public final class ChecksBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args, Map.of("pairs", "", "labels", "", "flags-out", "",
-                "threads", "4", "show-misses", "5", "faults", "true"));
+                "threads", "4", "show-misses", "5", "faults", "true", "article", ""));
         if (options.text("pairs").isEmpty()) {
             throw new IllegalArgumentException("--pairs FILE.tsv is required (id<TAB>indonesian<TAB>english)");
         }
@@ -147,6 +147,18 @@ public final class ChecksBenchmark {
         List<Fault> faults = new ArrayList<>();
         for (BenchArticle article : articles) {
             faults.addAll(faults(article));
+        }
+        if (!options.text("article").isEmpty()) {
+            // one article's faults in full, to see why a fault is missed
+            faults.removeIf(fault -> !fault.article().id().equals(options.text("article")));
+            Map<String, List<String>> shown = translateAll(faults, 1);
+            for (int i = 0; i < faults.size(); i++) {
+                Fault fault = faults.get(i);
+                System.out.println(fault.kind() + " (" + fault.what() + "): " + shown.get(key(fault, i))
+                        + "\n  source:  " + fault.article().source() + "\n  english: " + fault.english()
+                        + "\n  clean flags: " + clean.get(fault.article().id()));
+            }
+            return;
         }
         Map<String, List<String>> faulted = translateAll(faults, threads);
         Map<String, int[]> recall = new TreeMap<>();
