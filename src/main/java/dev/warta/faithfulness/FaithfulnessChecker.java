@@ -1,7 +1,7 @@
 package dev.warta.faithfulness;
 
 import dev.warta.article.NamedEntity;
-import dev.warta.chunk.SentenceSplitter;
+import dev.warta.text.SentenceSplitter;
 import dev.warta.ingest.LanguageDetector;
 import dev.warta.offline.Lexicon;
 import dev.warta.offline.Morphology;

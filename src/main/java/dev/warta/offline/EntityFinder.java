@@ -1,9 +1,9 @@
 package dev.warta.offline;
 
-import dev.warta.text.IndonesianCalendar;
-
 import dev.warta.article.Glossary;
 import dev.warta.article.NamedEntity;
+import dev.warta.text.IndonesianCalendar;
+import dev.warta.text.SentenceSplitter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +62,7 @@ final class EntityFinder {
             if (GistTranslator.isTitleCase(Tokenizer.tokenize(text))) {
                 continue; // In a Title Case Headline capitals say nothing; the body names the same people.
             }
-            for (String sentence : Sentences.split(text)) {
+            for (String sentence : SentenceSplitter.split(text)) {
                 scan(Tokenizer.tokenize(sentence), counts, types);
             }
         }
