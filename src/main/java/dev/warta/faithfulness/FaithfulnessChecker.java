@@ -121,6 +121,7 @@ public class FaithfulnessChecker {
         int checkedNames = 0;
         Set<String> missingNames = new LinkedHashSet<>();
         List<List<String>> groups = nameGroups(sourceBody);
+        Set<String> expanded = expandedAcronyms(String.join("\n", sourceBody));
         for (List<String> group : groups) {
             List<String> names = group.stream()
                     // a glossary term ("APBD", "DKI") is held to its glossary rendering below, not to its spelling
@@ -129,7 +130,9 @@ public class FaithfulnessChecker {
             checkedNames += names.size();
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
-                if (rendered(name, english, englishFolded, entities)) {
+                // "Satuan Kerja Perangkat Daerah (SKPD)": the source spells the acronym out, and the English may
+                // give only the translated long form, whose own names are checked
+                if (expanded.contains(name) || rendered(name, english, englishFolded, entities)) {
                     continue;
                 }
                 // "Setu Rawa Baboon" → "Rawa Baboon Lake", "Sisca Herawati" → "Herawati": a name is judged by its
@@ -381,6 +384,20 @@ public class FaithfulnessChecker {
         if (!group.isEmpty()) {
             groups.add(List.copyOf(group));
         }
+    }
+
+    /** Acronyms the source spells out next to themselves: "long form (ACRONYM)" or "ACRONYM (long form)". */
+    static Set<String> expandedAcronyms(String source) {
+        Set<String> acronyms = new java.util.HashSet<>();
+        Matcher inParentheses = Pattern.compile("\\p{L}{3,}\\s+\\(([\\p{Lu}][\\p{L}]{1,12})\\)").matcher(source);
+        while (inParentheses.find()) {
+            acronyms.add(inParentheses.group(1));
+        }
+        Matcher beforeParentheses = Pattern.compile("\\b(\\p{Lu}{2,}[\\p{L}]*)\\s+\\(\\p{L}{3,}").matcher(source);
+        while (beforeParentheses.find()) {
+            acronyms.add(beforeParentheses.group(1));
+        }
+        return acronyms;
     }
 
     /** Most words capitalised: a headline or a title-case line, where capitals do not mark names. */
