@@ -202,6 +202,30 @@ class FaithfulnessCheckerTest {
                 .isEmpty();
     }
 
+    @Test
+    void anAcronymTheSourceSpellsOutMayGiveWayToItsTranslatedLongForm() {
+        assertThat(failures("Basuki berharap Satuan Kerja Perangkat Daerah (SKPD) dapat menggunakan anggaran dengan baik.",
+                "Basuki hoped the Regional Work Units would use their budget well.")).isEmpty();
+    }
+
+    @Test
+    void aPersonNamedInFullOnceMayLaterGoByEitherName() {
+        List<String> source = List.of("Kepala Sudin PU Tata Air, Sisca Herawati, memeriksa tanggul itu pada pagi hari.",
+                "Pompa sudah disiapkan sejak kemarin sore, kata Sisca kepada wartawan di lokasi.");
+        List<String> english = List.of("The head of the Water Management Sub-Department, Sisca Herawati, inspected the "
+                + "embankment in the morning.", "Pumps have been ready since yesterday afternoon, Herawati told "
+                + "reporters at the site.");
+        assertThat(checker.checkTranslation(source, english, Map.of(), List.of(), "en").failures()).isEmpty();
+    }
+
+    @Test
+    void aMonthNamedInWordsIsNotANumberThatCouldStandForAnother() {
+        // "January" renders "Januari"; it must not count as the 1 of "1 meter" that became 2
+        assertThat(failures("Sepanjang Januari ini air sempat mencapai 1 meter di lokasi paling bawah, kata warga.",
+                "Throughout January the water reached 2 meters at the lowest spot, residents said."))
+                .containsExactly("number 1 missing or changed");
+    }
+
     // --- real catches that are still raised ----------------------------------------------------------------
 
     @Test
