@@ -279,16 +279,4 @@ final class NumberFacts {
         }
         return missing;
     }
-
-    /** Whether a stated value appears among the English values. */
-    static boolean present(Fact fact, List<BigDecimal> english) {
-        for (BigDecimal candidate : fact.acceptable()) {
-            for (BigDecimal value : english) {
-                if (value.compareTo(candidate) == 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 }
