@@ -1,5 +1,7 @@
 package dev.warta.chunk;
 
+import dev.warta.text.SentenceSplitter;
+
 import dev.langchain4j.model.TokenCountEstimator;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.warta.faithfulness;
 
+import dev.warta.text.IndonesianCalendar;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +23,15 @@ final class NumberFacts {
 
     // 1.234.567 | 1,234,567 | 3,5 | 3.5 | 12 | 09.42 (a time) | 18/11/2025 (a date)
     private static final Pattern DATE = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/(\\d{2,4})\\b");
-    private static final Pattern TIME = Pattern.compile("\\b(\\d{1,2})[.:](\\d{2})\\s*(?=WIB|WITA|WIT|wib|wita|wit)");
+    /**
+     * A time of day: Indonesian writes decimals with a comma and groups thousands in threes, so {@code 18.00} or
+     * {@code 09.42} (two digits after the point, hour up to 24) is a clock time, with or without {@code WIB}.
+     */
+    private static final Pattern TIME = Pattern.compile(
+            "(?<![\\d.,])([01]?\\d|2[0-4])[.:]([0-5]\\d)(?![\\d]|[.,]\\d)(\\s*(?:WIB|WITA|WIT))?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d])(\\d{1,3}(?:[.,]\\d{3})+|\\d+)([.,]\\d+)?"
-            + "(?:\\s*(ribu|juta|miliar|milyar|triliun|thousand|million|billion|trillion|k|m|bn))?(?![\\p{L}\\d])",
+            + "(?:\\s*(ribu|juta|miliar|milyar|triliun|thousand|million|billion|trillion|k|m|bn|tn))?(?![\\p{L}\\d])",
             Pattern.CASE_INSENSITIVE);
     private static final Map<String, BigDecimal> SCALES = Map.ofEntries(
             Map.entry("ribu", BigDecimal.valueOf(1_000L)), Map.entry("thousand", BigDecimal.valueOf(1_000L)),
@@ -34,12 +42,33 @@ final class NumberFacts {
             Map.entry("milyar", BigDecimal.valueOf(1_000_000_000L)),
             Map.entry("billion", BigDecimal.valueOf(1_000_000_000L)), Map.entry("bn", BigDecimal.valueOf(1_000_000_000L)),
             Map.entry("triliun", BigDecimal.valueOf(1_000_000_000_000L)),
-            Map.entry("trillion", BigDecimal.valueOf(1_000_000_000_000L)));
+            Map.entry("trillion", BigDecimal.valueOf(1_000_000_000_000L)),
+            Map.entry("tn", BigDecimal.valueOf(1_000_000_000_000L)),
+            Map.entry("hundred", BigDecimal.valueOf(100L)));
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-            "seventeen", "eighteen", "nineteen", "twenty");
+            "seventeen", "eighteen", "nineteen");
+    private static final List<String> TENS = List.of("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety");
     private static final List<String> ORDINALS = List.of("zeroth", "first", "second", "third", "fourth", "fifth",
-            "sixth", "seventh", "eighth", "ninth", "tenth");
+            "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+            "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth");
+    private static final List<String> TENTHS = List.of("", "", "twentieth", "thirtieth", "fortieth", "fiftieth",
+            "sixtieth", "seventieth", "eightieth", "ninetieth");
+    /** Number words, cardinal and ordinal, with their values ("nil" as in a football score). */
+    private static final Map<String, BigDecimal> WORD_VALUES = wordValues();
+    /** Fractions in words, as a share and as a percentage ("half" for "50 persen"). */
+    private static final Map<String, List<BigDecimal>> FRACTIONS = Map.of(
+            "half", List.of(new BigDecimal("0.5"), BigDecimal.valueOf(50)),
+            "quarter", List.of(new BigDecimal("0.25"), BigDecimal.valueOf(25)),
+            "quarters", List.of(new BigDecimal("0.75"), BigDecimal.valueOf(75)),
+            "dozen", List.of(BigDecimal.valueOf(12)),
+            "dozens", List.of(BigDecimal.valueOf(12)));
+    /** Digits that run into letters: {@code 6pm}, {@code 6 p.m.}, {@code 21st}, {@code 1970s}. */
+    private static final Pattern ATTACHED = Pattern.compile("(?<![\\p{L}\\d.,])(\\d+)(?=\\p{L})");
+    /** Decades: "the forties" for "40-an", "the seventies" for "1970-an". */
+    private static final List<String> DECADES = List.of("", "", "twenties", "thirties", "forties", "fifties",
+            "sixties", "seventies", "eighties", "nineties");
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
 
@@ -59,7 +88,16 @@ final class NumberFacts {
         rest = DATE.matcher(rest).replaceAll(" ");
         Matcher time = TIME.matcher(rest);
         while (time.find()) {
-            facts.add(new Fact(time.group().strip(), List.of(new BigDecimal(time.group(1)))));
+            int hour = Integer.parseInt(time.group(1));
+            // 18.00 may become 6 PM, 00.00 midnight and 12.00 noon: the English 12-hour clock
+            List<BigDecimal> hours = new ArrayList<>(List.of(BigDecimal.valueOf(hour)));
+            if (hour > 12) {
+                hours.add(BigDecimal.valueOf(hour - 12));
+            }
+            if (hour == 0 || hour == 24) {
+                hours.add(BigDecimal.valueOf(12));
+            }
+            facts.add(new Fact(time.group().strip(), hours));
             if (!time.group(2).equals("00")) {
                 facts.add(new Fact(time.group().strip(), List.of(new BigDecimal(time.group(2)))));
             }
@@ -75,13 +113,23 @@ final class NumberFacts {
                 fraction = "." + number.group(1).substring(number.group(1).indexOf(',') + 1);
             }
             BigDecimal value = new BigDecimal(integer + fraction);
-            facts.add(new Fact(number.group().strip(), acceptable(value, number.group(3))));
+            List<BigDecimal> acceptable = new ArrayList<>(acceptable(value, number.group(3)));
+            if (rest.startsWith("-an", number.end()) && value.compareTo(BigDecimal.valueOf(1000)) > 0) {
+                // "1970-an" may become "the seventies" or "the 70s"
+                acceptable.add(value.remainder(BigDecimal.valueOf(100)));
+            }
+            facts.add(new Fact(number.group().strip(), acceptable));
         }
         return facts;
     }
 
-    /** Every value an English text states, in every reading of its scale words. */
+    /** Every value an English text states, in every reading of its scale words, words and clock times. */
     static List<BigDecimal> inEnglish(String text) {
+        return inEnglish(text, "");
+    }
+
+    /** The values of an English translation of {@code source}, whose month names in words are not numbers. */
+    static List<BigDecimal> inEnglish(String text, String source) {
         List<BigDecimal> values = new ArrayList<>();
         String lower = text.toLowerCase(Locale.ROOT);
         Matcher number = NUMBER.matcher(lower);
@@ -100,22 +148,101 @@ final class NumberFacts {
             values.add(new BigDecimal(times.group(1)));
             values.add(new BigDecimal(times.group(2)));
         }
-        for (int i = 0; i < NUMBER_WORDS.size(); i++) {
-            if (Pattern.compile("\\b" + NUMBER_WORDS.get(i) + "\\b").matcher(lower).find()) {
-                values.add(BigDecimal.valueOf(i));
+        // "6pm", "6 p.m.", "21st", "the 1970s": digits that run into letters
+        Matcher attached = ATTACHED.matcher(lower);
+        while (attached.find()) {
+            values.add(new BigDecimal(attached.group(1)));
+        }
+        if (lower.contains("noon")) {
+            values.add(BigDecimal.valueOf(12));
+        }
+        if (lower.contains("midnight")) {
+            values.add(BigDecimal.ZERO);
+            values.add(BigDecimal.valueOf(24));
+        }
+        values.addAll(spelledOut(lower));
+        for (int i = 2; i < DECADES.size(); i++) {
+            if (lower.contains(DECADES.get(i))) {
+                values.add(BigDecimal.valueOf(i * 10L));
             }
         }
-        for (int i = 0; i < ORDINALS.size(); i++) {
-            if (Pattern.compile("\\b" + ORDINALS.get(i) + "\\b").matcher(lower).find()) {
-                values.add(BigDecimal.valueOf(i));
+        // "November" for the 11 of "(15/11)"; a month the source names in words ("Januari") is not a number
+        int[] sourceMonths = new int[13];
+        for (String word : source.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            Integer month = IndonesianCalendar.month(word);
+            if (month != null) {
+                sourceMonths[month]++;
             }
         }
-        for (int i = 0; i < MONTHS.size(); i++) {
-            if (lower.contains(MONTHS.get(i))) {
-                values.add(BigDecimal.valueOf(i + 1));
+        for (String word : lower.split("[^\\p{L}]+")) {
+            int month = MONTHS.indexOf(word) + 1;
+            if (month > 0 && sourceMonths[month]-- <= 0) {
+                values.add(BigDecimal.valueOf(month));
             }
         }
         return values;
+    }
+
+    /**
+     * Values written in words: each word's own value ("twelve", "first", "half") and the value of each run of
+     * them ("six-thousand" = 6,000, "a hundred and twenty" = 120, "two million" = 2,000,000).
+     */
+    static List<BigDecimal> spelledOut(String lower) {
+        List<BigDecimal> values = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal current = BigDecimal.ZERO;
+        boolean inRun = false;
+        String previous = "";
+        for (String word : lower.split("[^a-z]+")) {
+            BigDecimal small = WORD_VALUES.get(word);
+            BigDecimal scale = SCALES.get(word.endsWith("s") ? word.substring(0, word.length() - 1) : word);
+            if (scale != null && !word.equals("k") && !word.equals("m") && !word.equals("bn")
+                    && (inRun || previous.equals("a") || previous.equals("one"))) {
+                BigDecimal base = current.signum() == 0 ? BigDecimal.ONE : current;
+                if (scale.compareTo(BigDecimal.valueOf(100)) == 0) {
+                    current = base.multiply(scale);
+                } else {
+                    total = total.add(base.multiply(scale));
+                    current = BigDecimal.ZERO;
+                }
+                inRun = true;
+            } else if (small != null) {
+                values.add(small);
+                current = current.add(small);
+                inRun = true;
+            } else if (word.equals("and") && inRun) {
+                continue;
+            } else {
+                if (inRun) {
+                    values.add(total.add(current));
+                }
+                total = BigDecimal.ZERO;
+                current = BigDecimal.ZERO;
+                inRun = false;
+                FRACTIONS.getOrDefault(word, List.of()).forEach(values::add);
+            }
+            previous = word;
+        }
+        if (inRun) {
+            values.add(total.add(current));
+        }
+        return values;
+    }
+
+    private static Map<String, BigDecimal> wordValues() {
+        Map<String, BigDecimal> values = new java.util.HashMap<>();
+        for (int i = 0; i < NUMBER_WORDS.size(); i++) {
+            values.put(NUMBER_WORDS.get(i), BigDecimal.valueOf(i));
+            values.put(ORDINALS.get(i), BigDecimal.valueOf(i));
+        }
+        for (int i = 2; i < TENS.size(); i++) {
+            values.put(TENS.get(i), BigDecimal.valueOf(i * 10L));
+            values.put(TENTHS.get(i), BigDecimal.valueOf(i * 10L));
+        }
+        values.put("nil", BigDecimal.ZERO);
+        values.put("hundredth", BigDecimal.valueOf(100));
+        values.put("thousandth", BigDecimal.valueOf(1000));
+        return Map.copyOf(values);
     }
 
     private static List<BigDecimal> acceptable(BigDecimal value, String scaleWord) {
@@ -127,15 +254,29 @@ final class NumberFacts {
         return List.of(value.stripTrailingZeros(), value.multiply(scale).stripTrailingZeros());
     }
 
-    /** Whether a stated value appears among the English values. */
-    static boolean present(Fact fact, List<BigDecimal> english) {
-        for (BigDecimal candidate : fact.acceptable()) {
-            for (BigDecimal value : english) {
-                if (value.compareTo(candidate) == 0) {
-                    return true;
+    /**
+     * The facts the English does not state, each English value standing for one fact only: a source that says
+     * 12 twice needs two twelves in the English, so a changed number cannot hide behind the same value nearby.
+     */
+    static List<Fact> missing(List<Fact> facts, List<BigDecimal> english) {
+        List<BigDecimal> unused = new ArrayList<>(english);
+        List<Fact> missing = new ArrayList<>();
+        for (Fact fact : facts) {
+            int match = -1;
+            for (int i = 0; i < unused.size() && match < 0; i++) {
+                for (BigDecimal candidate : fact.acceptable()) {
+                    if (unused.get(i).compareTo(candidate) == 0) {
+                        match = i;
+                        break;
+                    }
                 }
             }
+            if (match >= 0) {
+                unused.remove(match);
+            } else {
+                missing.add(fact);
+            }
         }
-        return false;
+        return missing;
     }
 }

@@ -5,6 +5,7 @@ import dev.warta.article.Article;
 import dev.warta.article.ArticleMetadata;
 import dev.warta.article.Ingested;
 import dev.warta.article.Rejected;
+import dev.warta.text.SentenceSplitter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -40,7 +41,6 @@ public class ArticleReader {
             + "script|iframe|blockquote)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern DECLARED_CHARSET = Pattern.compile(
             "(?i)<meta[^>]+charset\\s*=\\s*[\"']?([a-z0-9_-]+)");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"”’')]*\\s+");
 
     private final IngestOptions options;
     private final LanguageDetector languageDetector = new LanguageDetector();
@@ -409,7 +409,7 @@ public class ArticleReader {
     static int sentences(List<String> paragraphs) {
         int count = 0;
         for (String paragraph : paragraphs) {
-            for (String sentence : SENTENCE_END.split(paragraph)) {
+            for (String sentence : SentenceSplitter.split(paragraph)) {
                 if (sentence.strip().split("\\s+").length >= 3) {
                     count++;
                 }

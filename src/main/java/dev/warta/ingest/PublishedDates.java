@@ -1,5 +1,7 @@
 package dev.warta.ingest;
 
+import dev.warta.text.IndonesianCalendar;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -18,21 +20,6 @@ import java.util.regex.Pattern;
  * date without a zone stays without one.
  */
 final class PublishedDates {
-
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("januari", 1), Map.entry("jan", 1), Map.entry("january", 1),
-            Map.entry("februari", 2), Map.entry("feb", 2), Map.entry("pebruari", 2), Map.entry("february", 2),
-            Map.entry("maret", 3), Map.entry("mar", 3), Map.entry("march", 3),
-            Map.entry("april", 4), Map.entry("apr", 4),
-            Map.entry("mei", 5), Map.entry("may", 5),
-            Map.entry("juni", 6), Map.entry("jun", 6), Map.entry("june", 6),
-            Map.entry("juli", 7), Map.entry("jul", 7), Map.entry("july", 7),
-            Map.entry("agustus", 8), Map.entry("agu", 8), Map.entry("agt", 8), Map.entry("aug", 8),
-            Map.entry("august", 8),
-            Map.entry("september", 9), Map.entry("sep", 9), Map.entry("sept", 9),
-            Map.entry("oktober", 10), Map.entry("okt", 10), Map.entry("oct", 10), Map.entry("october", 10),
-            Map.entry("november", 11), Map.entry("nov", 11), Map.entry("nop", 11),
-            Map.entry("desember", 12), Map.entry("des", 12), Map.entry("dec", 12), Map.entry("december", 12));
 
     private static final Map<String, ZoneOffset> INDONESIAN_ZONES = Map.of(
             "wib", ZoneOffset.ofHours(7), "wita", ZoneOffset.ofHours(8), "wit", ZoneOffset.ofHours(9),
@@ -98,7 +85,7 @@ final class PublishedDates {
     private static String written(String text) {
         Matcher matcher = WRITTEN.matcher(text);
         while (matcher.find()) {
-            Integer month = MONTHS.get(matcher.group(2).toLowerCase(Locale.ROOT));
+            Integer month = IndonesianCalendar.monthInDateline(matcher.group(2).toLowerCase(Locale.ROOT));
             if (month == null) {
                 continue;
             }

@@ -294,7 +294,7 @@ public class ModelTranslationEngine implements TranslationEngine {
                     new Chunk(chunk.index(), pieces.subList(middle, pieces.size())));
         }
         TextPiece piece = pieces.get(0);
-        List<String> sentences = dev.warta.chunk.SentenceSplitter.split(piece.text());
+        List<String> sentences = dev.warta.text.SentenceSplitter.split(piece.text());
         if (sentences.size() < 2) {
             throw new CutOffException("translation: the model's answer was cut off at its output token limit, even "
                     + "for a single sentence", null);

@@ -2,6 +2,8 @@ package dev.warta.offline;
 
 import dev.warta.article.Glossary;
 import dev.warta.article.NamedEntity;
+import dev.warta.text.IndonesianCalendar;
+import dev.warta.text.SentenceSplitter;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,11 +42,8 @@ final class EntityFinder {
             "stasiun", "terminal", "pasar", "tanjung", "kepulauan", "benua", "negara", "kawasan");
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("di", "ke", "dari", "kawasan", "wilayah", "menuju");
     private static final Set<String> SPEECH_WORDS = Set.of("kata", "ujar", "tutur", "ucap", "jelas", "menurut", "ungkap");
-    /** Capitalised words that are not names: months, days, and words capitalised by style. */
-    private static final Set<String> NOT_NAMES = Set.of(
-            "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
-            "november", "desember", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "wib", "wita",
-            "wit", "rp", "tuhan", "allah");
+    /** Capitalised words that are not names (besides months and days): words capitalised by style. */
+    private static final Set<String> NOT_NAMES = Set.of("wib", "wita", "wit", "rp", "tuhan", "allah");
 
     private final Lexicon lexicon;
     private final Morphology morphology;
@@ -63,7 +62,7 @@ final class EntityFinder {
             if (GistTranslator.isTitleCase(Tokenizer.tokenize(text))) {
                 continue; // In a Title Case Headline capitals say nothing; the body names the same people.
             }
-            for (String sentence : Sentences.split(text)) {
+            for (String sentence : SentenceSplitter.split(text)) {
                 scan(Tokenizer.tokenize(sentence), counts, types);
             }
         }
@@ -117,7 +116,7 @@ final class EntityFinder {
             }
         }
         String first = name.get(0).toLowerCase(Locale.ROOT);
-        if (NOT_NAMES.contains(first) && name.size() == 1) {
+        if ((NOT_NAMES.contains(first) || IndonesianCalendar.isMonthOrDay(first)) && name.size() == 1) {
             return;
         }
         if (name.size() == 1 && !isAcronym(name.get(0))) {

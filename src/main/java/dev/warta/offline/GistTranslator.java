@@ -1,5 +1,7 @@
 package dev.warta.offline;
 
+import dev.warta.text.IndonesianCalendar;
+
 import dev.warta.article.Glossary;
 
 import java.util.ArrayList;
@@ -68,17 +70,6 @@ public final class GistTranslator {
             return (kind == Kind.WORD || kind == Kind.UNKNOWN) && source.equals(lower);
         }
     }
-
-    private static final Map<String, String> MONTHS = Map.ofEntries(
-            Map.entry("januari", "January"), Map.entry("februari", "February"), Map.entry("pebruari", "February"),
-            Map.entry("maret", "March"), Map.entry("april", "April"), Map.entry("mei", "May"),
-            Map.entry("juni", "June"), Map.entry("juli", "July"), Map.entry("agustus", "August"),
-            Map.entry("september", "September"), Map.entry("oktober", "October"), Map.entry("november", "November"),
-            Map.entry("nopember", "November"), Map.entry("desember", "December"));
-
-    private static final Map<String, String> DAYS = Map.of(
-            "senin", "Monday", "selasa", "Tuesday", "rabu", "Wednesday", "kamis", "Thursday",
-            "jumat", "Friday", "jum'at", "Friday", "sabtu", "Saturday", "minggu", "Sunday");
 
     /** Country (as the lexicon renders it) → adjective, for "tentara Rusia" → "Russian soldiers". */
     private static final Map<String, String> DEMONYMS = Map.ofEntries(
@@ -285,7 +276,7 @@ public final class GistTranslator {
             return false;
         }
         if (EntityFinder.PERSON_TITLES.contains(lower) || EntityFinder.ORGANIZATION_WORDS.contains(lower)
-                || EntityFinder.PLACE_WORDS.contains(lower) || MONTHS.containsKey(lower) || DAYS.containsKey(lower)) {
+                || EntityFinder.PLACE_WORDS.contains(lower) || IndonesianCalendar.isMonthOrDay(lower)) {
             return false;
         }
         Lexicon.Entry entry = lexicon.word(lower);
@@ -375,8 +366,8 @@ public final class GistTranslator {
             // Mid-sentence capitals are names, titles or places: only a direct lexicon entry may translate them,
             // never a morphological guess (Suharto is not su-harto), and not inside a run of names (Sri Indah).
             Lexicon.Entry direct = acronym ? null : lexicon.word(lower);
-            String month = MONTHS.get(lower);
-            String day = DAYS.get(lower);
+            String month = IndonesianCalendar.englishMonth(lower);
+            String day = IndonesianCalendar.englishDay(lower);
             if (month != null || day != null) {
                 return new Unit(month != null ? month : day, Kind.WORD, "n", lower, token.spaceBefore(), sentenceStart,
                         true, null);
@@ -409,7 +400,7 @@ public final class GistTranslator {
     /** {@code hari Senin} → Monday (English needs no "day" before a day name). */
     private static void dropDayBeforeDayName(List<Unit> units) {
         for (int i = 0; i + 1 < units.size(); i++) {
-            if (units.get(i).isWord("hari") && DAYS.containsKey(units.get(i + 1).lower)) {
+            if (units.get(i).isWord("hari") && IndonesianCalendar.englishDay(units.get(i + 1).lower) != null) {
                 units.get(i).text = "";
             }
         }
@@ -442,14 +433,14 @@ public final class GistTranslator {
         for (int i = 0; i + 1 < units.size(); i++) {
             Unit day = units.get(i);
             Unit month = units.get(i + 1);
-            if (day.kind != Kind.NUMBER || !day.lower.matches("\\d{1,2}") || !MONTHS.containsKey(month.lower)) {
+            if (day.kind != Kind.NUMBER || !day.lower.matches("\\d{1,2}") || IndonesianCalendar.month(month.lower) == null) {
                 continue;
             }
             int value = Integer.parseInt(day.lower);
             if (value < 1 || value > 31) {
                 continue;
             }
-            String date = MONTHS.get(month.lower) + " " + value;
+            String date = IndonesianCalendar.englishMonth(month.lower) + " " + value;
             if (i + 2 < units.size() && units.get(i + 2).kind == Kind.NUMBER && units.get(i + 2).lower.matches("\\d{4}")) {
                 date += ", " + units.get(i + 2).lower;
                 units.get(i + 2).text = "";

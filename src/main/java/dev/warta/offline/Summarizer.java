@@ -1,5 +1,7 @@
 package dev.warta.offline;
 
+import dev.warta.text.SentenceSplitter;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -36,7 +38,7 @@ final class Summarizer {
     static List<Ranked> rank(List<String> paragraphs) {
         List<String> sentences = new ArrayList<>();
         for (String paragraph : paragraphs) {
-            sentences.addAll(Sentences.split(paragraph));
+            sentences.addAll(SentenceSplitter.split(paragraph));
         }
         int n = sentences.size();
         List<Set<String>> words = new ArrayList<>(n);

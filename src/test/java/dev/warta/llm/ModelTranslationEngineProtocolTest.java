@@ -219,6 +219,19 @@ class ModelTranslationEngineProtocolTest {
     }
 
     @Test
+    void aSourceThatOpensWithBerikutIsNotReaskedForAPreamble() {
+        // "Berikut …" opens many Indonesian news lists; its faithful English opens "Here is …" or "Here are …"
+        stub.respondWith(request -> answer(request, paragraphs -> List.of(
+                "Here is the list of five cities with the highest rice prices this week, according to BPS.")));
+
+        Translation translation = engine(2000).translate(article("Harga Beras Tertinggi",
+                "Berikut daftar lima kota dengan harga beras tertinggi pekan ini menurut BPS."));
+
+        assertThat(stub.requests()).hasSize(1);
+        assertThat(translation.reviewReasons()).isEmpty();
+    }
+
+    @Test
     void anIndonesianSummaryIsNotAcceptedAsEnglish() {
         stub.respondWith(request -> {
             OpenAiStub.StubResponse good = new SimulatedTranslator().apply(request);

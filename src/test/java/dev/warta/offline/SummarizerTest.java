@@ -1,5 +1,7 @@
 package dev.warta.offline;
 
+import dev.warta.text.SentenceSplitter;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -39,7 +41,7 @@ class SummarizerTest {
 
     @Test
     void sentencesSplitAtFullStopsButNotAtTitlesOrDecimals() {
-        assertThat(Sentences.split("Dr. Budi tiba pukul 10.30 WIB. Ia disambut warga! Lalu pulang."))
+        assertThat(SentenceSplitter.split("Dr. Budi tiba pukul 10.30 WIB. Ia disambut warga! Lalu pulang."))
                 .containsExactly("Dr. Budi tiba pukul 10.30 WIB.", "Ia disambut warga!", "Lalu pulang.");
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 /**
  * Measures the offline engine: heap taken by the loaded lexicon, and the time to translate a batch of generated
  * articles on a thread pool. A measuring tool, not part of the job:
- * {@code java -cp target/classes dev.warta.offline.OfflineBenchmark [ARTICLES] [THREADS]} (defaults 1000 and the
+ * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.warta.offline.OfflineBenchmark [ARTICLES] [THREADS]} (defaults 1000 and the
  * number of processors).
  */
 public final class OfflineBenchmark {

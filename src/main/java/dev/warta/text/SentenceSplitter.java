@@ -1,4 +1,4 @@
-package dev.warta.chunk;
+package dev.warta.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,18 +6,23 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Splits Indonesian (or English) prose into sentences. A sentence ends at {@code .}, {@code !} or {@code ?}
+ * Splits Indonesian (or English) prose into sentences: the one splitter that ingestion, chunking, the faithfulness
+ * checks and the offline engine share. A sentence ends at {@code .}, {@code !} or {@code ?}
  * (with any closing quotes or brackets after it) followed by white space and the start of a new sentence, unless
  * the period ends a known abbreviation ({@code Dr.}, {@code Jl.}, {@code Rp.}) or an initial ({@code M. Rutte}).
  * Numbers such as {@code 600.000} or {@code 3,5} contain no white space and are never split.
  */
 public final class SentenceSplitter {
 
-    /** Abbreviations common in Indonesian news, lower case, without their period. */
+    /**
+     * Abbreviations common in Indonesian (and English) news, lower case, without their final period: titles and
+     * degrees, addresses, ranks, company forms, and the Latin and Indonesian "and so on".
+     */
     private static final Set<String> ABBREVIATIONS = Set.of(
             "dr", "drs", "dra", "prof", "ir", "h", "hj", "kh", "st", "no", "jl", "jln", "rp", "dll", "dsb", "dkk",
-            "tsb", "yth", "bpk", "sdr", "kab", "kec", "kel", "prov", "mr", "mrs", "ms", "jr", "sr", "vs", "gen",
-            "kol", "letjen", "mayjen", "brigjen", "kapt", "sgt", "u.s", "a.n", "s.h", "s.e", "m.si", "ph.d", "tbk");
+            "tsb", "yth", "bpk", "sdr", "tn", "ny", "kab", "kec", "kel", "prov", "mr", "mrs", "ms", "jr", "sr", "vs",
+            "etc", "gen", "col", "lt", "kol", "letjen", "mayjen", "brigjen", "kapt", "sgt", "u.s", "a.n", "s.h",
+            "sh", "s.e", "se", "mm", "m.si", "msi", "ph.d", "phd", "tbk", "inc", "ltd", "co", "corp");
 
     private SentenceSplitter() {
     }

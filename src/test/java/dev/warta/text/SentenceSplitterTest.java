@@ -1,4 +1,4 @@
-package dev.warta.chunk;
+package dev.warta.text;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +36,14 @@ class SentenceSplitterTest {
     void aLowerCaseContinuationIsNotANewSentence() {
         assertThat(SentenceSplitter.split("Harga naik 5 persen dst. menurut data BPS.")).hasSize(1);
         assertThat(SentenceSplitter.split("")).isEqualTo(List.of());
+    }
+
+    @Test
+    void knowsTheAbbreviationsOfBothFormerSplitters() {
+        // "Ny." and "Tn." (Mrs, Mr) were the offline engine's, "Kol." and "Tbk." the chunker's
+        assertThat(SentenceSplitter.split("Ny. Sari dan Tn. Budi bertemu Kol. Andi di kantor PT Maju Tbk. kemarin. "
+                + "Mereka membahas Acme Inc. dan rekanannya. Rapat usai."))
+                .containsExactly("Ny. Sari dan Tn. Budi bertemu Kol. Andi di kantor PT Maju Tbk. kemarin.",
+                        "Mereka membahas Acme Inc. dan rekanannya.", "Rapat usai.");
     }
 }
