@@ -20,7 +20,6 @@ import java.util.List;
  */
 public final class TranslateCommand {
 
-    static final Path DEFAULT_GLOSSARY = Path.of("jobs", "glossary.tsv");
     private static final String USAGE = "usage: warta translate [--engine offline] [--glossary PATH] < in.txt > out.txt";
 
     private TranslateCommand() {

@@ -7,8 +7,6 @@ import dev.warta.article.Translation;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -45,8 +43,7 @@ public final class OfflineBenchmark {
     public static void main(String[] args) throws Exception {
         int articles = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
-        Glossary glossary = Files.isRegularFile(TranslateCommand.DEFAULT_GLOSSARY)
-                ? Glossary.load(TranslateCommand.DEFAULT_GLOSSARY) : Glossary.empty();
+        Glossary glossary = Glossary.starter();
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = settledHeap(memory);
