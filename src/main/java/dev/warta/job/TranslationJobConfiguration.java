@@ -85,10 +85,12 @@ class TranslationJobConfiguration {
                                             ArticleRepository articles, WartaProperties properties, LlmProperties llm,
                                             RunControl runControl,
                                             @Value("#{jobParameters['runDate']}") String runDate,
-                                            @Value("#{jobParameters['force']}") String force) {
+                                            @Value("#{jobParameters['force']}") String force,
+                                            @Value("#{jobParameters['runId']}") Long runId) {
+        engines.callsBelongTo(runId, Boolean.parseBoolean(force));
         ArticleProcessor processor = new ArticleProcessor(engines.engine(), engines.fallback(), cache, articles,
-                new RunBudget(properties.budget(), llm, engines.meter()), runDate, Boolean.parseBoolean(force),
-                properties.maxAttempts());
+                new RunBudget(properties.budget(), llm, engines.metrics()), runDate, Boolean.parseBoolean(force),
+                properties.maxAttempts(), runControl::stopForWrongSettings);
         return new TranslationPrefetch(processor::process, llm.concurrency(), runControl);
     }
 

@@ -2,7 +2,6 @@ package dev.warta.job;
 
 import dev.warta.WartaApplication;
 import dev.warta.article.TranslationEngine;
-import dev.warta.article.Usage;
 import dev.warta.llm.LlmProperties;
 import dev.warta.llm.http.CallMetrics;
 import dev.warta.digest.DigestWriter;
@@ -10,6 +9,7 @@ import dev.warta.search.AnalystCommands;
 import dev.warta.store.ArticleRepository;
 import dev.warta.store.ArticleRepository.RunItem;
 import dev.warta.store.Json;
+import dev.warta.store.ModelCallRepository;
 import dev.warta.store.OutputFiles;
 import dev.warta.store.RunLock;
 import dev.warta.store.RunRepository;
@@ -76,11 +76,13 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ArticleRepository articles;
     private final RunControl control;
     private final ProgressReporter progress;
+    private final ModelCallRepository modelCalls;
     private int exitCode;
 
     WartaRunner(WartaProperties properties, LlmProperties llm, EngineSelector engines, JobOperator jobOperator,
                 JobRepository jobRepository, Job translationJob, RunRepository runs, RunLock lock,
-                ArticleRepository articles, RunControl control, ProgressReporter progress) {
+                ArticleRepository articles, RunControl control, ProgressReporter progress,
+                ModelCallRepository modelCalls) {
         this.properties = properties;
         this.llm = llm;
         this.engines = engines;
@@ -92,6 +94,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         this.articles = articles;
         this.control = control;
         this.progress = progress;
+        this.modelCalls = modelCalls;
     }
 
     @Override
@@ -202,7 +205,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         String status = status(execution);
         RunSummary summary = new RunSummary(runId, runDate.toString(), started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, status, message(status, items),
-                engine.name(), engines.modelName(), RunSummary.count(items), calls(), RunSummary.entries(items));
+                engine.name(), engines.modelName(), RunSummary.count(items), calls(runId), RunSummary.entries(items));
         String summaryJson = Json.write(summary);
         OutputFiles outputFiles = new OutputFiles(output);
         OutputFiles.writeAtomically(outputFiles.dayFolder(runDate.toString()).resolve("run.json"), summaryJson);
@@ -212,6 +215,9 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         if (!execution.getAllFailureExceptions().isEmpty()) {
             log.error("The job failed: {}", execution.getAllFailureExceptions().get(0).toString());
             return JOB_FAILED;
+        }
+        if (control.wrongSettings() != null) {
+            return cannotStart(control.wrongSettings());
         }
         if ("stopped".equals(status)) {
             return STOPPED;
@@ -231,6 +237,9 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private String status(JobExecution execution) {
         BatchStatus status = execution.getStatus();
+        if (control.wrongSettings() != null) {
+            return "failed";
+        }
         if (status == BatchStatus.STOPPED || control.stopRequested()) {
             return "stopped";
         }
@@ -238,6 +247,10 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private String message(String status, List<RunItem> items) {
+        if (control.wrongSettings() != null) {
+            return "Stopped at the first answer: " + control.wrongSettings() + ". Fix the setting and run again; "
+                    + "the articles are left pending and lose no attempt.";
+        }
         if ("stopped".equals(status)) {
             return "Stopped: " + control.stopReason() + ". Run again to continue where it stopped.";
         }
@@ -247,13 +260,19 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
                 .findFirst().orElse(null);
     }
 
-    private RunSummary.Calls calls() {
-        Usage usage = engines.meter().total();
+    /**
+     * What the run asked of the endpoint, from the calls recorded as they happened: those of an earlier process
+     * of the same run (killed, stopped) included. Latencies are this process's.
+     */
+    private RunSummary.Calls calls(long runId) {
+        ModelCallRepository.Totals totals = modelCalls.totals(runId);
         CallMetrics.Snapshot http = engines.metrics().snapshot();
-        boolean called = http.calls() > 0;
-        return new RunSummary.Calls(usage.calls(), (int) http.retries(), usage.promptTokens(),
-                usage.completionTokens(), called ? llm.cost(usage.promptTokens(), usage.completionTokens()) : null,
-                called ? http.p50Millis() : null, called ? http.p95Millis() : null);
+        boolean called = totals.calls() > 0;
+        boolean timed = http.calls() > 0;
+        return new RunSummary.Calls(totals.calls(), totals.retries(), totals.promptTokens(),
+                totals.completionTokens(), totals.estimatedTokens(), totals.reusedAnswers(),
+                called ? llm.cost(totals.promptTokens(), totals.completionTokens()) : null,
+                timed ? http.p50Millis() : null, timed ? http.p95Millis() : null);
     }
 
     /** Runs on SIGTERM/Ctrl-C: let the chunk in flight finish and commit, then let the JVM exit. */

@@ -305,7 +305,7 @@ class ModelTranslationEngineProtocolTest {
         stub.respondWith(request -> StubResponse.error(503, "overloaded"));
         assertThatThrownBy(() -> engine(2000).translate(article("Judul", "Isi.")))
                 .isInstanceOfSatisfying(TranslationException.class, e -> {
-                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.fault()).isEqualTo(TranslationException.Fault.ENDPOINT);
                     assertThat(e.getMessage()).contains("503");
                 });
 
@@ -317,8 +317,8 @@ class ModelTranslationEngineProtocolTest {
         stub.respondWith(request -> StubResponse.error(401, "bad key"));
         assertThatThrownBy(() -> engine(2000).translate(article("Judul", "Isi.")))
                 .isInstanceOfSatisfying(TranslationException.class, e -> {
-                    assertThat(e.retryable()).isFalse();
-                    assertThat(e.getMessage()).contains("refused the API key");
+                    assertThat(e.fault()).isEqualTo(TranslationException.Fault.SETTINGS);
+                    assertThat(e.getMessage()).isEqualTo("the endpoint rejected the API key (HTTP 401)");
                 });
     }
 
