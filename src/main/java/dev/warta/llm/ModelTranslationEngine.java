@@ -455,6 +455,10 @@ public class ModelTranslationEngine implements TranslationEngine {
                 if (meter.lastFinishReasonOfThisThread() == FinishReason.LENGTH) {
                     throw new CutOffException(what + ": the model's answer was cut off at its output token limit", e);
                 }
+                if (meter.lastFinishReasonOfThisThread() == FinishReason.CONTENT_FILTER) {
+                    // asking the same again in this run would meet the same filter
+                    throw new TranslationException(what + ": stopped by the provider's content filter", false, e);
+                }
                 throw new MalformedAnswerException(what + ": the model's answer was not the JSON document asked for",
                         e);
             } catch (RateLimitException e) {

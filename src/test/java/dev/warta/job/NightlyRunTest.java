@@ -162,7 +162,8 @@ class NightlyRunTest {
         assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'failed'")).isEmpty();
         assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'pending'")).hasSize(12)
                 .allSatisfy(row -> assertThat(row.get("FAILED_ATTEMPTS")).isEqualTo(0));
-        assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'pending' AND reason LIKE '%HTTP 503%'"))
+        assertThat(warta.rows(
+                "SELECT * FROM warta_article WHERE status = 'pending' AND reason LIKE '%endpoint failed (HTTP 503)%'"))
                 .hasSize(3);
         assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'pending' AND reason LIKE '%unavailable%'"))
                 .hasSize(9);
