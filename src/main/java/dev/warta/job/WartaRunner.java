@@ -212,12 +212,13 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         runs.finish(runId, status, summaryJson);
         new DigestWriter().write(runDate, articles.findByRunDate(runDate), outputFiles.dayFolder(runDate.toString()));
         System.out.println(summary.table());
+        if (control.wrongSettings() != null) {
+            // the job was stopped on purpose: the endpoint refused a setting, and the operator must fix it
+            return cannotStart(control.wrongSettings());
+        }
         if (!execution.getAllFailureExceptions().isEmpty()) {
             log.error("The job failed: {}", execution.getAllFailureExceptions().get(0).toString());
             return JOB_FAILED;
-        }
-        if (control.wrongSettings() != null) {
-            return cannotStart(control.wrongSettings());
         }
         if ("stopped".equals(status)) {
             return STOPPED;
