@@ -71,7 +71,7 @@ class TranslationJobConfiguration {
     IngestedItemReader inputReader(@Value("#{jobParameters['input']}") String input, ProgressReporter progress,
                                    TranslationPrefetch translationPrefetch, LlmProperties llm) {
         // read two rounds of calls ahead, so the endpoint never waits for a chunk to be written
-        return new IngestedItemReader(Path.of(input), new ArticleReader(), progress, 2 * llm.concurrency(),
+        return new IngestedItemReader(Path.of(input), new ArticleReader().confinedTo(Path.of(input)), progress, 2 * llm.concurrency(),
                 translationPrefetch::start);
     }
 
