@@ -1,7 +1,6 @@
 package dev.warta.llm.http;
 
 import dev.langchain4j.exception.HttpException;
-import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpRequest;
@@ -33,7 +32,14 @@ import java.util.concurrent.TimeUnit;
  * Errors are thrown the way LangChain4j's own JDK client throws them, so {@code OpenAiChatModel} still maps them:
  * an HTTP error status as {@link HttpException} (429 becomes {@code RateLimitException}, 5xx
  * {@code InternalServerException}, 400 {@code InvalidRequestException}), a timeout as {@link TimeoutException}.
- * Warta's own: {@link EndpointUnavailableException} (circuit open) and {@link CallInterruptedException}.
+ * Warta's own: {@link EndpointRejectedException} (401/403/404: a setting is wrong, nothing more is sent),
+ * {@link EndpointFaultException} (unreachable, or answers cut off in transit, after the retries),
+ * {@link EndpointUnavailableException} (circuit open) and {@link CallInterruptedException}.
+ * <p>
+ * A 2xx answer whose body is not a JSON object (cut off mid-way by a dropped connection or a proxy) is a transport
+ * fault and retried like a 5xx. Every answer that arrives whole is kept in the {@link PaidAnswers} before it is
+ * returned, and an identical request is served from there without being sent. Every request sent is recorded in the
+ * {@link CallLog} before it goes out and when it ends.
  * <p>
  * Logs name the method and the URL without its query string, never a header: the API key stays out of the logs.
  */
