@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -88,6 +89,11 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
         }
         try {
             Translation translation = engine.translate(article);
+            if (Thread.currentThread().isInterrupted()) {
+                // the work was cancelled by a stop. Its answers are kept, so the next run rebuilds this translation
+                // without paying; and H2 I/O from an interrupted thread would close the database.
+                throw new CancellationException("stopped before the translation of " + article.id() + " was stored");
+            }
             cache.put(key, article.id(), engine.fingerprint(), translation);
             return delivered(article, translation, false);
         } catch (TranslationException e) {

@@ -111,6 +111,10 @@ public final class ResilientHttpClient implements HttpClient {
                     if (key != null) {
                         answers.keep(key, outcome.response().body());
                     }
+                    if (Thread.currentThread().isInterrupted()) {
+                        // a stop came while the answer was kept: it is there for the next run; this work ends here
+                        throw new InterruptedException("interrupted after the answer was kept");
+                    }
                     return outcome.response();
                 }
                 TimeUnit.NANOSECONDS.sleep(outcome.retryIn().toNanos());
