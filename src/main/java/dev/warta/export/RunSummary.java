@@ -35,13 +35,17 @@ public record RunSummary(
     }
 
     /**
-     * What the model endpoint was asked in this run (cached articles cost nothing).
+     * What the model endpoint was asked in this run, over every process that worked on it (cached articles and
+     * reused answers cost nothing): the requests the endpoint saw and the tokens it billed.
      *
+     * @param modelCalls       requests sent that reached the endpoint, retries included
+     * @param estimatedTokens  the part of the tokens that is our estimate (answers cut off before their usage)
+     * @param reusedAnswers    answers served from earlier identical requests instead of being bought again
      * @param estimatedCostUsd {@code null} when no call was made or the model's price is not configured
      * @param p50Millis        median call latency, {@code null} when no call was made
      */
-    public record Calls(int modelCalls, int retries, long promptTokens, long completionTokens, Double estimatedCostUsd,
-                 Long p50Millis, Long p95Millis) {
+    public record Calls(int modelCalls, int retries, long promptTokens, long completionTokens, long estimatedTokens,
+                        int reusedAnswers, Double estimatedCostUsd, Long p50Millis, Long p95Millis) {
 
         public long totalTokens() {
             return promptTokens + completionTokens;
@@ -86,7 +90,11 @@ public record RunSummary(
         lines.add(row("model calls", calls.modelCalls()) + (calls.retries() > 0 ? "  (" + calls.retries()
                 + " retries)" : ""));
         lines.add(row("tokens used", calls.totalTokens()) + "  (prompt " + calls.promptTokens() + ", completion "
-                + calls.completionTokens() + ")");
+                + calls.completionTokens() + (calls.estimatedTokens() > 0 ? ", " + calls.estimatedTokens()
+                + " estimated" : "") + ")");
+        if (calls.reusedAnswers() > 0) {
+            lines.add(row("answers reused", calls.reusedAnswers()) + "  (paid for before, not bought again)");
+        }
         if (calls.estimatedCostUsd() != null) {
             lines.add(String.format(Locale.ROOT, "  %-18s USD %.4f", "estimated cost", calls.estimatedCostUsd()));
         }

@@ -43,6 +43,7 @@ public class ArticleReader {
             "(?i)<meta[^>]+charset\\s*=\\s*[\"']?([a-z0-9_-]+)");
 
     private final IngestOptions options;
+    private final Path confinedTo;
     private final LanguageDetector languageDetector = new LanguageDetector();
 
     /** A reader with {@link IngestOptions#defaults()}. */
@@ -51,10 +52,23 @@ public class ArticleReader {
     }
 
     public ArticleReader(IngestOptions options) {
+        this(options, null);
+    }
+
+    private ArticleReader(IngestOptions options, Path confinedTo) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
         this.options = options;
+        this.confinedTo = confinedTo;
+    }
+
+    /**
+     * A reader that refuses every input that leads outside {@code inputFolder} once its links are resolved (a link
+     * to {@code /etc/passwd} must never be read, let alone published).
+     */
+    public ArticleReader confinedTo(Path inputFolder) {
+        return new ArticleReader(options, inputFolder);
     }
 
     public IngestOptions options() {
@@ -84,18 +98,24 @@ public class ArticleReader {
     }
 
     private List<Ingested> readFile(Path file, String path) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of(invalid(path, null, 0, "file does not exist"));
+        InputFiles.Checked checked = InputFiles.check(file, confinedTo);
+        if (checked.refusal() != null) {
+            return List.of(invalid(path, null, 0, checked.refusal()));
         }
-        if (!Files.isRegularFile(file)) {
-            return List.of(invalid(path, null, 0, "not a regular file"));
-        }
-        long size = Files.size(file);
+        Path readable = checked.readable();
+        long size = Files.size(readable);
         if (size > options.maxFileBytes()) {
             return List.of(invalid(path, null, 0, "file is " + size + " bytes, over the limit of "
                     + options.maxFileBytes() + " bytes"));
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes;
+        // the real path, not followed again: a link swapped in after the check is not read
+        try (java.io.InputStream in = Files.newInputStream(readable, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes((int) Math.min(options.maxFileBytes() + 1, Integer.MAX_VALUE - 8));
+        }
+        if (bytes.length > options.maxFileBytes()) {
+            return List.of(invalid(path, null, 0, "file is over the limit of " + options.maxFileBytes() + " bytes"));
+        }
         if (bytes.length == 0) {
             return List.of(invalid(path, null, 0, "empty file (0 bytes)"));
         }

@@ -77,9 +77,12 @@ public final class InspectCommand {
         for (String argument : paths) {
             Path path = Path.of(argument);
             List<Path> files;
+            ArticleReader folderReader = reader;
             if (Files.isDirectory(path)) {
                 files = InputFiles.list(path);
-            } else if (Files.exists(path)) {
+                // a folder is inspected as the job would read it: nothing outside it is followed
+                folderReader = reader.confinedTo(path);
+            } else if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 files = List.of(path);
             } else {
                 err.println("inspect: no such file or folder: " + argument);
@@ -87,7 +90,7 @@ public final class InspectCommand {
                 continue;
             }
             for (Path file : files) {
-                for (Ingested item : reader.read(file)) {
+                for (Ingested item : folderReader.read(file)) {
                     out.println(toJson(item));
                 }
             }

@@ -21,17 +21,20 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Turns what was read into an outcome: a translation for an article (reused from the cache when nothing that
- * determines it changed), or the recorded reason why there is none. A translation failure is an outcome too
- * (status {@code failed} with the engine's reason), so the article is stored and the next run retries it, while
- * the rest of the run goes on. Runs concurrently on {@link TranslationPrefetch}'s threads: everything it touches is
+ * determines it changed), or the recorded reason why there is none. A translation failure is an outcome too, so
+ * the article is stored and the next run retries it, while the rest of the run goes on. Only a failure that is the
+ * article's own is {@code failed} and counts towards {@code warta.max-attempts}; a failure of the endpoint or of a
+ * setting leaves the article {@code pending} at no cost (see {@link TranslationException.Fault}). Runs concurrently on {@link TranslationPrefetch}'s threads: everything it touches is
  * thread-safe.
  */
 class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleProcessor.class);
+    private static final String GAVE_UP = "gave up after ";
 
     private final TranslationEngine engine;
     private final Optional<TranslationEngine> fallback;
@@ -41,11 +44,16 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
     private final String runDate;
     private final boolean force;
     private final int maxAttempts;
+    private final Consumer<String> onWrongSettings;
     /** Model work under way, by cache key. */
     private final Map<String, CompletableFuture<Translation>> inFlight = new ConcurrentHashMap<>();
 
+    /**
+     * @param onWrongSettings told when the endpoint rejects a setting (key, URL, model): the run must stop
+     */
     ArticleProcessor(TranslationEngine engine, Optional<TranslationEngine> fallback, TranslationCache cache,
-                     ArticleRepository articles, RunBudget budget, String runDate, boolean force, int maxAttempts) {
+                     ArticleRepository articles, RunBudget budget, String runDate, boolean force, int maxAttempts,
+                     Consumer<String> onWrongSettings) {
         this.engine = engine;
         this.fallback = fallback;
         this.cache = cache;
@@ -54,6 +62,7 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
         this.runDate = runDate;
         this.force = force;
         this.maxAttempts = maxAttempts;
+        this.onWrongSettings = onWrongSettings;
     }
 
     @Override
@@ -71,11 +80,11 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
             if (cached.isPresent()) {
                 return delivered(article, cached.get(), true);
             }
-            int failures = articles.failedAttempts(article.id());
-            if (failures >= maxAttempts) {
-                return outcome(article, ArticleStatus.FAILED, "gave up after " + failures
-                        + " failed attempts; run with --force to try again", article.title(), article, null,
-                        false, false);
+            Optional<ArticleRepository.Failures> failures = articles.failures(article.id())
+                    .filter(earlier -> earlier.attempts() >= maxAttempts);
+            if (failures.isPresent()) {
+                return outcome(article, ArticleStatus.FAILED, gaveUp(failures.get()), article.title(), article,
+                        null, false, false);
             }
         }
         Optional<String> exhausted = budget.exhausted();
@@ -87,14 +96,35 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
             Made made = translateOnce(key, article);
             return delivered(article, made.translation(), !made.paidHere());
         } catch (TranslationException e) {
-            if (e.unavailable()) {
-                return fallbackOr(article, outcome(article, ArticleStatus.PENDING, e.getMessage(), article.title(),
-                        article, null, false, false));
+            switch (e.fault()) {
+                case SETTINGS -> {
+                    // not the article's fault, and every other article would fail alike: stop, leave it pending
+                    onWrongSettings.accept(e.getMessage());
+                    return outcome(article, ArticleStatus.PENDING, e.getMessage(), article.title(), article, null,
+                            false, false);
+                }
+                case ENDPOINT -> {
+                    log.warn("{}{}: left pending: {}", article.sourcePath(), where(article), e.getMessage());
+                    return fallbackOr(article, outcome(article, ArticleStatus.PENDING, e.getMessage(),
+                            article.title(), article, null, false, false));
+                }
+                default -> {
+                    log.warn("{}{}: not translated: {}", article.sourcePath(), where(article), e.getMessage());
+                    return fallbackOr(article, outcome(article, ArticleStatus.FAILED, e.getMessage(),
+                            article.title(), article, null, false, true));
+                }
             }
-            log.warn("{}{}: not translated: {}", article.sourcePath(), where(article), e.getMessage());
-            return fallbackOr(article, outcome(article, ArticleStatus.FAILED, e.getMessage(), article.title(),
-                    article, null, false, true));
         }
+    }
+
+    /** Keeps the last real reason beside the verdict, so the operator sees why, not only how often. */
+    private static String gaveUp(ArticleRepository.Failures failures) {
+        String last = failures.lastReason();
+        if (last != null && last.startsWith(GAVE_UP)) {
+            return last;
+        }
+        return GAVE_UP + failures.attempts() + " failed attempts (last: " + (last == null ? "no reason recorded" : last)
+                + "); run with --force to try again";
     }
 
     /**

@@ -7,6 +7,8 @@ import dev.warta.llm.LlmProperties;
 import dev.warta.llm.UsageMeter;
 import dev.warta.llm.http.CallMetrics;
 import dev.warta.offline.OfflineEngine;
+import dev.warta.store.ModelAnswerRepository;
+import dev.warta.store.ModelCallRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,15 +34,26 @@ class EngineSelector {
 
     private final WartaProperties properties;
     private final LlmProperties llm;
+    private final RunCallLog callLog;
     private UsageMeter meter = new UsageMeter();
     private CallMetrics metrics = new CallMetrics();
     private TranslationEngine engine;
     private TranslationEngine fallback;
     private Glossary glossary;
 
-    EngineSelector(WartaProperties properties, LlmProperties llm) {
+    EngineSelector(WartaProperties properties, LlmProperties llm, ModelAnswerRepository answers,
+                   ModelCallRepository calls) {
         this.properties = properties;
         this.llm = llm;
+        this.callLog = new RunCallLog(answers, calls);
+    }
+
+    /**
+     * The run the model calls from now on are recorded under; with {@code force}, answers kept before now are not
+     * reused (a forced run asks the model again).
+     */
+    void callsBelongTo(long runId, boolean force) {
+        callLog.belongTo(runId, force);
     }
 
     /**
@@ -95,11 +108,13 @@ class EngineSelector {
                 if (!llm.endpointConfigured()) {
                     throw new EngineUnavailableException(NO_ENDPOINT);
                 }
-                return LlmConfiguration.engine(llm, properties.targetLanguage(), meter, glossary(), metrics);
+                return LlmConfiguration.engine(llm, properties.targetLanguage(), meter, glossary(), metrics, callLog,
+                        callLog);
             }
             case "auto" -> {
                 if (llm.endpointConfigured()) {
-                    return LlmConfiguration.engine(llm, properties.targetLanguage(), meter, glossary(), metrics);
+                    return LlmConfiguration.engine(llm, properties.targetLanguage(), meter, glossary(), metrics, callLog,
+                        callLog);
                 }
                 log.info("No model endpoint configured (OPENAI_API_KEY / OPENAI_BASE_URL): using the offline engine, "
                         + "which makes a gist, not a full translation");

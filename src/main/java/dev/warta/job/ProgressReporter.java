@@ -1,6 +1,5 @@
 package dev.warta.job;
 
-import dev.warta.article.Usage;
 import dev.warta.store.ArticleOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,9 +71,10 @@ class ProgressReporter implements ItemWriteListener<ArticleOutcome> {
         int filesLeft = Math.max(filesTotal - filesStarted, 0);
         double filesPerSecond = filesStarted / seconds;
         String eta = filesLeft == 0 || filesPerSecond == 0 ? "-" : formatDuration(filesLeft / filesPerSecond);
-        Usage usage = engines.meter().total();
+        // tokens paid for in this process; answers reused from earlier requests cost none
+        long tokens = engines.metrics().snapshot().totalTokens();
         return String.format(Locale.ROOT, "%d articles done, file %d/%d, %.1f articles/min, ETA %s, %d tokens",
-                itemsDone, filesStarted, filesTotal, rate * 60, eta, usage.totalTokens());
+                itemsDone, filesStarted, filesTotal, rate * 60, eta, tokens);
     }
 
     private static String formatDuration(double seconds) {

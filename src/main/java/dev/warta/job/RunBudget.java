@@ -1,8 +1,7 @@
 package dev.warta.job;
 
-import dev.warta.article.Usage;
 import dev.warta.llm.LlmProperties;
-import dev.warta.llm.UsageMeter;
+import dev.warta.llm.http.CallMetrics;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -15,17 +14,18 @@ class RunBudget {
 
     private final WartaProperties.Budget budget;
     private final LlmProperties llm;
-    private final UsageMeter meter;
+    private final CallMetrics metrics;
 
-    RunBudget(WartaProperties.Budget budget, LlmProperties llm, UsageMeter meter) {
+    /** {@code metrics} counts the tokens paid for: answers reused from earlier identical requests cost nothing. */
+    RunBudget(WartaProperties.Budget budget, LlmProperties llm, CallMetrics metrics) {
         this.budget = budget;
         this.llm = llm;
-        this.meter = meter;
+        this.metrics = metrics;
     }
 
     /** The reason no more articles may be sent in this run, or empty while there is budget left. */
     Optional<String> exhausted() {
-        Usage spent = meter.total();
+        CallMetrics.Snapshot spent = metrics.snapshot();
         if (budget.maxTokens() > 0 && spent.totalTokens() >= budget.maxTokens()) {
             return Optional.of("run budget reached: " + spent.totalTokens() + " of " + budget.maxTokens()
                     + " tokens spent (warta.budget.max-tokens)");

@@ -18,6 +18,7 @@ class RunControl implements StepExecutionListener {
 
     private volatile StepExecution running;
     private volatile String stopReason;
+    private volatile String wrongSettings;
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
@@ -30,6 +31,7 @@ class RunControl implements StepExecutionListener {
     /** Before each scheduled run: the previous run's stop request does not carry over. */
     void reset() {
         stopReason = null;
+        wrongSettings = null;
         running = null;
     }
 
@@ -42,6 +44,22 @@ class RunControl implements StepExecutionListener {
         if (step != null) {
             step.setTerminateOnly();
         }
+    }
+
+    /**
+     * The endpoint rejected a setting (key, URL, model): every other article would fail the same way, so the run
+     * stops after the articles in flight, which are left pending.
+     */
+    void stopForWrongSettings(String cause) {
+        if (wrongSettings == null) {
+            wrongSettings = cause;
+        }
+        requestStop(cause);
+    }
+
+    /** What the endpoint rejected, when it stopped the run; else null. */
+    String wrongSettings() {
+        return wrongSettings;
     }
 
     boolean stopRequested() {

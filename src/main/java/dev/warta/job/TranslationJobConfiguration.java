@@ -101,8 +101,8 @@ class TranslationJobConfiguration {
                                    TranslationPrefetch translationPrefetch, ArticleRepository articles,
                                    LlmProperties llm) {
         // read two rounds of calls ahead, so the endpoint never waits for a chunk to be written
-        return new IngestedItemReader(Path.of(input), new ArticleReader(), progress, 2 * llm.concurrency(),
-                translationPrefetch::start, () -> articles.committedInRun(runId));
+        return new IngestedItemReader(Path.of(input), new ArticleReader().confinedTo(Path.of(input)), progress,
+                2 * llm.concurrency(), translationPrefetch::start, () -> articles.committedInRun(runId));
     }
 
     /**
@@ -115,10 +115,12 @@ class TranslationJobConfiguration {
                                             ArticleRepository articles, WartaProperties properties, LlmProperties llm,
                                             RunControl runControl,
                                             @Value("#{jobParameters['runDate']}") String runDate,
-                                            @Value("#{jobParameters['force']}") String force) {
+                                            @Value("#{jobParameters['force']}") String force,
+                                            @Value("#{jobParameters['runId']}") Long runId) {
+        engines.callsBelongTo(runId, Boolean.parseBoolean(force));
         ArticleProcessor processor = new ArticleProcessor(engines.engine(), engines.fallback(), cache, articles,
-                new RunBudget(properties.budget(), llm, engines.meter()), runDate, Boolean.parseBoolean(force),
-                properties.maxAttempts());
+                new RunBudget(properties.budget(), llm, engines.metrics()), runDate, Boolean.parseBoolean(force),
+                properties.maxAttempts(), runControl::stopForWrongSettings);
         return new TranslationPrefetch(processor::process, llm.concurrency(), runControl);
     }
 

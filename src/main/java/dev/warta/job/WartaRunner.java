@@ -2,13 +2,13 @@ package dev.warta.job;
 
 import dev.warta.article.ArticleStatus;
 import dev.warta.article.TranslationEngine;
-import dev.warta.article.Usage;
 import dev.warta.export.RunExporter;
 import dev.warta.export.RunSummary;
 import dev.warta.llm.LlmProperties;
 import dev.warta.llm.http.CallMetrics;
 import dev.warta.search.AnalystCommands;
 import dev.warta.store.ArticleRepository;
+import dev.warta.store.ModelCallRepository;
 import dev.warta.store.RunLock;
 import dev.warta.store.RunRepository;
 import org.slf4j.Logger;
@@ -68,11 +68,13 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     private final RunExporter exporter;
     private final RunControl control;
     private final ProgressReporter progress;
+    private final ModelCallRepository modelCalls;
     private int exitCode;
 
     WartaRunner(WartaProperties properties, LlmProperties llm, EngineSelector engines, JobOperator jobOperator,
                 JobRepository jobRepository, Job translationJob, RunRepository runs, RunLock lock,
-                ArticleRepository articles, RunExporter exporter, RunControl control, ProgressReporter progress) {
+                ArticleRepository articles, RunExporter exporter, RunControl control, ProgressReporter progress,
+                ModelCallRepository modelCalls) {
         this.properties = properties;
         this.llm = llm;
         this.engines = engines;
@@ -85,6 +87,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         this.exporter = exporter;
         this.control = control;
         this.progress = progress;
+        this.modelCalls = modelCalls;
     }
 
     @Override
@@ -177,10 +180,14 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         ArticleRepository.RunCounts counts = articles.countRun(runId);
         RunSummary summary = new RunSummary(runId, runDate.toString(), started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, status, message(status, runId, counts),
-                engine.name(), engines.modelName(), RunSummary.count(counts), calls());
+                engine.name(), engines.modelName(), RunSummary.count(counts), calls(runId));
         exporter.exportRunSummary(summary, output);
         runs.finish(runId, status, RunExporter.summaryJson(summary));
         System.out.println(summary.table());
+        if (control.wrongSettings() != null) {
+            // the job was stopped on purpose: the endpoint refused a setting, and the operator must fix it
+            return cannotStart(control.wrongSettings());
+        }
         if ("stopped".equals(status)) {
             return STOPPED;   // a stop shows up as a JobInterruptedException: not a failure
         }
@@ -208,6 +215,9 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private String status(BatchStatus status) {
+        if (control.wrongSettings() != null) {
+            return "failed";
+        }
         if (status == BatchStatus.STOPPED || control.stopRequested()) {
             return "stopped";
         }
@@ -215,6 +225,10 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private String message(String status, long runId, ArticleRepository.RunCounts counts) {
+        if (control.wrongSettings() != null) {
+            return "Stopped at the first answer: " + control.wrongSettings() + ". Fix the setting and run again; "
+                    + "the articles are left pending and lose no attempt.";
+        }
         if ("stopped".equals(status)) {
             return "Stopped: " + control.stopReason() + ". Run again to continue where it stopped.";
         }
@@ -226,13 +240,19 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
                 .orElse(null);
     }
 
-    private RunSummary.Calls calls() {
-        Usage usage = engines.meter().total();
+    /**
+     * What the run asked of the endpoint, from the calls recorded as they happened: those of an earlier process
+     * of the same run (killed, stopped) included. Latencies are this process's.
+     */
+    private RunSummary.Calls calls(long runId) {
+        ModelCallRepository.Totals totals = modelCalls.totals(runId);
         CallMetrics.Snapshot http = engines.metrics().snapshot();
-        boolean called = http.calls() > 0;
-        return new RunSummary.Calls(usage.calls(), (int) http.retries(), usage.promptTokens(),
-                usage.completionTokens(), called ? llm.cost(usage.promptTokens(), usage.completionTokens()) : null,
-                called ? http.p50Millis() : null, called ? http.p95Millis() : null);
+        boolean called = totals.calls() > 0;
+        boolean timed = http.calls() > 0;
+        return new RunSummary.Calls(totals.calls(), totals.retries(), totals.promptTokens(),
+                totals.completionTokens(), totals.estimatedTokens(), totals.reusedAnswers(),
+                called ? llm.cost(totals.promptTokens(), totals.completionTokens()) : null,
+                timed ? http.p50Millis() : null, timed ? http.p95Millis() : null);
     }
 
     private static int cannotStart(String message) {

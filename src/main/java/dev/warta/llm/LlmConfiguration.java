@@ -8,6 +8,8 @@ import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import dev.langchain4j.service.AiServices;
 import dev.warta.article.Glossary;
 import dev.warta.chunk.ArticleChunker;
+import dev.warta.llm.http.AnswerStore;
+import dev.warta.llm.http.CallLog;
 import dev.warta.llm.http.CallMetrics;
 import dev.warta.llm.http.CallPolicy;
 import dev.warta.llm.http.ResilientHttpClientBuilder;
@@ -29,22 +31,34 @@ public final class LlmConfiguration {
 
     public static ModelTranslationEngine engine(LlmProperties properties, String targetLanguage, UsageMeter meter,
                                                 Glossary glossary, CallMetrics metrics) {
-        ChatModel model = chatModel(properties, meter, metrics);
+        return engine(properties, targetLanguage, meter, glossary, metrics, AnswerStore.NONE, CallLog.NONE);
+    }
+
+    /**
+     * The engine, keeping every answer in {@code answers} (so no request is paid for twice) and recording every
+     * request sent in {@code calls}.
+     */
+    public static ModelTranslationEngine engine(LlmProperties properties, String targetLanguage, UsageMeter meter,
+                                                Glossary glossary, CallMetrics metrics, AnswerStore answers,
+                                                CallLog calls) {
+        CallPolicy policy = new CallPolicy(properties.maxRetries(), properties.initialBackoff(), Duration.ofSeconds(30),
+                properties.timeout(), properties.requestsPerMinute(), properties.tokensPerMinute(),
+                properties.circuitBreakerThreshold());
+        ResilientHttpClientBuilder http = new ResilientHttpClientBuilder(policy, metrics).answerStore(answers)
+                .callLog(calls);
+        ChatModel model = chatModel(properties, meter, http);
         NewsTranslator translator = AiServices.builder(NewsTranslator.class).chatModel(model).build();
         ArticleChunker chunker = new ArticleChunker(tokenEstimator(properties.model()), properties.chunkTokens());
         log.info("Model engine: {} at {}", properties.model(), properties.effectiveBaseUrl());
         return new ModelTranslationEngine(translator, chunker, properties.model(), LanguageNames.name(targetLanguage),
-                meter, glossary);
+                meter, http.paidAnswers(), glossary);
     }
 
-    static ChatModel chatModel(LlmProperties properties, UsageMeter meter, CallMetrics metrics) {
-        CallPolicy policy = new CallPolicy(properties.maxRetries(), properties.initialBackoff(), Duration.ofSeconds(30),
-                properties.timeout(), properties.requestsPerMinute(), properties.tokensPerMinute(),
-                properties.circuitBreakerThreshold());
+    static ChatModel chatModel(LlmProperties properties, UsageMeter meter, ResilientHttpClientBuilder http) {
         return OpenAiChatModel.builder()
                 // Warta's own HTTP layer retries (honouring Retry-After), rate-limits and breaks the circuit;
                 // LangChain4j's retry, which ignores Retry-After, is off.
-                .httpClientBuilder(new ResilientHttpClientBuilder(policy, metrics))
+                .httpClientBuilder(http)
                 .maxRetries(0)
                 .baseUrl(properties.effectiveBaseUrl())
                 // Local servers (Ollama, llama.cpp) need no key, but the client insists on one.

@@ -26,6 +26,10 @@ import dev.warta.chunk.Chunk;
 import dev.warta.chunk.TextPiece;
 import dev.warta.faithfulness.CheckResult;
 import dev.warta.faithfulness.FaithfulnessChecker;
+import dev.warta.llm.http.EndpointFaultException;
+import dev.warta.llm.http.EndpointRejectedException;
+import dev.warta.llm.http.EndpointUnavailableException;
+import dev.warta.llm.http.PaidAnswers;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -63,19 +67,21 @@ public class ModelTranslationEngine implements TranslationEngine {
     private final String targetLanguage;
     private final String targetCode;
     private final UsageMeter meter;
+    private final PaidAnswers answers;
     private final Glossary glossary;
     private final String fingerprint;
     private final FaithfulnessChecker checker = new FaithfulnessChecker();
     private final ObjectMapper json = new ObjectMapper();
 
     ModelTranslationEngine(NewsTranslator translator, ArticleChunker chunker, String model, String targetLanguage,
-                           UsageMeter meter, Glossary glossary) {
+                           UsageMeter meter, PaidAnswers answers, Glossary glossary) {
         this.translator = translator;
         this.chunker = chunker;
         this.model = model;
         this.targetLanguage = targetLanguage;
         this.targetCode = LanguageNames.code(targetLanguage);
         this.meter = meter;
+        this.answers = answers;
         this.glossary = glossary;
         this.fingerprint = name() + "|" + model + "|prompts " + PromptVersion.current() + "|glossary "
                 + Integer.toHexString(glossary.entries().hashCode()) + "|" + targetCode;
@@ -268,8 +274,11 @@ public class ModelTranslationEngine implements TranslationEngine {
     }
 
     private Summary summariseOnce(String text, Spend spend) {
+        // as JSON, like the translation prompts: a line in the text cannot close the block and become instructions
+        String textJson = toJson(Map.of("text", text));
         Attempt<SummaryOutput> best = withOneReask(feedback -> {
-            SummaryOutput output = spend.call("summary", () -> translator.summarise(targetLanguage, feedback, text));
+            SummaryOutput output = spend.call("summary",
+                    () -> translator.summarise(targetLanguage, feedback, textJson));
             return new Attempt<>(output, checker.checkSummary(orEmpty(output.summary()), list(output.keyPoints()),
                     list(output.tags()), targetCode));
         });
@@ -436,42 +445,66 @@ public class ModelTranslationEngine implements TranslationEngine {
         private <T> T once(String what, Supplier<Result<T>> call) {
             Result<T> result;
             meter.forgetLastFinishReason();
+            answers.startCall();
             try {
                 result = call.get();
             } catch (OutputParsingException e) {
                 usage = usage.plus(new Usage(1, 0, 0));
+                // not the document asked for: the same request must reach the model again, not this answer
+                answers.rejectLastAnswerOfThisThread();
                 if (meter.lastFinishReasonOfThisThread() == FinishReason.LENGTH) {
                     throw new CutOffException(what + ": the model's answer was cut off at its output token limit", e);
+                }
+                if (meter.lastFinishReasonOfThisThread() == FinishReason.CONTENT_FILTER) {
+                    // asking the same again in this run would meet the same filter
+                    throw new TranslationException(what + ": stopped by the provider's content filter", false, e);
                 }
                 throw new MalformedAnswerException(what + ": the model's answer was not the JSON document asked for",
                         e);
             } catch (RateLimitException e) {
-                throw new TranslationException(what + ": rate limited by the endpoint (HTTP 429)", true, e);
+                throw TranslationException.unavailable(what + ": rate limited by the endpoint (HTTP 429) until the "
+                        + "retries ran out", e);
             } catch (TimeoutException e) {
-                throw new TranslationException(what + ": the endpoint did not answer in time", true, e);
+                throw TranslationException.unavailable(what + ": the endpoint did not answer in time", e);
             } catch (InternalServerException e) {
-                throw new TranslationException(what + ": the endpoint failed (" + httpStatus(e) + ")", true, e);
+                throw TranslationException.unavailable(what + ": the endpoint failed (" + httpStatus(e) + ")", e);
             } catch (AuthenticationException e) {
-                throw new TranslationException(what + ": the endpoint refused the API key (HTTP 401/403)", false, e);
+                throw TranslationException.wrongSettings("the endpoint rejected the API key (" + httpStatus(e) + ")",
+                        e);
             } catch (ModelNotFoundException e) {
-                throw new TranslationException(what + ": the endpoint does not know model '" + model + "'", false, e);
+                throw TranslationException.wrongSettings("model '" + model + "' not found (" + httpStatus(e) + ")",
+                        e);
             } catch (ContentFilteredException e) {
                 throw new TranslationException(what + ": stopped by the provider's content filter", false, e);
             } catch (InvalidRequestException e) {
                 throw new TranslationException(what + ": the endpoint rejected the request: "
                         + firstLine(e.getMessage()), false, e);
             } catch (HttpException e) {
-                throw new TranslationException(what + ": the endpoint answered HTTP " + e.statusCode(), true, e);
+                if (e.statusCode() == 413 || e.statusCode() == 422) {
+                    // the request is too large or not processable: something about this article's text
+                    throw new TranslationException(what + ": the endpoint rejected the request (HTTP "
+                            + e.statusCode() + "): " + firstLine(e.getMessage()), false, e);
+                }
+                throw TranslationException.unavailable(what + ": the endpoint answered HTTP " + e.statusCode(), e);
             } catch (RuntimeException e) {
-                Throwable unavailable = causeNamed(e, "EndpointUnavailableException");
+                EndpointRejectedException rejected = EndpointRejectedException.findIn(e);
+                if (rejected != null) {
+                    throw TranslationException.wrongSettings(rejected.getMessage(), e);
+                }
+                EndpointUnavailableException unavailable = EndpointUnavailableException.findIn(e);
                 if (unavailable != null) {
                     throw TranslationException.unavailable(unavailable.getMessage(), e);
                 }
+                EndpointFaultException fault = EndpointFaultException.findIn(e);
+                if (fault != null) {
+                    throw TranslationException.unavailable(what + ": " + fault.getMessage(), e);
+                }
                 if (causeNamed(e, "HttpTimeoutException") != null) {
-                    throw new TranslationException(what + ": the endpoint did not answer in time", true, e);
+                    throw TranslationException.unavailable(what + ": the endpoint did not answer in time", e);
                 }
                 if (e.getCause() instanceof java.io.IOException io) {
-                    throw new TranslationException(what + ": cannot reach the endpoint: " + io.getMessage(), true, e);
+                    throw TranslationException.unavailable(what + ": cannot reach the endpoint: "
+                            + (io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage()), e);
                 }
                 throw e;
             }
@@ -480,9 +513,12 @@ public class ModelTranslationEngine implements TranslationEngine {
                 throw new CutOffException(what + ": the model's answer was cut off at its output token limit", null);
             }
             if (result.finishReason() == FinishReason.CONTENT_FILTER) {
+                // a later night may ask again and be answered: this answer is not kept
+                answers.rejectLastAnswerOfThisThread();
                 throw new TranslationException(what + ": stopped by the provider's content filter", false, null);
             }
             if (result.content() == null) {
+                answers.rejectLastAnswerOfThisThread();
                 throw new MalformedAnswerException(what + ": the model returned no content (a refusal?)", null);
             }
             return result.content();

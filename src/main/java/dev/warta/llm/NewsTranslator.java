@@ -31,11 +31,14 @@ interface NewsTranslator {
             @V("feedback") String feedback,
             @V("chunk") String chunkJson);
 
-    /** Summary, key points, entities and tags of a long article, from its full translation. */
+    /**
+     * Summary, key points, entities and tags of a long article, from its full translation, given as the JSON
+     * document {@code {"text": …}} so that no line of the text can end the data block.
+     */
     @SystemMessage(fromResource = "/prompts/summarise.system.txt")
     @UserMessage(fromResource = "/prompts/summarise.user.txt")
     Result<SummaryOutput> summarise(
             @V("targetLanguage") String targetLanguage,
             @V("feedback") String feedback,
-            @V("text") String translatedText);
+            @V("text") String translatedTextJson);
 }

@@ -366,6 +366,16 @@ public class ArticleRepository {
         return attempts.isEmpty() ? 0 : attempts.get(0);
     }
 
+    /** The article's consecutive failed attempts and the reason recorded with the last outcome. */
+    public record Failures(int attempts, String lastReason) {
+    }
+
+    /** Consecutive failed attempts and the latest reason, when the article has a row. */
+    public Optional<Failures> failures(String id) {
+        return jdbc.query("SELECT failed_attempts, reason FROM warta_article WHERE id = ?",
+                (rs, row) -> new Failures(rs.getInt(1), rs.getString(2)), id).stream().findFirst();
+    }
+
     private static Object[] append(Object[] values, Object... more) {
         Object[] all = new Object[values.length + more.length];
         System.arraycopy(values, 0, all, 0, values.length);

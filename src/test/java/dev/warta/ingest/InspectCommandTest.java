@@ -50,6 +50,24 @@ class InspectCommandTest {
     }
 
     @Test
+    void aFolderIsInspectedAsTheJobReadsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path work)
+            throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(work.resolve("input"));
+        java.nio.file.Path secret = java.nio.file.Files.writeString(work.resolve("rahasia.txt"),
+                "Rahasia negara\n\nIsi yang tidak boleh dibaca. Sama sekali tidak boleh. Jangan pernah.\n");
+        java.nio.file.Files.createSymbolicLink(folder.resolve("tautan.txt"), secret);
+
+        int code = run(folder.toString());
+
+        assertThat(code).isZero();
+        assertThat(lines()).singleElement().satisfies(line -> {
+            assertThat(line.get("kind").asText()).isEqualTo("INVALID");
+            assertThat(line.get("error").asText()).startsWith("symbolic link to a file outside the input folder");
+            assertThat(line.toString()).doesNotContain("Rahasia negara");
+        });
+    }
+
+    @Test
     void missingPathIsReportedAndExitsWithOne() throws Exception {
         int code = run("does/not/exist.html");
 

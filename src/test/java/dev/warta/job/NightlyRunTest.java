@@ -124,8 +124,9 @@ class NightlyRunTest {
 
     @Test
     void aFailedArticleIsRetriedByTheNextRunUntilTheAttemptLimit() throws Exception {
+        // the provider's content filter stops this one article: its own fault, so the attempts count
         stub.respondWith(request -> request.message("user").contains("berita 2")
-                ? StubResponse.error(500, "boom") : new SimulatedTranslator().apply(request));
+                ? OpenAiStub.completion(null, "content_filter", 50, 0) : new SimulatedTranslator().apply(request));
 
         assertThat(warta.run(DAY_ONE, "--warta.max-attempts=2").exitCode()).isEqualTo(WartaRunner.SOME_NOT_DELIVERED);
         assertThat(warta.run(DAY_TWO, "--warta.max-attempts=2").exitCode()).isEqualTo(WartaRunner.SOME_NOT_DELIVERED);
@@ -136,11 +137,17 @@ class NightlyRunTest {
         warta.run("2025-11-20", "--warta.max-attempts=2");
         assertThat(stub.requests()).hasSize(afterTwoRuns);
         Map<String, Object> failed = warta.rows("SELECT * FROM warta_article WHERE status = 'failed'").get(0);
-        assertThat((String) failed.get("REASON")).contains("gave up after 2 failed attempts").contains("--force");
+        // the verdict keeps the last real reason beside it
+        assertThat((String) failed.get("REASON")).contains("gave up after 2 failed attempts")
+                .contains("content filter").contains("--force");
+        // and a further night does not bury it under another verdict
+        warta.run("2025-11-21", "--warta.max-attempts=2");
+        assertThat((String) warta.rows("SELECT reason FROM warta_article WHERE status = 'failed'").get(0)
+                .get("REASON")).isEqualTo(failed.get("REASON"));
 
         // once the endpoint behaves, --force gets it done
         stub.reset();
-        assertThat(warta.run("2025-11-21", "--warta.max-attempts=2", "--force").exitCode()).isZero();
+        assertThat(warta.run("2025-11-22", "--warta.max-attempts=2", "--force").exitCode()).isZero();
     }
 
     @Test
@@ -169,12 +176,17 @@ class NightlyRunTest {
 
         Run run = warta.run(DAY_ONE, "--warta.llm.circuit-breaker-threshold=3", "--warta.llm.concurrency=1");
 
-        // three calls fail, then no more are sent all night
+        // three calls fail, then no more are sent all night; the endpoint's trouble costs no article an attempt
         assertThat(stub.requests()).hasSize(3);
         assertThat(run.exitCode()).isEqualTo(WartaRunner.SOME_NOT_DELIVERED);
-        assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'failed'")).hasSize(3);
-        assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'pending'")).hasSize(9)
-                .allSatisfy(row -> assertThat((String) row.get("REASON")).contains("unavailable"));
+        assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'failed'")).isEmpty();
+        assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'pending'")).hasSize(12)
+                .allSatisfy(row -> assertThat(row.get("FAILED_ATTEMPTS")).isEqualTo(0));
+        assertThat(warta.rows(
+                "SELECT * FROM warta_article WHERE status = 'pending' AND reason LIKE '%endpoint failed (HTTP 503)%'"))
+                .hasSize(3);
+        assertThat(warta.rows("SELECT * FROM warta_article WHERE status = 'pending' AND reason LIKE '%unavailable%'"))
+                .hasSize(9);
         assertThat(run.stdout()).contains("Not finished").contains("unavailable");
 
         // the next night the endpoint is back: everything is done

@@ -31,6 +31,9 @@ public final class OpenAiStub implements AutoCloseable {
 
     private final HttpServer server;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong billedPromptTokens = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong billedCompletionTokens =
+            new java.util.concurrent.atomic.AtomicLong();
     private volatile Function<RecordedRequest, StubResponse> responder = new SimulatedTranslator();
 
     private OpenAiStub(HttpServer server) {
@@ -65,7 +68,21 @@ public final class OpenAiStub implements AutoCloseable {
 
     public void reset() {
         requests.clear();
+        billedPromptTokens.set(0);
+        billedCompletionTokens.set(0);
         responder = new SimulatedTranslator();
+    }
+
+    /**
+     * Prompt tokens the stub billed, as a provider does: for every answer it produced, including those cut off
+     * on the way (the model did the work), none for error answers.
+     */
+    public long billedPromptTokens() {
+        return billedPromptTokens.get();
+    }
+
+    public long billedCompletionTokens() {
+        return billedCompletionTokens.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -78,15 +95,25 @@ public final class OpenAiStub implements AutoCloseable {
             if (response.delayMillis() > 0) {
                 Thread.sleep(response.delayMillis());
             }
+            billedPromptTokens.addAndGet(response.billedPromptTokens());
+            billedCompletionTokens.addAndGet(response.billedCompletionTokens());
             response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(response.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
+                if (response.dropAfterBytes() >= 0) {
+                    // the connection dies mid-answer: fewer bytes than the Content-Length promised
+                    out.write(bytes, 0, Math.min(response.dropAfterBytes(), bytes.length));
+                    out.flush();
+                    throw new DroppedConnection();
+                }
                 out.write(bytes);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (DroppedConnection dropped) {
+            exchange.close();
         } catch (RuntimeException e) {
             byte[] bytes = ("{\"error\":{\"message\":\"stub failure: " + e + "\"}}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(500, bytes.length);
@@ -112,7 +139,10 @@ public final class OpenAiStub implements AutoCloseable {
         usage.put("prompt_tokens", promptTokens);
         usage.put("completion_tokens", completionTokens);
         usage.put("total_tokens", promptTokens + completionTokens);
-        return StubResponse.ok(root.toString());
+        return new StubResponse(200, Map.of(), root.toString(), 0, promptTokens, completionTokens, -1);
+    }
+
+    private static final class DroppedConnection extends IOException {
     }
 
     @Override
@@ -157,25 +187,49 @@ public final class OpenAiStub implements AutoCloseable {
         }
     }
 
-    /** What the stub sends back. */
-    public record StubResponse(int status, Map<String, String> headers, String body, long delayMillis) {
+    /**
+     * What the stub sends back.
+     *
+     * @param billedPromptTokens     what the stub's provider bills for this answer, even if the client never reads it
+     * @param dropAfterBytes         -1 to send the whole body; else the connection drops after this many bytes
+     */
+    public record StubResponse(int status, Map<String, String> headers, String body, long delayMillis,
+                               long billedPromptTokens, long billedCompletionTokens, int dropAfterBytes) {
 
         public static StubResponse ok(String body) {
-            return new StubResponse(200, Map.of(), body, 0);
+            return new StubResponse(200, Map.of(), body, 0, 0, 0, -1);
         }
 
         public static StubResponse error(int status, String message) {
-            return new StubResponse(status, Map.of(), "{\"error\":{\"message\":\"" + message + "\",\"type\":\"stub\"}}", 0);
+            return new StubResponse(status, Map.of(),
+                    "{\"error\":{\"message\":\"" + message + "\",\"type\":\"stub\"}}", 0, 0, 0, -1);
         }
 
         public StubResponse withHeader(String name, String value) {
             Map<String, String> all = new java.util.HashMap<>(headers);
             all.put(name, value);
-            return new StubResponse(status, Map.copyOf(all), body, delayMillis);
+            return new StubResponse(status, Map.copyOf(all), body, delayMillis, billedPromptTokens,
+                    billedCompletionTokens, dropAfterBytes);
         }
 
         public StubResponse delayed(long millis) {
-            return new StubResponse(status, headers, body, millis);
+            return new StubResponse(status, headers, body, millis, billedPromptTokens, billedCompletionTokens,
+                    dropAfterBytes);
+        }
+
+        /**
+         * The same answer with its body cut to {@code bytes}, as a proxy that lost the upstream connection sends it:
+         * a well-framed HTTP 200 whose JSON ends mid-way. Still billed in full.
+         */
+        public StubResponse truncatedTo(int bytes) {
+            return new StubResponse(status, headers, body.substring(0, Math.min(bytes, body.length())), delayMillis,
+                    billedPromptTokens, billedCompletionTokens, dropAfterBytes);
+        }
+
+        /** The same answer, but the connection drops after {@code bytes} of its body. Still billed in full. */
+        public StubResponse droppedAfter(int bytes) {
+            return new StubResponse(status, headers, body, delayMillis, billedPromptTokens, billedCompletionTokens,
+                    bytes);
         }
     }
 }

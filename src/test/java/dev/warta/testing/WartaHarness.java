@@ -109,15 +109,21 @@ public final class WartaHarness {
 
     private Run launch(List<String> args) {
         PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
         try {
             ConfigurableApplicationContext context = WartaApplication.application().run(args.toArray(String[]::new));
             int exitCode = SpringApplication.exit(context);
-            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8));
+            return new Run(exitCode, captured.toString(StandardCharsets.UTF_8),
+                    capturedErr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(originalOut);
+            System.setErr(originalErr);
             originalOut.print(captured.toString(StandardCharsets.UTF_8));
+            originalErr.print(capturedErr.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -185,6 +191,12 @@ public final class WartaHarness {
         return Files.writeString(input().resolve(name), title + "\n\n" + String.join("\n", paragraphs) + "\n");
     }
 
-    public record Run(int exitCode, String stdout) {
+    /** What a run ended with, and what it printed: stdout (the table) and stderr (the one-line verdicts). */
+    public record Run(int exitCode, String stdout, String stderr) {
+
+        /** The lines on stderr that Warta wrote itself ({@code warta: …}), without log lines. */
+        public List<String> wartaLines() {
+            return stderr.lines().filter(line -> line.startsWith("warta: ")).toList();
+        }
     }
 }

@@ -22,11 +22,18 @@ public final class CallMetrics {
     private final LongAdder calls = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder promptTokens = new LongAdder();
+    private final LongAdder completionTokens = new LongAdder();
     private final long[] latencies = new long[RESERVOIR_SIZE];
     private long latenciesSeen;
 
     /** The figures so far. */
-    public record Snapshot(long calls, long retries, long failures, long p50Millis, long p95Millis) {
+    public record Snapshot(long calls, long retries, long failures, long p50Millis, long p95Millis,
+                           long promptTokens, long completionTokens) {
+
+        public long totalTokens() {
+            return promptTokens + completionTokens;
+        }
     }
 
     void recordRequest(boolean retry) {
@@ -34,6 +41,12 @@ public final class CallMetrics {
         if (retry) {
             retries.increment();
         }
+    }
+
+    /** Tokens of an answer that was paid for (an answer served from the kept answers costs nothing). */
+    void recordPaidTokens(long prompt, long completion) {
+        promptTokens.add(prompt);
+        completionTokens.add(completion);
     }
 
     void recordFailure() {
@@ -63,7 +76,8 @@ public final class CallMetrics {
             sorted = Arrays.copyOf(latencies, (int) Math.min(latenciesSeen, RESERVOIR_SIZE));
         }
         Arrays.sort(sorted);
-        return new Snapshot(calls.sum(), retries.sum(), failures.sum(), percentile(sorted, 50), percentile(sorted, 95));
+        return new Snapshot(calls.sum(), retries.sum(), failures.sum(), percentile(sorted, 50), percentile(sorted, 95),
+                promptTokens.sum(), completionTokens.sum());
     }
 
     /** Nearest-rank percentile: the smallest value with at least {@code p}% of the values at or below it; 0 if none. */

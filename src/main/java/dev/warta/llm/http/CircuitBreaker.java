@@ -11,6 +11,8 @@ final class CircuitBreaker {
     private int consecutiveFailures;
     private String lastFailure = "none";
     private boolean open;
+    /** Set once the endpoint rejected our settings (key, URL, model): then nothing is sent any more. */
+    private String rejection;
 
     CircuitBreaker(int threshold) {
         if (threshold < 1) {
@@ -21,6 +23,9 @@ final class CircuitBreaker {
 
     /** Throws at once, before anything touches the network, when the circuit is open. */
     synchronized void ensureClosed() {
+        if (rejection != null) {
+            throw new EndpointRejectedException(rejection);
+        }
         if (open) {
             throw new EndpointUnavailableException(consecutiveFailures, lastFailure);
         }
@@ -45,11 +50,19 @@ final class CircuitBreaker {
     }
 
     synchronized boolean isOpen() {
-        return open;
+        return open || rejection != null;
+    }
+
+    /** The endpoint refused our settings: no call may be sent again, whatever the threshold. */
+    synchronized void reject(String reason) {
+        if (rejection == null) {
+            rejection = reason;
+        }
     }
 
     synchronized void reset() {
         open = false;
+        rejection = null;
         consecutiveFailures = 0;
         lastFailure = "none";
     }

@@ -1,7 +1,6 @@
 package dev.warta.llm.http;
 
 import dev.langchain4j.exception.HttpException;
-import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpRequest;
@@ -33,7 +32,14 @@ import java.util.concurrent.TimeUnit;
  * Errors are thrown the way LangChain4j's own JDK client throws them, so {@code OpenAiChatModel} still maps them:
  * an HTTP error status as {@link HttpException} (429 becomes {@code RateLimitException}, 5xx
  * {@code InternalServerException}, 400 {@code InvalidRequestException}), a timeout as {@link TimeoutException}.
- * Warta's own: {@link EndpointUnavailableException} (circuit open) and {@link CallInterruptedException}.
+ * Warta's own: {@link EndpointRejectedException} (401/403/404: a setting is wrong, nothing more is sent),
+ * {@link EndpointFaultException} (unreachable, or answers cut off in transit, after the retries),
+ * {@link EndpointUnavailableException} (circuit open) and {@link CallInterruptedException}.
+ * <p>
+ * A 2xx answer whose body is not a JSON object (cut off mid-way by a dropped connection or a proxy) is a transport
+ * fault and retried like a 5xx. Every answer that arrives whole is kept in the {@link PaidAnswers} before it is
+ * returned, and an identical request is served from there without being sent. Every request sent is recorded in the
+ * {@link CallLog} before it goes out and when it ends.
  * <p>
  * Logs name the method and the URL without its query string, never a header: the API key stays out of the logs.
  */
@@ -61,27 +67,54 @@ public final class ResilientHttpClient implements HttpClient {
     private final CallMetrics metrics;
     private final RateLimiter rateLimiter;
     private final CircuitBreaker circuitBreaker;
+    private final PaidAnswers answers;
+    private final CallLog callLog;
 
     ResilientHttpClient(java.net.http.HttpClient jdk, Duration timeout, CallPolicy policy, CallMetrics metrics,
-                        RateLimiter rateLimiter, CircuitBreaker circuitBreaker) {
+                        RateLimiter rateLimiter, CircuitBreaker circuitBreaker, PaidAnswers answers,
+                        CallLog callLog) {
         this.jdk = jdk;
         this.timeout = timeout;
         this.policy = policy;
         this.metrics = metrics;
         this.rateLimiter = rateLimiter;
         this.circuitBreaker = circuitBreaker;
+        this.answers = answers;
+        this.callLog = callLog;
     }
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) throws HttpException {
-        circuitBreaker.ensureClosed();
         String target = request.method() + " " + withoutQuery(request.url());
+        // An answer already paid for is served even when the endpoint is down: it needs no endpoint.
+        String key = request.body() == null ? null : PaidAnswers.key(URI.create(request.url()).getPath(), request.body());
+        if (key != null) {
+            Optional<String> kept = answers.find(key);
+            if (kept.isPresent()) {
+                log.debug("{}: answer reused from an earlier identical request, nothing sent", target);
+                long[] usage = TokenEstimate.usageOf(kept.get());
+                callLog.reused(usage == null ? 0 : usage[0], usage == null ? 0 : usage[1]);
+                return SuccessfulHttpResponse.builder()
+                        .statusCode(200)
+                        .headers(Map.of("content-type", List.of("application/json")))
+                        .body(kept.get())
+                        .build();
+            }
+        }
+        circuitBreaker.ensureClosed();
         java.net.http.HttpRequest jdkRequest = toJdkRequest(request);
         long estimatedTokens = rateLimiter.limitsTokens() ? TokenEstimate.ofRequest(request.body()) : 0;
         try {
             for (int attempt = 0; ; attempt++) {
-                Outcome outcome = attempt(target, jdkRequest, estimatedTokens, attempt);
+                Outcome outcome = attempt(target, request, jdkRequest, estimatedTokens, attempt);
                 if (outcome.response() != null) {
+                    if (key != null) {
+                        answers.keep(key, outcome.response().body());
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        // a stop came while the answer was kept: it is there for the next run; this work ends here
+                        throw new InterruptedException("interrupted after the answer was kept");
+                    }
                     return outcome.response();
                 }
                 TimeUnit.NANOSECONDS.sleep(outcome.retryIn().toNanos());
@@ -104,8 +137,8 @@ public final class ResilientHttpClient implements HttpClient {
         }
     }
 
-    private Outcome attempt(String target, java.net.http.HttpRequest jdkRequest, long estimatedTokens, int attempt)
-            throws InterruptedException {
+    private Outcome attempt(String target, HttpRequest request, java.net.http.HttpRequest jdkRequest,
+                            long estimatedTokens, int attempt) throws InterruptedException {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("interrupted before attempt " + (attempt + 1));
         }
@@ -114,20 +147,27 @@ public final class ResilientHttpClient implements HttpClient {
         // Another thread may have opened the circuit while this one waited for its turn.
         circuitBreaker.ensureClosed();
         metrics.recordRequest(attempt > 0);
+        String call = callLog.sending(attempt);
         long started = System.nanoTime();
         HttpResponse<byte[]> response;
         try {
-            response = jdk.send(jdkRequest, HttpResponse.BodyHandlers.ofByteArray());
+            response = sendWithinTimeout(jdkRequest);
         } catch (HttpTimeoutException e) {
+            callLog.finished(call, failed(CallLog.Outcome.TIMEOUT, 0, started));
             String failure = "timeout after " + timeout.toMillis() + " ms";
             if (attempt >= policy.maxRetries()) {
                 throw failCall(target, failure, new TimeoutException(e));
             }
             return retryAfterBackoff(target, failure, attempt);
         } catch (IOException e) {
-            String failure = describe(e);
+            boolean unreachable = neverReached(e);
+            callLog.finished(call, failed(unreachable ? CallLog.Outcome.UNREACHABLE : CallLog.Outcome.IO_ERROR, 0,
+                    started));
+            String failure = describe(e, request.url());
             if (attempt >= policy.maxRetries()) {
-                throw failCall(target, failure, new LangChain4jException(target + " failed: " + failure, e));
+                throw failCall(target, failure, new EndpointFaultException(
+                        (unreachable ? "cannot reach the endpoint: " : "the connection to the endpoint broke: ")
+                                + failure + tries(attempt), e));
             }
             return retryAfterBackoff(target, failure, attempt);
         }
@@ -140,7 +180,27 @@ public final class ResilientHttpClient implements HttpClient {
         });
         String body = new String(response.body(), StandardCharsets.UTF_8);
         if (status >= 200 && status < 300) {
+            if (!TokenEstimate.isJsonObject(body)) {
+                // the connection dropped mid-answer, or a proxy sent something else: a transport fault, so retried;
+                // the provider most likely billed it, so it is counted with our estimate of its tokens
+                long[] guess = TokenEstimate.guess(request.body(), body);
+                metrics.recordPaidTokens(guess[0], guess[1]);
+                callLog.finished(call, new CallLog.Result(CallLog.Outcome.UNPARSEABLE, status, guess[0], guess[1],
+                        true, latencyMillis));
+                String failure = "answer cut off or not JSON (HTTP " + status + ", " + response.body().length
+                        + " bytes)";
+                if (attempt >= policy.maxRetries()) {
+                    throw failCall(target, failure, new EndpointFaultException(
+                            "the endpoint's answer was cut off or not the API's JSON" + tries(attempt), null));
+                }
+                return retryAfterBackoff(target, failure, attempt);
+            }
             log.debug("{} -> HTTP {} in {} ms", target, status, latencyMillis);
+            long[] usage = TokenEstimate.usageOf(body);
+            long[] paid = usage != null ? usage : TokenEstimate.guess(request.body(), body);
+            metrics.recordPaidTokens(paid[0], paid[1]);
+            callLog.finished(call, new CallLog.Result(CallLog.Outcome.ANSWERED, status, paid[0], paid[1],
+                    usage == null, latencyMillis));
             metrics.recordLatency(latencyMillis);
             circuitBreaker.recordAnswer();
             if (rateLimiter.limitsTokens()) {
@@ -151,6 +211,15 @@ public final class ResilientHttpClient implements HttpClient {
                     .headers(response.headers().map())
                     .body(response.body())
                     .build());
+        }
+        callLog.finished(call, new CallLog.Result(CallLog.Outcome.HTTP_ERROR, status, 0, 0, false, latencyMillis));
+        String rejection = rejection(status, request);
+        if (rejection != null) {
+            // no other article and no later retry can fix a wrong key, URL or model: stop sending at once
+            log.error("{} -> HTTP {}: {}", target, status, rejection);
+            metrics.recordFailure();
+            circuitBreaker.reject(rejection);
+            throw new EndpointRejectedException(rejection);
         }
         HttpException error = new HttpException(status, body);
         String failure = "HTTP " + status;
@@ -177,6 +246,86 @@ public final class ResilientHttpClient implements HttpClient {
         log.warn("{} -> {}; retry {}/{} in {} ms as the provider asked", target, failure, attempt + 1,
                 policy.maxRetries(), wait.toMillis());
         return Outcome.retryIn(wait);
+    }
+
+    /**
+     * Sends the request and reads the whole answer within the per-attempt timeout. The JDK's request timeout ends
+     * when the response headers arrive, so a body that stalls half-way would otherwise hold the call for ever.
+     */
+    private HttpResponse<byte[]> sendWithinTimeout(java.net.http.HttpRequest jdkRequest)
+            throws IOException, InterruptedException {
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> exchange =
+                jdk.sendAsync(jdkRequest, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static CallLog.Result failed(CallLog.Outcome outcome, int status, long startedNanos) {
+        return new CallLog.Result(outcome, status, 0, 0, false,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+    }
+
+    private String tries(int attempt) {
+        return attempt == 0 ? "" : " (" + (attempt + 1) + " attempts)";
+    }
+
+    /**
+     * What a 401, 403 or 404 means for the operator, or null for any other status. These answers say a setting is
+     * wrong (the key, the base URL, the model), not that the endpoint is unwell or the article is at fault.
+     */
+    static String rejection(int status, HttpRequest request) {
+        if (status == 401 || status == 403) {
+            return "the endpoint rejected the API key (HTTP " + status + ")";
+        }
+        if (status != 404) {
+            return null;
+        }
+        String url = withoutQuery(request.url());
+        int operation = url.lastIndexOf("/chat/completions");
+        String baseUrl = operation > 0 ? url.substring(0, operation) : url;
+        String model = modelOf(request.body());
+        String what = model == null ? "nothing found" : "model '" + model + "' not found";
+        String path = URI.create(baseUrl).getPath();
+        String hint = path != null && path.matches(".*/v\\d+[a-z]*") ? "; check warta.llm.model (OPENAI_MODEL)"
+                : "; is the base URL missing /v1?";
+        return what + " at " + baseUrl + " (HTTP 404)" + hint;
+    }
+
+    private static String modelOf(String body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode model = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(body).get("model");
+            return model == null || !model.isTextual() ? null : model.asText();
+        } catch (IOException | RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    /** The request never left this machine, or never reached a server: nothing can have been billed. */
+    private static boolean neverReached(IOException e) {
+        return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException
+                || e instanceof java.net.UnknownHostException || e instanceof java.net.NoRouteToHostException
+                || e.getCause() instanceof java.net.ConnectException
+                || e.getCause() instanceof java.nio.channels.UnresolvedAddressException;
     }
 
     private Outcome retryAfterBackoff(String target, String failure, int attempt) {
@@ -207,14 +356,30 @@ public final class ResilientHttpClient implements HttpClient {
         return error;
     }
 
-    /** The exception's class with the first message in its chain: the JDK's ConnectException often has none. */
-    private static String describe(IOException e) {
+    /**
+     * What went wrong, in an operator's words, with the host and port: the JDK's {@code ConnectException} often
+     * has no message at all.
+     */
+    static String describe(IOException e, String url) {
+        URI uri = URI.create(url);
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        String where = uri.getHost() + ":" + port;
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            return where + ": connection timed out";
+        }
+        if (e instanceof java.net.ConnectException || e.getCause() instanceof java.net.ConnectException) {
+            return where + ": connection refused";
+        }
+        if (e instanceof java.net.UnknownHostException
+                || e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+            return where + ": unknown host";
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return e.getClass().getSimpleName() + " (" + t.getMessage() + ")";
+                return where + ": " + e.getClass().getSimpleName() + " (" + t.getMessage() + ")";
             }
         }
-        return e.getClass().getSimpleName();
+        return where + ": " + e.getClass().getSimpleName();
     }
 
     private static Duration capped(Duration wait) {

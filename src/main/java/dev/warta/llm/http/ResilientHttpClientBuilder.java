@@ -23,6 +23,8 @@ public final class ResilientHttpClientBuilder implements HttpClientBuilder {
     private final CallMetrics metrics;
     private final RateLimiter rateLimiter;
     private final CircuitBreaker circuitBreaker;
+    private PaidAnswers answers = new PaidAnswers(AnswerStore.NONE);
+    private CallLog callLog = CallLog.NONE;
     private Duration connectTimeout;
     private Duration readTimeout;
 
@@ -68,7 +70,25 @@ public final class ResilientHttpClientBuilder implements HttpClientBuilder {
                 .version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout.compareTo(policy.timeout()) < 0 ? connectTimeout : policy.timeout())
                 .build();
-        return new ResilientHttpClient(jdk, policy.timeout(), policy, metrics, rateLimiter, circuitBreaker);
+        return new ResilientHttpClient(jdk, policy.timeout(), policy, metrics, rateLimiter, circuitBreaker, answers,
+                callLog);
+    }
+
+    /** Keep every successful answer in {@code store} and serve it again for the same request (see {@link PaidAnswers}). */
+    public ResilientHttpClientBuilder answerStore(AnswerStore store) {
+        this.answers = new PaidAnswers(Objects.requireNonNull(store, "store"));
+        return this;
+    }
+
+    /** Record every request sent, as it happens. */
+    public ResilientHttpClientBuilder callLog(CallLog callLog) {
+        this.callLog = Objects.requireNonNull(callLog, "callLog");
+        return this;
+    }
+
+    /** The answers kept by the clients of this builder; the caller rejects the ones it cannot use. */
+    public PaidAnswers paidAnswers() {
+        return answers;
     }
 
     public CallPolicy policy() {
@@ -79,7 +99,10 @@ public final class ResilientHttpClientBuilder implements HttpClientBuilder {
         return metrics;
     }
 
-    /** True once the endpoint failed {@link CallPolicy#circuitBreakerThreshold()} calls in a row. */
+    /**
+     * True once the endpoint failed {@link CallPolicy#circuitBreakerThreshold()} calls in a row, or rejected the
+     * settings (key, URL, model).
+     */
     public boolean circuitOpen() {
         return circuitBreaker.isOpen();
     }

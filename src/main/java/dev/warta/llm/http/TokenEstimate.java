@@ -38,6 +38,29 @@ final class TokenEstimate {
         return total != null && total.canConvertToLong() ? total.asLong() : -1;
     }
 
+    /** Prompt and completion tokens as a response's {@code usage} states them, or null when it states none. */
+    static long[] usageOf(String responseBody) {
+        JsonNode root = parse(responseBody);
+        JsonNode usage = root == null ? null : root.path("usage");
+        if (usage == null || !usage.path("prompt_tokens").canConvertToLong()) {
+            return null;
+        }
+        return new long[] {usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong(0)};
+    }
+
+    /** Our guess at what an answer we could not read cost: its request's prompt, and what arrived of the answer. */
+    static long[] guess(String requestBody, String partialAnswer) {
+        long prompt = requestBody == null ? 0 : (requestBody.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
+        long completion = (partialAnswer.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
+        return new long[] {prompt, completion};
+    }
+
+    /** Whether a body is a JSON object, as every answer of the API is; a body cut off in transit is not. */
+    static boolean isJsonObject(String body) {
+        JsonNode root = parse(body);
+        return root != null && root.isObject();
+    }
+
     private static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);

@@ -13,9 +13,16 @@
  *         ...
  * }</pre>
  * What reaches the caller of {@code ChatModel.chat}: {@code RateLimitException} (429 to the end),
- * {@code InternalServerException} (5xx), {@code InvalidRequestException} (400), {@code AuthenticationException}
- * (401/403), {@code dev.langchain4j.exception.TimeoutException} (timeouts to the end),
+ * {@code InternalServerException} (5xx), {@code InvalidRequestException} (400),
+ * {@code dev.langchain4j.exception.TimeoutException} (timeouts to the end),
+ * {@link dev.warta.llm.http.EndpointRejectedException} (401/403/404: a wrong key, URL or model; every later call
+ * of the builder fails the same way without being sent), {@link dev.warta.llm.http.EndpointFaultException} (the
+ * endpoint unreachable, or its answers cut off or not JSON, to the end),
  * {@link dev.warta.llm.http.EndpointUnavailableException} (circuit open, unwrapped) and
  * {@link dev.warta.llm.http.CallInterruptedException} (the thread was interrupted).
+ * <p>
+ * With an {@link dev.warta.llm.http.AnswerStore}, every answer is kept under its exact request and served again
+ * instead of being bought twice ({@link dev.warta.llm.http.PaidAnswers}); with a {@link dev.warta.llm.http.CallLog},
+ * every request sent is recorded as it happens.
  */
 package dev.warta.llm.http;

@@ -184,7 +184,11 @@ class ResilientHttpClientTest {
                 .body(CHAT_BODY).build();
 
         assertThatThrownBy(() -> client(FAST.withMaxRetries(2)).execute(request))
-                .hasCauseInstanceOf(java.net.ConnectException.class);
+                .isInstanceOf(EndpointFaultException.class)
+                .hasCauseInstanceOf(java.net.ConnectException.class)
+                // host, port and what happened, where the JDK's own exception says nothing ("null")
+                .hasMessage("cannot reach the endpoint: 127.0.0.1:" + java.net.URI.create(deadUrl).getPort()
+                        + ": connection refused (3 attempts)");
 
         assertThat(metrics.snapshot().calls()).isEqualTo(3);
         assertThat(metrics.snapshot().failures()).isEqualTo(1);
@@ -226,7 +230,7 @@ class ResilientHttpClientTest {
         client.execute(chat(CHAT_BODY));
         next.set(StubResponse.error(500, "oops"));
         assertThatThrownBy(() -> client.execute(chat(CHAT_BODY))).isInstanceOf(HttpException.class);
-        next.set(StubResponse.error(401, "bad key"));
+        next.set(StubResponse.error(400, "bad request"));
         assertThatThrownBy(() -> client.execute(chat(CHAT_BODY))).isInstanceOf(HttpException.class);
         next.set(StubResponse.error(500, "oops"));
         assertThatThrownBy(() -> client.execute(chat(CHAT_BODY))).isInstanceOf(HttpException.class);
@@ -527,5 +531,141 @@ class ResilientHttpClientTest {
                 .allSatisfy(line -> assertThat(line)
                         .contains("POST http://127.0.0.1:")
                         .doesNotContain("sk-test-secret", "sk-query-secret", "Authorization"));
+    }
+
+    @Test
+    void aRejectedKeyStopsEveryFurtherCallAtOnce() {
+        stub.respondWith(request -> StubResponse.error(401, "Incorrect API key provided"));
+        ResilientHttpClientBuilder builder = new ResilientHttpClientBuilder(FAST, metrics);
+        ResilientHttpClient client = builder.build();
+
+        assertThatThrownBy(() -> client.execute(chat(CHAT_BODY)))
+                .isInstanceOf(EndpointRejectedException.class)
+                .hasMessage("the endpoint rejected the API key (HTTP 401)");
+        // not retried, and no later call is sent: another article would only be refused the same way
+        assertThatThrownBy(() -> builder.build().execute(chat(CHAT_BODY.replace("Halo", "Apa kabar"))))
+                .isInstanceOf(EndpointRejectedException.class)
+                .hasMessage("the endpoint rejected the API key (HTTP 401)");
+        assertThat(stub.requests()).hasSize(1);
+        assertThat(builder.circuitOpen()).isTrue();
+    }
+
+    @Test
+    void aNotFoundNamesTheModelAndTheBaseUrlWithAHint() {
+        // the stub serves /v1/chat/completions only, as OpenAI-compatible servers do
+        String withoutV1 = stub.baseUrl().replace("/v1", "");
+        HttpRequest request = HttpRequest.builder().method(HttpMethod.POST).url(withoutV1 + "/chat/completions")
+                .body(CHAT_BODY).build();
+
+        assertThatThrownBy(() -> client(FAST).execute(request))
+                .isInstanceOf(EndpointRejectedException.class)
+                .hasMessage("model 'gpt-4o-mini' not found at " + withoutV1
+                        + " (HTTP 404); is the base URL missing /v1?");
+        assertThat(ResilientHttpClient.rejection(404, chat(CHAT_BODY)))
+                .isEqualTo("model 'gpt-4o-mini' not found at " + stub.baseUrl()
+                        + " (HTTP 404); check warta.llm.model (OPENAI_MODEL)");
+    }
+
+    @Test
+    void aTruncatedAnswerBodyIsATransportFaultAndIsRetried() {
+        // a proxy lost the upstream mid-answer: well-framed HTTP 200, JSON that ends half-way
+        stub.respondWith(inTurn(ok().truncatedTo(60), ok()));
+
+        SuccessfulHttpResponse response = client(FAST).execute(chat(CHAT_BODY));
+
+        assertThat(response.body()).contains("\"Hello\"");
+        assertThat(stub.requests()).hasSize(2);
+        CallMetrics.Snapshot figures = metrics.snapshot();
+        assertThat(figures.retries()).isEqualTo(1);
+        // the cut-off answer was billed: it is counted, with our estimate of its tokens, beside the real usage
+        assertThat(figures.promptTokens()).isGreaterThan(10);
+        assertThat(figures.completionTokens()).isGreaterThan(2);
+    }
+
+    @Test
+    void anAnswerThatStopsHalfWayIsTimedOutAndRetried() {
+        // the headers came, then the connection went quiet mid-body: the JDK's own timeout no longer applies
+        stub.respondWith(inTurn(ok().droppedAfter(40), ok()));
+
+        SuccessfulHttpResponse response = client(FAST.withTimeout(Duration.ofMillis(800))).execute(chat(CHAT_BODY));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
+    void aTruncatedAnswerThatStaysTruncatedEndsAsAnEndpointFault() {
+        stub.respondWith(request -> ok().truncatedTo(60));
+
+        assertThatThrownBy(() -> client(FAST.withMaxRetries(1)).execute(chat(CHAT_BODY)))
+                .isInstanceOf(EndpointFaultException.class)
+                .hasMessage("the endpoint's answer was cut off or not the API's JSON (2 attempts)");
+    }
+
+    @Test
+    void anAnswerPaidForIsNeverBoughtAgainForTheSameRequest() {
+        java.util.Map<String, String> kept = new java.util.concurrent.ConcurrentHashMap<>();
+        AnswerStore store = new AnswerStore() {
+            @Override
+            public java.util.Optional<String> find(String key) {
+                return java.util.Optional.ofNullable(kept.get(key));
+            }
+
+            @Override
+            public void keep(String key, String body) {
+                kept.putIfAbsent(key, body);
+            }
+
+            @Override
+            public void forget(String key) {
+                kept.remove(key);
+            }
+        };
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CallLog calls = new CallLog() {
+            @Override
+            public String sending(int attempt) {
+                log.add("sending " + attempt);
+                return "call-" + log.size();
+            }
+
+            @Override
+            public void finished(String call, Result result) {
+                log.add(result.outcome().code() + " " + result.httpStatus() + " " + result.promptTokens() + "+"
+                        + result.completionTokens());
+            }
+
+            @Override
+            public void reused(long promptTokens, long completionTokens) {
+                log.add("reused " + promptTokens + "+" + completionTokens);
+            }
+        };
+        stub.respondWith(inTurn(StubResponse.error(500, "oops"), ok()));
+        ResilientHttpClientBuilder builder = new ResilientHttpClientBuilder(FAST, metrics).answerStore(store)
+                .callLog(calls);
+
+        SuccessfulHttpResponse first = builder.build().execute(chat(CHAT_BODY));
+        // another client (a restarted process) with the same request, even with another key: nothing is sent
+        HttpRequest sameWithOtherKey = HttpRequest.builder().method(HttpMethod.POST)
+                .url(stub.baseUrl() + "/chat/completions").addHeader("Authorization", "Bearer sk-other")
+                .body(CHAT_BODY).build();
+        SuccessfulHttpResponse again = builder.build().execute(sameWithOtherKey);
+
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(stub.requests()).hasSize(2);
+        assertThat(log).containsExactly("sending 0", "http_error 500 0+0", "sending 1", "answered 200 10+2",
+                "reused 10+2");
+        assertThat(metrics.snapshot().promptTokens()).isEqualTo(10);
+
+        // a different request (a re-ask carries its feedback) is sent
+        builder.build().execute(chat(CHAT_BODY.replace("Halo", "Halo lagi")));
+        assertThat(stub.requests()).hasSize(3);
+
+        // an answer the caller rejects is asked for again
+        builder.paidAnswers().startCall();
+        builder.build().execute(chat(CHAT_BODY));
+        builder.paidAnswers().rejectLastAnswerOfThisThread();
+        builder.build().execute(chat(CHAT_BODY));
+        assertThat(stub.requests()).hasSize(4);
     }
 }

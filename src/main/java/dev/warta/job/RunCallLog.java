@@ -1,0 +1,123 @@
+package dev.warta.job;
+
+import dev.warta.llm.http.AnswerStore;
+import dev.warta.llm.http.CallLog;
+import dev.warta.store.ModelAnswerRepository;
+import dev.warta.store.ModelCallRepository;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Connects the HTTP layer's answer store and call log to the database: answers are kept in
+ * {@code warta_model_answer}, and each request sent is recorded in {@code warta_model_call} under the run it belongs
+ * to. The engine is built before the run has its id, so the id is set when the step starts.
+ * <p>
+ * The database work runs on a thread of its own, never on the calling thread. The callers are the model-call
+ * threads, which a stop interrupts; an interrupt that reaches a thread in the middle of H2's file I/O closes the
+ * file channel and with it the whole database ({@code ClosedByInterruptException}). The caller waits for the work
+ * to finish even when interrupted (it is short, and it is what keeps a paid answer), then keeps its interrupt.
+ */
+final class RunCallLog implements CallLog, AnswerStore {
+
+    private final ModelAnswerRepository answers;
+    private final ModelCallRepository calls;
+    private final ExecutorService database = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "warta-call-log");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Long runId;
+    /** With {@code --force}: only answers received in this run are reused, older ones are bought again. */
+    private volatile Instant answersSince;
+
+    RunCallLog(ModelAnswerRepository answers, ModelCallRepository calls) {
+        this.answers = answers;
+        this.calls = calls;
+    }
+
+    void belongTo(long runId, boolean force) {
+        this.runId = runId;
+        this.answersSince = force ? Instant.now() : null;
+    }
+
+    @Override
+    public String sending(int attempt) {
+        Long run = runId;
+        return onDatabaseThread(() -> calls.sending(run, attempt));
+    }
+
+    @Override
+    public void finished(String call, Result result) {
+        onDatabaseThread(() -> {
+            calls.finished(call, result.outcome().code(), result.httpStatus() == 0 ? null : result.httpStatus(),
+                    result.promptTokens(), result.completionTokens(), result.tokensEstimated(),
+                    result.latencyMillis());
+            return null;
+        });
+    }
+
+    @Override
+    public void reused(long promptTokens, long completionTokens) {
+        Long run = runId;
+        onDatabaseThread(() -> {
+            calls.reused(run, promptTokens, completionTokens);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> find(String key) {
+        Instant since = answersSince;
+        return onDatabaseThread(() -> answers.find(key, since));
+    }
+
+    @Override
+    public void keep(String key, String body) {
+        boolean replace = answersSince != null;
+        onDatabaseThread(() -> {
+            if (replace) {
+                answers.replace(key, body);
+            } else {
+                answers.keep(key, body);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void forget(String key) {
+        onDatabaseThread(() -> {
+            answers.forget(key);
+            return null;
+        });
+    }
+
+    private <T> T onDatabaseThread(Callable<T> work) {
+        Future<T> done = database.submit(work);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return done.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

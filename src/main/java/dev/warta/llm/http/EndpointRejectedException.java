@@ -1,0 +1,25 @@
+package dev.warta.llm.http;
+
+/**
+ * The endpoint answered in a way that no retry and no other article can change: it refused the API key (401/403)
+ * or does not know the URL or the model (404). A setting is wrong; the run should stop at the first such answer.
+ * <p>
+ * Once one call saw this, every later call of the same builder throws it again without touching the network. Like
+ * {@link EndpointUnavailableException} it carries no cause, so LangChain4j's exception mapper passes it through.
+ */
+public class EndpointRejectedException extends RuntimeException {
+
+    public EndpointRejectedException(String message) {
+        super(message);
+    }
+
+    /** The first {@code EndpointRejectedException} in {@code failure}'s cause chain, or null. */
+    public static EndpointRejectedException findIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EndpointRejectedException rejected) {
+                return rejected;
+            }
+        }
+        return null;
+    }
+}
