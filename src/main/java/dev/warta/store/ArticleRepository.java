@@ -57,15 +57,12 @@ public class ArticleRepository {
     }
 
     /**
-     * Stores an editor's approved version of an article (status {@code reviewed}) over whatever the row holds,
-     * keeping the run that last touched it.
+     * Stores what an editor made of an article in the web app (an approved version, status {@code reviewed}, or a
+     * new model translation they asked for) over whatever the row holds, keeping the run that last touched it.
      */
-    public void saveReviewed(StoredArticle reviewed) {
-        if (reviewed.status() != ArticleStatus.REVIEWED) {
-            throw new IllegalArgumentException("not a reviewed article: " + reviewed.status().code());
-        }
-        Long runId = jdbc.queryForObject("SELECT run_id FROM warta_article WHERE id = ?", Long.class, reviewed.id());
-        write(new ArticleOutcome(reviewed, false, false), runId == null ? 0 : runId, true);
+    public void saveByEditor(StoredArticle edited) {
+        Long runId = jdbc.queryForObject("SELECT run_id FROM warta_article WHERE id = ?", Long.class, edited.id());
+        write(new ArticleOutcome(edited, false, false), runId == null ? 0 : runId, true);
     }
 
     private void write(ArticleOutcome outcome, long runId, boolean overwriteReviewed) {

@@ -73,4 +73,24 @@ class ReviewController {
                 + "exported again.");
         return "redirect:/articles/" + id;
     }
+
+    @PostMapping("/review/{id}/send-back")
+    String sendBack(@PathVariable String id, @RequestParam(required = false) String note,
+                    @RequestParam String updatedAt, Authentication editor, Model model,
+                    RedirectAttributes redirect, HttpServletResponse response) {
+        StoredArticle translated;
+        try {
+            translated = reviews.sendBack(id, editor.getName(), note, updatedAt);
+        } catch (ReviewService.Invalid | ReviewService.ChangedMeanwhile refused) {
+            response.setStatus(refused instanceof ReviewService.Invalid ? HttpStatus.UNPROCESSABLE_ENTITY.value()
+                    : HttpStatus.CONFLICT.value());
+            model.addAttribute("problem", refused.getMessage());
+            model.addAttribute("note", note);
+            return form(id, model);
+        }
+        redirect.addFlashAttribute("notice", "Translated again with your note: the article is now "
+                + translated.status().code().replace('_', ' ') + (translated.translation().needsReview()
+                ? " (the checks still flag it; it stays in the review queue)." : "."));
+        return "redirect:/articles/" + id;
+    }
 }

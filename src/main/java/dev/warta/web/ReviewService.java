@@ -2,6 +2,11 @@ package dev.warta.web;
 
 import dev.warta.article.ArticleStatus;
 import dev.warta.article.Translation;
+import dev.warta.article.TranslationEngine;
+import dev.warta.article.TranslationException;
+import dev.warta.job.EngineSelector;
+import dev.warta.job.EngineUnavailableException;
+import dev.warta.store.TranslationCache;
 import dev.warta.export.RunExporter;
 import dev.warta.store.ArticleRepository;
 import dev.warta.store.Json;
@@ -37,9 +42,14 @@ class ReviewService {
     private final RunExporter exporter;
     private final TransactionTemplate transaction;
     private final Path defaultOutput;
+    private final EngineSelector engines;
+    private final TranslationCache cache;
 
     ReviewService(ArticleRepository articles, NewsroomQueries queries, RunExporter exporter,
-                  org.springframework.transaction.PlatformTransactionManager transactions, @Value("${warta.output:output}") Path defaultOutput) {
+                  org.springframework.transaction.PlatformTransactionManager transactions,
+                  @Value("${warta.output:output}") Path defaultOutput, EngineSelector engines, TranslationCache cache) {
+        this.engines = engines;
+        this.cache = cache;
         this.articles = articles;
         this.queries = queries;
         this.exporter = exporter;
@@ -85,16 +95,72 @@ class ReviewService {
                     before.sourcePath(), before.location(), before.title(), before.article(), corrected, now.toString(),
                     new StoredArticle.EditorReview(editor, now.toString(),
                             changes.stream().map(NewsroomQueries.FieldChange::field).toList(), modelReasons));
-            articles.saveReviewed(after);
+            articles.saveByEditor(after);
             queries.addReviewEdit(id, editor, "approved", null, changes, Json.write(model), Json.write(corrected), now);
             return after;
         });
         Objects.requireNonNull(approved);
-        Path output = queries.outputFolderOf(id).map(Path::of).orElse(defaultOutput);
-        exporter.exportArticle(approved, output);
-        exporter.exportDigest(LocalDate.parse(approved.runDate()), output);
+        export(approved);
         log.info("{} approved {} ({} changes)", editor, id, approved.review().changedFields().size());
         return approved;
+    }
+
+    /**
+     * Sends the article back for a new model translation with the editor's note as feedback, now: the new version
+     * replaces the article's (checked as any other, so it may come back flagged), goes into the translation cache
+     * in place of the old one (so a later run reuses it rather than the version the editor rejected), and the
+     * request is kept in the review history with the note and both versions.
+     */
+    StoredArticle sendBack(String id, String editor, String note, String updatedAt) {
+        if (note == null || note.isBlank()) {
+            throw new Invalid("Say in the note what the model should do differently.");
+        }
+        StoredArticle before = articles.find(id).orElseThrow(() -> new NotFound("no article with id " + id));
+        if (before.article() == null) {
+            throw new Invalid("This input has no article text to translate.");
+        }
+        if (!Objects.equals(before.updatedAt(), updatedAt)) {
+            throw new ChangedMeanwhile();
+        }
+        TranslationEngine engine;
+        try {
+            engine = engines.engine();
+        } catch (EngineUnavailableException e) {
+            throw new Invalid("No model is available to the web app: " + e.getMessage());
+        }
+        if (!"openai".equals(engine.name())) {
+            throw new Invalid("No model endpoint is configured for the web app (it uses the offline engine, which "
+                    + "cannot take a note): start it with OPENAI_API_KEY set, as the job is.");
+        }
+        Translation translation;
+        try {
+            translation = engine.translate(before.article(), note.strip());
+        } catch (TranslationException e) {
+            throw new Invalid("The model could not translate it again: " + e.getMessage());
+        }
+        cache.put(TranslationCache.key(before.article().contentHash(), engine.fingerprint()), id, engine.fingerprint(),
+                translation);
+        Instant now = Instant.now();
+        ArticleStatus status = translation.needsReview() ? ArticleStatus.NEEDS_REVIEW : ArticleStatus.TRANSLATED;
+        StoredArticle after = new StoredArticle(before.id(), status,
+                translation.needsReview() ? String.join("; ", translation.reviewReasons()) : null, before.runDate(),
+                before.sourcePath(), before.location(), before.title(), before.article(), translation, now.toString());
+        transaction.executeWithoutResult(tx -> {
+            articles.saveByEditor(after);
+            queries.addReviewEdit(id, editor, "sent_back", note.strip(),
+                    before.translation() == null ? List.of() : changes(before.translation(), translation),
+                    before.translation() == null ? null : Json.write(before.translation()), Json.write(translation),
+                    now);
+        });
+        export(after);
+        log.info("{} sent {} back for a new translation: now {}", editor, id, status.code());
+        return after;
+    }
+
+    private void export(StoredArticle article) {
+        Path output = queries.outputFolderOf(article.id()).map(Path::of).orElse(defaultOutput);
+        exporter.exportArticle(article, output);
+        exporter.exportDigest(LocalDate.parse(article.runDate()), output);
     }
 
     private static Translation corrected(Translation model, Correction correction) {

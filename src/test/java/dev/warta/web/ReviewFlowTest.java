@@ -119,6 +119,45 @@ class ReviewFlowTest {
         }
     }
 
+    @Test
+    void sentBackWithANoteTheModelTranslatesAgainWithTheNoteAndALaterRunReusesTheNewVersion() throws Exception {
+        WartaHarness warta = new WartaHarness(work, stub.baseUrl());
+        stub.respondWith(NewsroomApp.wrongNumber("12", "21"));
+        warta.addFixture("/job/input/01-gempa-malang.txt", "01-gempa-malang.txt");
+        assertThat(warta.run("2026-11-26").exitCode()).isEqualTo(0);
+        String id = (String) warta.rows("SELECT id FROM warta_article").get(0).get("ID");
+        String note = "The source says 12 houses were damaged, not 21: keep the number.";
+
+        stub.reset();   // the model now gets the number right
+        int callsBefore = stub.requests().size();
+        try (NewsroomApp app = NewsroomApp.start(warta, "--warta.engine=openai", "--warta.llm.base-url=" + stub.baseUrl(),
+                "--warta.llm.api-key=test-key", "--warta.llm.max-retries=0",
+                "--warta.glossary=" + work.resolve("glossary.tsv"))) {
+            NewsroomApp.Session editor = app.session();
+            editor.login(NewsroomApp.EDITOR, NewsroomApp.PASSWORD);
+            Document form = editor.page("/review/" + id);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("note", note);
+            fields.put("updatedAt", form.selectFirst("form.send-back-form input[name=updatedAt]").val());
+            fields.put("_csrf", form.selectFirst("form.send-back-form input[name=_csrf]").val());
+            HttpResponse<String> sent = editor.post("/review/" + id + "/send-back", fields);
+
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+            assertThat(stub.requests().subList(callsBefore, stub.requests().size()))
+                    .anyMatch(request -> request.message("user") != null && request.message("user").contains(note));
+            JsonNode served = JSON.readTree(editor.get("/api/articles/" + id).body());
+            assertThat(served.path("status").asText()).isEqualTo("translated");
+            assertThat(served.path("translation").path("paragraphs").toString()).contains("12 ").doesNotContain("21 ");
+            assertThat(editor.page("/review").select("ol.queue li")).isEmpty();
+            assertThat(editor.page("/articles/" + id).select("ul.history").text()).contains("sent it back", note);
+        }
+        int callsAfterSendBack = stub.requests().size();
+        assertThat(warta.run("2026-11-27").exitCode()).isEqualTo(0);
+        assertThat(stub.requests()).hasSize(callsAfterSendBack);
+        assertThat(warta.rows("SELECT status FROM warta_article WHERE id = ?", id).get(0).get("STATUS"))
+                .isEqualTo("translated");
+    }
+
     /** The fields a browser would send for the review form: repeated paragraph fields as a list. */
     static Map<String, Object> formFields(Document form) {
         Map<String, Object> fields = new LinkedHashMap<>();
