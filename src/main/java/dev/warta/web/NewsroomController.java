@@ -51,6 +51,7 @@ class NewsroomController {
                 counts.of(ArticleStatus.NOT_ARTICLE), counts.of(ArticleStatus.PENDING), counts.total()));
         model.addAttribute("digest", digest);
         model.addAttribute("longDate", LONG_DATE.format(date));
+        model.addAttribute("digestView", WebMvcSettings.digestView());
         model.addAttribute("reviewed", counts.of(ArticleStatus.REVIEWED));
         model.addAttribute("days", queries.days(30));
         return "day";

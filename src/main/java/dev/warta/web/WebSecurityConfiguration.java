@@ -42,7 +42,7 @@ class WebSecurityConfiguration {
                     + "nobody could read (see the README, \"The newsroom web app\")");
         }
         http.authorizeHttpRequests(requests -> {
-            requests.requestMatchers("/warta.css", "/login", "/error").permitAll();
+            requests.requestMatchers("/warta.css", "/digest.css", "/login", "/error").permitAll();
             requests.requestMatchers("/review", "/review/**").hasRole(WebProperties.EDITOR);
             if (properties.requireLogin()) {
                 requests.anyRequest().authenticated();

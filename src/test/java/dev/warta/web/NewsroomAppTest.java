@@ -75,9 +75,9 @@ class NewsroomAppTest {
 
         assertThat(day.select("main h1").text()).contains("26 November 2026");
         assertThat(day.select(".counts li").eachText()).contains("2 translated", "1 need review");
-        assertThat(day.select("article.card h3 a").eachText()).hasSize(3)
+        assertThat(day.select("article.article h3 a").eachText()).hasSize(3)
                 .anyMatch(headline -> headline.startsWith("[en]"));
-        assertThat(day.select("article.card h3 a").eachAttr("href"))
+        assertThat(day.select("article.article h3 a").eachAttr("href"))
                 .contains("/articles/" + idOf("01-gempa-malang.txt"));
         assertThat(day.select(".days a").eachText()).containsExactly(DAY);
         assertThat(day.select("header nav, main, footer")).hasSize(3);
