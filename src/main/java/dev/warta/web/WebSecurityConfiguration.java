@@ -7,6 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -14,6 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +54,7 @@ class WebSecurityConfiguration {
                 requests.anyRequest().permitAll();
             }
         });
-        http.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/review", false).permitAll());
+        http.formLogin(login -> login.loginPage("/login").successHandler(afterLogin()).permitAll());
         // feed readers and scripts cannot fill in a form: when reading needs a login, they give it with each request
         http.httpBasic(Customizer.withDefaults());
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"));
@@ -60,6 +64,19 @@ class WebSecurityConfiguration {
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
                                 .SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Back to the page that asked for the login; otherwise editors to the review queue, readers to today. */
+    private static SavedRequestAwareAuthenticationSuccessHandler afterLogin() {
+        return new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication) {
+                boolean editor = authentication.getAuthorities().stream()
+                        .anyMatch(a -> ("ROLE_" + WebProperties.EDITOR).equals(a.getAuthority()));
+                return editor ? "/review" : "/";
+            }
+        };
     }
 
     @Bean

@@ -162,7 +162,7 @@ class NewsroomAppTest {
         assertThat(anonymous.get("/review").headers().firstValue("Location").orElse("")).endsWith("/login");
 
         NewsroomApp.Session reader = app.session();
-        assertThat(reader.login(NewsroomApp.READER, NewsroomApp.PASSWORD)).doesNotContain("error");
+        assertThat(reader.login(NewsroomApp.READER, NewsroomApp.PASSWORD)).endsWith("/").doesNotContain("login");
         assertThat(reader.get("/review").statusCode()).isEqualTo(403);
         assertThat(reader.get("/review/" + id).statusCode()).isEqualTo(403);
 
@@ -200,6 +200,26 @@ class NewsroomAppTest {
         }
         Document article = app.session().page("/articles/" + id);
         assertThat(article.select("table.parallel").text()).contains("<script>window.pwned='body'</script>");
+    }
+
+    @Test
+    void everyPageHasLandmarksALanguageOneH1AndALabelForEveryField() throws Exception {
+        String id = idOf("01-gempa-malang.txt");
+        NewsroomApp.Session editor = app.session();
+        editor.login(NewsroomApp.EDITOR, NewsroomApp.PASSWORD);
+        for (String path : List.of("/", "/articles/" + id, "/search?q=gempa", "/runs", "/login", "/review",
+                "/review/" + id)) {
+            Document page = editor.page(path);
+            assertThat(page.selectFirst("html").attr("lang")).as(path).isEqualTo("en");
+            assertThat(page.select("header, nav, main#main, footer").size()).as(path).isGreaterThanOrEqualTo(4);
+            assertThat(page.select("a.skip-link[href=#main]")).as(path).hasSize(1);
+            assertThat(page.select("h1")).as(path).hasSize(1);
+            for (Element field : page.select("input:not([type=hidden]), textarea, select")) {
+                boolean labelled = !field.attr("aria-label").isBlank()
+                        || (!field.id().isBlank() && page.selectFirst("label[for=" + field.id() + "]") != null);
+                assertThat(labelled).as(path + ": a label for " + field.cssSelector()).isTrue();
+            }
+        }
     }
 
     @Test
