@@ -184,6 +184,21 @@ class NewsroomAppTest {
     }
 
     @Test
+    void theSessionCookieIsHttpOnlyStrictAndSecureBehindAnHttpsProxy() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> plain = http.send(java.net.http.HttpRequest.newBuilder(app.url("/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> proxied = http.send(java.net.http.HttpRequest.newBuilder(app.url("/login"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+
+        String cookie = plain.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Strict").doesNotContain("Secure");
+        assertThat(proxied.headers().firstValue("Set-Cookie").orElseThrow())
+                .contains("Secure", "HttpOnly", "SameSite=Strict");
+        assertThat(plain.body()).doesNotContain("jsessionid");
+    }
+
+    @Test
     void aHostileArticleIsShownAsTextOnEveryPage() throws Exception {
         String id = idOf("05-hostile.html");
         for (String path : List.of("/", "/articles/" + id, "/search?q=banjir", "/api/articles/" + id)) {
