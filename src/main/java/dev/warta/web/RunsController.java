@@ -2,6 +2,7 @@ package dev.warta.web;
 
 import dev.warta.export.RunExporter;
 import dev.warta.export.RunSummary;
+import dev.warta.store.ArticleRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +28,11 @@ class RunsController {
     static final int CHART_NIGHTS = 30;
 
     private final NewsroomQueries queries;
+    private final ArticleRepository articles;
 
-    RunsController(NewsroomQueries queries) {
+    RunsController(NewsroomQueries queries, ArticleRepository articles) {
         this.queries = queries;
+        this.articles = articles;
     }
 
     @GetMapping("/runs")
@@ -40,6 +43,26 @@ class RunsController {
         java.util.Collections.reverse(lastNights);
         model.addAttribute("chart", RunChart.of(lastNights));
         return "runs";
+    }
+
+    /** Items of one run shown at most on its page; run.json lists them all. */
+    static final int RUN_ITEMS_SHOWN = 1_000;
+
+    /** One run: its figures and its items (articles and rejected inputs) in input order. */
+    @GetMapping("/runs/{id}")
+    String run(@PathVariable long id, Model model) {
+        NewsroomQueries.RunRow run = queries.run(id).orElseThrow(() -> new NotFound("No run " + id + "."));
+        List<ArticleRepository.RunItem> items = new ArrayList<>();
+        int[] total = {0};
+        articles.forEachInRun(id, item -> {
+            if (total[0]++ < RUN_ITEMS_SHOWN) {
+                items.add(item);
+            }
+        });
+        model.addAttribute("run", run);
+        model.addAttribute("items", items);
+        model.addAttribute("total", total[0]);
+        return "run";
     }
 
     /** The run's {@code run.json} as exported (with an entry per article), else its summary as stored. */

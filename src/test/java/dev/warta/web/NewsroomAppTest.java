@@ -222,7 +222,7 @@ class NewsroomAppTest {
         String id = idOf("01-gempa-malang.txt");
         NewsroomApp.Session editor = app.session();
         editor.login(NewsroomApp.EDITOR, NewsroomApp.PASSWORD);
-        for (String path : List.of("/", "/articles/" + id, "/search?q=gempa", "/runs", "/login", "/review",
+        for (String path : List.of("/", "/articles/" + id, "/search?q=gempa", "/runs", "/runs/1", "/login", "/review",
                 "/review/" + id)) {
             Document page = editor.page(path);
             assertThat(page.selectFirst("html").attr("lang")).as(path).isEqualTo("en");
@@ -246,5 +246,10 @@ class NewsroomAppTest {
         assertThat(runs.select("figure.chart svg polyline.cost").attr("points")).isNotBlank();
         String runJson = app.session().get(runs.selectFirst("a[href$=run.json]").attr("href")).body();
         assertThat(JSON.readTree(runJson).path("articles")).hasSize(3);
+        Document run = app.session().page(runs.selectFirst("table.runs tbody th a").attr("href"));
+        assertThat(run.select("table.run-items tbody tr")).hasSize(3);
+        assertThat(run.select("table.run-items tbody td:eq(0)").eachText())
+                .containsExactlyInAnyOrder("needs_review", "translated", "translated");
+        assertThat(run.select("table.run-items a").eachAttr("href")).contains("/articles/" + idOf("05-hostile.html"));
     }
 }
