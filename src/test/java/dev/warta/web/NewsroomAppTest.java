@@ -184,6 +184,30 @@ class NewsroomAppTest {
     }
 
     @Test
+    void withLoginRequiredReadingNeedsASignInAndFeedsTakeBasicAuthentication() throws Exception {
+        try (NewsroomApp closed = NewsroomApp.start(warta, "--warta.web.require-login=true")) {
+            NewsroomApp.Session browser = closed.session();
+            assertThat(browser.get("/").statusCode()).isEqualTo(302);
+            assertThat(browser.get("/search?q=beras").headers().firstValue("Location").orElse("")).endsWith("/login");
+            assertThat(browser.get("/login").statusCode()).isEqualTo(200);
+            browser.login(NewsroomApp.READER, NewsroomApp.PASSWORD);
+            assertThat(browser.page("/search?q=beras").select("li.hit")).hasSize(1);
+            assertThat(browser.get("/review").statusCode()).isEqualTo(403);
+
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (NewsroomApp.READER + ":" + NewsroomApp.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<String> anonymousFeed = http.send(java.net.http.HttpRequest.newBuilder(
+                    closed.url("/feed.atom")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> feed = http.send(java.net.http.HttpRequest.newBuilder(closed.url("/feed.atom"))
+                    .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymousFeed.statusCode()).isEqualTo(401);
+            assertThat(feed.statusCode()).isEqualTo(200);
+            AtomChecks.assertValidFeed(feed.body());
+        }
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlyStrictAndSecureBehindAnHttpsProxy() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         HttpResponse<String> plain = http.send(java.net.http.HttpRequest.newBuilder(app.url("/login")).build(),
