@@ -82,13 +82,10 @@ public record ArticleView(StoredArticle stored, String headline, ArticleMetadata
 
     /** The checks' findings on the article: from the translation, else the stored reason (failed, pending). */
     static List<String> reasons(StoredArticle stored) {
-        if (stored.translation() != null && !stored.translation().reviewReasons().isEmpty()) {
+        if (stored.translation() != null) {
             return stored.translation().reviewReasons();
         }
-        if (stored.review() != null && stored.review().modelReviewReasons() != null) {
-            return List.of();
-        }
-        return stored.reason() == null || stored.translation() != null ? List.of() : List.of(stored.reason());
+        return stored.reason() == null ? List.of() : List.of(stored.reason());
     }
 
     /** The source paragraphs (from 0) a reason is about; empty when it is about the whole article. */

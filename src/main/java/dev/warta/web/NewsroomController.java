@@ -78,6 +78,7 @@ class NewsroomController {
             model.addAttribute("hasNext", found.size() > size);
         }
         model.addAttribute("asked", asked);
+        model.addAttribute("pageSize", size);
         model.addAttribute("statuses", ArticleStatus.values());
         return "search";
     }

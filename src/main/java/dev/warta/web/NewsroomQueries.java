@@ -63,19 +63,24 @@ class NewsroomQueries {
                   Instant finishedAt, String outputDir, RunSummary summary) {
     }
 
+    private static final String RUN_COLUMNS =
+            "SELECT id, run_date, engine, model, status, summary, started_at, finished_at, output_dir FROM warta_run";
+
+    private static final RowMapper<RunRow> RUN = (rs, row) -> {
+        String summary = rs.getString("summary");
+        return new RunRow(rs.getLong("id"), rs.getDate("run_date").toLocalDate(), rs.getString("engine"),
+                rs.getString("model"), rs.getString("status"), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")), rs.getString("output_dir"),
+                summary == null ? null : Json.read(summary, RunSummary.class));
+    };
+
+    /** The latest runs, newest first. */
     List<RunRow> runs(int limit) {
-        return jdbc.query("SELECT id, run_date, engine, model, status, summary, started_at, finished_at, output_dir "
-                + "FROM warta_run ORDER BY id DESC LIMIT ?", (rs, row) -> {
-                    String summary = rs.getString("summary");
-                    return new RunRow(rs.getLong("id"), rs.getDate("run_date").toLocalDate(), rs.getString("engine"),
-                            rs.getString("model"), rs.getString("status"), instant(rs.getTimestamp("started_at")),
-                            instant(rs.getTimestamp("finished_at")), rs.getString("output_dir"),
-                            summary == null ? null : Json.read(summary, RunSummary.class));
-                }, limit);
+        return jdbc.query(RUN_COLUMNS + " ORDER BY id DESC LIMIT ?", RUN, limit);
     }
 
     Optional<RunRow> run(long id) {
-        return runs(Integer.MAX_VALUE).stream().filter(r -> r.id() == id).findFirst();
+        return jdbc.query(RUN_COLUMNS + " WHERE id = ?", RUN, id).stream().findFirst();
     }
 
     /** The output folder of the run that last wrote the article: where its file is exported. */
