@@ -3,9 +3,11 @@ package dev.warta;
 import dev.warta.ingest.InspectCommand;
 import dev.warta.offline.TranslateCommand;
 import dev.warta.store.H2FileSettings;
+import dev.warta.web.PasswordHashCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.ApplicationListener;
 
 import java.util.Arrays;
@@ -17,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Entry point. With no command it runs the nightly job; a first argument naming a tool runs that tool instead:
  * {@code inspect PATH…} shows what ingestion makes of input files, {@code translate} runs the offline engine
  * over standard input (both start without Spring, so they answer at once); {@code search}, {@code show} and
- * {@code digest} read the database (see {@link dev.warta.search.AnalystCommands}).
+ * {@code digest} read the database (see {@link dev.warta.search.AnalystCommands}); {@code serve} starts the
+ * newsroom web app ({@link dev.warta.web}) and {@code hash-password} makes a password hash for its users.
  */
 @SpringBootApplication
 public class WartaApplication {
@@ -42,6 +45,18 @@ public class WartaApplication {
     }
 
     /**
+     * Starts the newsroom web app ({@code serve}) instead of the job: the servlet stack and the {@code serve} profile
+     * (application-serve.yml: bound to 127.0.0.1), on the same database. It runs until stopped; unlike the job it
+     * has nothing in flight to finish, so Spring's own shutdown hook closes it.
+     */
+    public static ConfigurableApplicationContext serve(String... args) {
+        SpringApplication application = application();
+        application.setAdditionalProfiles("serve");
+        application.setRegisterShutdownHook(true);
+        return application.run(args);
+    }
+
+    /**
      * One line instead of a stack trace when the application fails: at the start most often because the database
      * is held by another Warta process (H2 allows one at a time) or a setting is wrong (exit 2 or 4); after the
      * start, the run itself failed (exit 3), and the line says what failed.
@@ -59,6 +74,11 @@ public class WartaApplication {
                     + (root instanceof OutOfMemoryError ? " (give the JVM more memory, e.g. java -Xmx1g -jar …)" : ""));
             return 3;
         }
+        if (root instanceof java.net.BindException || root.getClass().getSimpleName().equals("PortInUseException")) {
+            System.err.println("warta: cannot start the web app: " + message
+                    + " (another program uses the port: choose one with --server.port=N)");
+            return 2;
+        }
         if (message.contains("already in use") || message.contains("Locked by another")
                 || message.contains("file is locked")) {
             System.err.println("warta: the database is in use by another Warta process (a run, or a search): "
@@ -75,6 +95,14 @@ public class WartaApplication {
         switch (command) {
             case "inspect" -> System.exit(InspectCommand.run(rest, System.out, System.err));
             case "translate" -> System.exit(TranslateCommand.run(rest, System.in, System.out, System.err));
+            case "hash-password" -> System.exit(PasswordHashCommand.run(System.in, System.out, System.err));
+            case "serve" -> {
+                try {
+                    serve(rest.toArray(String[]::new));
+                } catch (RuntimeException | Error failed) {
+                    System.exit(explainFailure(failed));
+                }
+            }
             default -> {
                 int exitCode;
                 try {

@@ -18,11 +18,16 @@ public enum ArticleStatus {
     /** Not a news article (index page, gallery, too short): reported, never translated. */
     NOT_ARTICLE,
     /** Read but not attempted (endpoint circuit open, budget spent, run stopped): the next run picks it up. */
-    PENDING;
+    PENDING,
+    /**
+     * Checked, corrected where needed and approved by an editor in the web app. A later run or a cache hit never
+     * replaces it: the editor's version is the article's truth (the model's version stays in the review history).
+     */
+    REVIEWED;
 
     /** Counts as delivered for the exit code. */
     public boolean delivered() {
-        return this == TRANSLATED || this == NEEDS_REVIEW;
+        return this == TRANSLATED || this == NEEDS_REVIEW || this == REVIEWED;
     }
 
     @JsonValue

@@ -25,4 +25,12 @@ public interface TranslationEngine {
      * @throws TranslationException with a specific, user-readable reason when the article cannot be translated
      */
     Translation translate(Article article);
+
+    /**
+     * Translates the article again for an editor who sent an earlier translation back, with their note on what to
+     * fix (it reaches the model as feedback). An engine that cannot take a note translates as usual.
+     */
+    default Translation translate(Article article, String editorNote) {
+        return translate(article);
+    }
 }

@@ -109,7 +109,7 @@ public record Digest(LocalDate date, RunCounts counts, List<EntityCount> topEnti
             }
         }
         return new RunCounts(
-                byStatus.getOrDefault(ArticleStatus.TRANSLATED, 0),
+                byStatus.getOrDefault(ArticleStatus.TRANSLATED, 0) + byStatus.getOrDefault(ArticleStatus.REVIEWED, 0),
                 byStatus.getOrDefault(ArticleStatus.NEEDS_REVIEW, 0),
                 byStatus.getOrDefault(ArticleStatus.FAILED, 0),
                 byStatus.getOrDefault(ArticleStatus.NOT_ARTICLE, 0),

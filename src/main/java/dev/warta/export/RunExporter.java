@@ -84,6 +84,13 @@ public class RunExporter {
         return written[0];
     }
 
+    /** Writes one article's file again from its row, e.g. after an editor approved a corrected version. */
+    public Path exportArticle(StoredArticle stored, Path output) {
+        OutputFiles files = new OutputFiles(output);
+        writeArticle(files, stored);
+        return files.articleFile(stored.runDate(), stored.id());
+    }
+
     private static void writeArticle(OutputFiles files, StoredArticle stored) {
         OutputFiles.writeAtomically(files.articleFile(stored.runDate(), stored.id()), Json.write(stored));
     }
@@ -92,7 +99,8 @@ public class RunExporter {
     public DigestFiles exportDigest(LocalDate date, Path output) {
         ArticleRepository.RunCounts counts = articles.countRunDate(date);
         List<StoredArticle> shown = articles.findForDigest(date, DIGEST_LIMIT);
-        Digest digest = Digest.of(date, shown, new Digest.RunCounts(counts.of(ArticleStatus.TRANSLATED),
+        Digest digest = Digest.of(date, shown, new Digest.RunCounts(
+                counts.of(ArticleStatus.TRANSLATED) + counts.of(ArticleStatus.REVIEWED),
                 counts.of(ArticleStatus.NEEDS_REVIEW), counts.of(ArticleStatus.FAILED),
                 counts.of(ArticleStatus.NOT_ARTICLE), counts.of(ArticleStatus.PENDING), counts.total()));
         return new DigestWriter().write(digest, new OutputFiles(output).dayFolder(date.toString()));

@@ -30,7 +30,10 @@ public record RunSummary(
         Counts counts,
         Calls calls) {
 
-    /** Items by outcome. {@code translated} includes those that need review and those reused from the cache. */
+    /**
+     * Items by outcome. {@code translated} includes those that need review, those reused from the cache and those an
+     * editor had approved (kept as the editor left them).
+     */
     public record Counts(int read, int translated, int cached, int needsReview, int failed, int notArticle, int pending) {
     }
 
@@ -58,7 +61,8 @@ public record RunSummary(
 
     public static Counts count(RunCounts counts) {
         return new Counts(counts.total(),
-                counts.of(ArticleStatus.TRANSLATED) + counts.of(ArticleStatus.NEEDS_REVIEW), counts.cached(),
+                counts.of(ArticleStatus.TRANSLATED) + counts.of(ArticleStatus.NEEDS_REVIEW)
+                        + counts.of(ArticleStatus.REVIEWED), counts.cached(),
                 counts.of(ArticleStatus.NEEDS_REVIEW), counts.of(ArticleStatus.FAILED),
                 counts.of(ArticleStatus.NOT_ARTICLE), counts.of(ArticleStatus.PENDING));
     }

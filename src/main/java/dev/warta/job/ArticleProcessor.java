@@ -74,6 +74,11 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
             return outcome(rejected, status, rejected.reason(), rejected.title(), null, null, false, false);
         }
         Article article = (Article) item;
+        Optional<StoredArticle> reviewed = articles.findReviewed(article.id());
+        if (reviewed.isPresent()) {
+            // an editor approved this article: their version stays, even with --force, and costs no model call
+            return new ArticleOutcome(reviewed.get(), true, false);
+        }
         String key = TranslationCache.key(article.contentHash(), engine.fingerprint());
         if (!force) {
             Optional<Translation> cached = cache.find(key);

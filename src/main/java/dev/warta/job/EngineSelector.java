@@ -24,7 +24,7 @@ import java.util.Optional;
  * With {@code warta.offline-fallback} the offline engine also stands in for articles the model could not do.
  */
 @Component
-class EngineSelector {
+public class EngineSelector {
 
     static final String NO_ENDPOINT = "No model endpoint configured: set OPENAI_API_KEY (and OPENAI_BASE_URL, "
             + "including /v1, for another OpenAI-compatible server such as Ollama or vLLM), or run with "
@@ -77,8 +77,8 @@ class EngineSelector {
         return metrics;
     }
 
-    /** The engine of this run, built once. */
-    synchronized TranslationEngine engine() {
+    /** The engine of this run, built once (also the web app's, for an article an editor sends back). */
+    public synchronized TranslationEngine engine() {
         if (engine == null) {
             engine = build();
         }

@@ -1,7 +1,7 @@
 package dev.warta.job;
 
 /** The configured engine cannot run; the message says what to set. */
-class EngineUnavailableException extends RuntimeException {
+public class EngineUnavailableException extends RuntimeException {
 
     EngineUnavailableException(String message) {
         super(message);

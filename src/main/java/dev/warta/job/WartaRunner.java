@@ -23,6 +23,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
@@ -45,6 +46,7 @@ import java.util.Optional;
  * (by a signal the process exits with the signal's usual code, 130 or 143, instead).
  */
 @Component
+@ConditionalOnNotWebApplication   // `serve` starts the web app only; the job runs from its own command
 class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
 
     static final int ALL_DELIVERED = 0;

@@ -99,7 +99,14 @@ public class ModelTranslationEngine implements TranslationEngine {
 
     @Override
     public Translation translate(Article article) {
-        Spend spend = new Spend();
+        return translate(article, null);
+    }
+
+    @Override
+    public Translation translate(Article article, String editorNote) {
+        Spend spend = new Spend(editorNote == null || editorNote.isBlank() ? null
+                : "An editor read an earlier translation of this article and sent it back with this note: "
+                + editorNote.strip());
         if (article.language().equals(targetCode)) {
             return passThrough(article, spend);
         }
@@ -140,7 +147,7 @@ public class ModelTranslationEngine implements TranslationEngine {
                     list(output.keyPoints()), list(output.tags()), terms, entities(output.entities()), targetCode);
             return new Attempt<>(output, checks);
         };
-        Attempt<ArticleTranslationOutput> best = withOneReask(attempt);
+        Attempt<ArticleTranslationOutput> best = withOneReask(attempt, spend.editorNote);
         ArticleTranslationOutput output = best.output;
         if (list(output.paragraphs()).size() != article.paragraphs().size()) {
             // still misaligned after the re-ask: repair through the chunk path, which aligns piece by piece
@@ -210,7 +217,7 @@ public class ModelTranslationEngine implements TranslationEngine {
         };
         Attempt<ChunkTranslationOutput> best;
         try {
-            best = withOneReask(attempt);
+            best = withOneReask(attempt, spend.editorNote);
         } catch (CutOffException e) {
             if (splits >= MAX_SPLITS) {
                 throw e;
@@ -281,17 +288,21 @@ public class ModelTranslationEngine implements TranslationEngine {
                     () -> translator.summarise(targetLanguage, feedback, textJson));
             return new Attempt<>(output, checker.checkSummary(orEmpty(output.summary()), list(output.keyPoints()),
                     list(output.tags()), targetCode));
-        });
+        }, spend.editorNote);
         return new Summary(best.output);
     }
 
-    /** One answer; when its checks fail, one more with the failures as feedback; the better of the two. */
-    private static <T> Attempt<T> withOneReask(Function<String, Attempt<T>> attempt) {
-        Attempt<T> first = attempt.apply(NO_FEEDBACK);
+    /**
+     * One answer; when its checks fail, one more with the failures as feedback; the better of the two. An editor's
+     * note, when there is one, is the first answer's feedback and goes with the failures into the second.
+     */
+    private static <T> Attempt<T> withOneReask(Function<String, Attempt<T>> attempt, String editorNote) {
+        Attempt<T> first = attempt.apply(editorNote == null ? NO_FEEDBACK : editorNote);
         if (first.checks.passed()) {
             return first;
         }
-        Attempt<T> second = attempt.apply(String.join("\n", first.checks.failures()));
+        Attempt<T> second = attempt.apply(String.join("\n", first.checks.failures())
+                + (editorNote == null ? "" : "\n" + editorNote));
         return second.checks.score() >= first.checks.score() ? second : first;
     }
 
@@ -432,6 +443,12 @@ public class ModelTranslationEngine implements TranslationEngine {
     /** The calls made for one article and their cost; turns every way a call can fail into a reason. */
     private final class Spend {
         private Usage usage = Usage.NONE;
+        /** An editor's note on an earlier translation, given to the model as feedback; {@code null} for none. */
+        private final String editorNote;
+
+        Spend(String editorNote) {
+            this.editorNote = editorNote;
+        }
 
         <T> T call(String what, Supplier<Result<T>> call) {
             // a malformed answer is asked for once more before the article is given up for this run

@@ -86,8 +86,8 @@ public class AnalystCommands implements ApplicationRunner, ExitCodeGenerator {
             try {
                 return ArticleStatus.fromCode(code);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("unknown --status '" + code + "': use translated, needs_review, failed, "
-                        + "not_article or pending");
+                throw new UsageException("unknown --status '" + code + "': use translated, needs_review, reviewed, "
+                        + "failed, not_article or pending");
             }
         }).orElse(null);
         int limit = option(args, "limit").map(Integer::parseInt).orElse(50);

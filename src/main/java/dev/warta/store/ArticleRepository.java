@@ -60,8 +60,25 @@ public class ArticleRepository {
     /**
      * Inserts the article's row or replaces the outcome of an earlier run, keeping its creation time and counting
      * the attempt. Idempotent for a replayed chunk: the same item written twice leaves one row.
+     * <p>
+     * An article an editor has approved ({@code reviewed}) is never replaced by a run: the row only records that
+     * this run met it again (its run id, no model call), in the same statement's transaction, so an approval that
+     * lands while a run is translating the article still wins.
      */
     public void save(ArticleOutcome outcome, long runId) {
+        write(outcome, runId, false);
+    }
+
+    /**
+     * Stores what an editor made of an article in the web app (an approved version, status {@code reviewed}, or a
+     * new model translation they asked for) over whatever the row holds, keeping the run that last touched it.
+     */
+    public void saveByEditor(StoredArticle edited) {
+        Long runId = jdbc.queryForObject("SELECT run_id FROM warta_article WHERE id = ?", Long.class, edited.id());
+        write(new ArticleOutcome(edited, false, false), runId == null ? 0 : runId, true);
+    }
+
+    private void write(ArticleOutcome outcome, long runId, boolean overwriteReviewed) {
         StoredArticle stored = outcome.stored();
         Article article = stored.article();
         ArticleMetadata meta = article == null ? ArticleMetadata.EMPTY : article.metadata();
@@ -96,7 +113,13 @@ public class ArticleRepository {
                     model = ?, quality = ?, quality_score = ?, model_calls = ?, prompt_tokens = ?,
                     completion_tokens = ?, run_id = ?, run_date = ?, document = ?, updated_at = ?, cached = ?,
                     failed_attempts = CASE WHEN ? THEN 0 ELSE failed_attempts + ? END
-                WHERE id = ?""", append(values, delivered, failedAttempt ? 1 : 0, stored.id()));
+                WHERE id = ? AND (? OR status <> 'reviewed')""",
+                append(values, delivered, failedAttempt ? 1 : 0, stored.id(), overwriteReviewed));
+        if (updated == 0 && !overwriteReviewed) {
+            // the editor's version stays; the run still counts the article as met, without a model call
+            updated = jdbc.update("UPDATE warta_article SET run_id = ?, cached = TRUE WHERE id = ? AND status = ?",
+                    runId, stored.id(), ArticleStatus.REVIEWED.code());
+        }
         if (updated == 0) {
             jdbc.update("""
                     INSERT INTO warta_article (source_path, location, content_hash, status, reason, source, url,
@@ -111,6 +134,12 @@ public class ArticleRepository {
 
     public Optional<StoredArticle> find(String id) {
         return jdbc.query("SELECT document FROM warta_article WHERE id = ?", DOCUMENT, id).stream().findFirst();
+    }
+
+    /** The editor's approved version of the article, if an editor has approved it. */
+    public Optional<StoredArticle> findReviewed(String id) {
+        return jdbc.query("SELECT document FROM warta_article WHERE id = ? AND status = ?", DOCUMENT, id,
+                ArticleStatus.REVIEWED.code()).stream().findFirst();
     }
 
     /**
@@ -205,7 +234,7 @@ public class ArticleRepository {
     public List<StoredArticle> findForDigest(LocalDate date, int limit) {
         List<String> ids = jdbc.queryForList("""
                 SELECT id FROM warta_article WHERE run_date = ?
-                ORDER BY CASE WHEN status IN ('translated', 'needs_review') THEN 0 ELSE 1 END,
+                ORDER BY CASE WHEN status IN ('translated', 'needs_review', 'reviewed') THEN 0 ELSE 1 END,
                     article_day DESC, published_at DESC, source_path, location, id
                 LIMIT ?""", String.class, Date.valueOf(date), limit);
         Map<String, StoredArticle> byId = new HashMap<>();
@@ -276,6 +305,19 @@ public class ArticleRepository {
             where.append(" AND article_day >= ?");
             parameters.add(Date.valueOf(query.since()));
         }
+        if (query.until() != null) {
+            where.append(" AND article_day <= ?");
+            parameters.add(Date.valueOf(query.until()));
+        }
+        if (query.entity() != null) {
+            // entities is a JSON array of English names: a case-insensitive substring of one of them
+            where.append(" AND LOWER(entities) LIKE ? ESCAPE '\\'");
+            parameters.add("%" + escapeLike(query.entity().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (query.engine() != null) {
+            where.append(" AND engine = ?");
+            parameters.add(query.engine());
+        }
         if (query.source() != null) {
             where.append(" AND LOWER(source) LIKE ? ESCAPE '\\'");
             parameters.add("%" + escapeLike(query.source().toLowerCase(Locale.ROOT)) + "%");
@@ -293,8 +335,9 @@ public class ArticleRepository {
             parameters.add(String.join(" ", words));
         }
         parameters.add(query.limit());
+        parameters.add(query.offset());
         return jdbc.query("SELECT document FROM warta_article" + where + " ORDER BY " + rank
-                + "article_day DESC, updated_at DESC, id LIMIT ?", DOCUMENT, parameters.toArray());
+                + "article_day DESC, updated_at DESC, id LIMIT ? OFFSET ?", DOCUMENT, parameters.toArray());
     }
 
     /**
@@ -305,9 +348,18 @@ public class ArticleRepository {
      * @param source outlet name, case-insensitive substring; {@code null} for any
      * @param tag    topic tag, case-insensitive exact; {@code null} for any
      * @param status {@code null} for any
+     * @param until  the article's day on or before this date; {@code null} for any
+     * @param entity an entity's English name, case-insensitive substring; {@code null} for any
+     * @param engine {@code openai} or {@code offline}; {@code null} for any
+     * @param offset results skipped (paging)
      */
     public record SearchQuery(List<String> words, LocalDate since, String source, String tag, ArticleStatus status,
-                              int limit) {
+                              int limit, LocalDate until, String entity, String engine, int offset) {
+
+        public SearchQuery(List<String> words, LocalDate since, String source, String tag, ArticleStatus status,
+                           int limit) {
+            this(words, since, source, tag, status, limit, null, null, null, 0);
+        }
     }
 
     /** The searchable words of an article, lower-cased: its texts, never the keys of its JSON document. */

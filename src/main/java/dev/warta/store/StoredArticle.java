@@ -17,6 +17,7 @@ import dev.warta.article.Translation;
  * @param article     the ingested article; {@code null} for inputs that could not be read
  * @param translation the translation; {@code null} unless delivered
  * @param updatedAt   ISO instant of the last change
+ * @param review      who approved the article in the web app, and when; {@code null} unless {@code reviewed}
  */
 public record StoredArticle(
         String id,
@@ -28,5 +29,25 @@ public record StoredArticle(
         String title,
         Article article,
         Translation translation,
-        String updatedAt) {
+        String updatedAt,
+        EditorReview review) {
+
+    /** An outcome of the job: no editor has approved it (yet). */
+    public StoredArticle(String id, ArticleStatus status, String reason, String runDate, String sourcePath,
+                         String location, String title, Article article, Translation translation, String updatedAt) {
+        this(id, status, reason, runDate, sourcePath, location, title, article, translation, updatedAt, null);
+    }
+
+    /**
+     * An editor's approval.
+     *
+     * @param editor              the editor's user name
+     * @param reviewedAt          ISO instant of the approval
+     * @param changedFields       what the editor changed ({@code title}, {@code paragraph 3}, {@code summary},
+     *                            {@code key points}); empty when approved as the model wrote it
+     * @param modelReviewReasons  what the checks had flagged in the model's version
+     */
+    public record EditorReview(String editor, String reviewedAt, java.util.List<String> changedFields,
+                               java.util.List<String> modelReviewReasons) {
+    }
 }

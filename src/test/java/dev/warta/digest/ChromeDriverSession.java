@@ -23,7 +23,7 @@ import java.util.Map;
  * {@link HttpClient} and Jackson (both already on the classpath), so tests can read live JavaScript state such as
  * {@code window.pwned} without a Selenium dependency. One browser per instance; {@link #close()} ends both processes.
  */
-final class ChromeDriverSession implements AutoCloseable {
+public final class ChromeDriverSession implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(30);
     private static final Duration COMMAND = Duration.ofSeconds(60);
@@ -42,11 +42,11 @@ final class ChromeDriverSession implements AutoCloseable {
         this.base = URI.create("http://127.0.0.1:" + port);
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return HeadlessChromium.installed() && Files.isExecutable(HeadlessChromium.CHROMEDRIVER);
     }
 
-    static ChromeDriverSession start(int width, int height) throws IOException, InterruptedException {
+    public static ChromeDriverSession start(int width, int height) throws IOException, InterruptedException {
         int port = freePort();
         Path userDataDir = Files.createTempDirectory("warta-chromedriver-");
         Process driver = new ProcessBuilder(HeadlessChromium.CHROMEDRIVER.toString(), "--port=" + port)
@@ -63,17 +63,17 @@ final class ChromeDriverSession implements AutoCloseable {
     }
 
     /** Loads a URL and waits for the load event (WebDriver's default page-load strategy). */
-    void open(URI url) throws IOException, InterruptedException {
+    public void open(URI url) throws IOException, InterruptedException {
         command("POST", "/url", Map.of("url", url.toString()));
     }
 
     /** Runs a script in the page ({@code return …;}) and gives back its result as JSON. */
-    JsonNode execute(String script) throws IOException, InterruptedException {
+    public JsonNode execute(String script) throws IOException, InterruptedException {
         return command("POST", "/execute/sync", Map.of("script", script, "args", List.of()));
     }
 
     /** Text of an open alert, confirm or prompt dialog; {@code null} when none is open. */
-    String openDialogText() throws IOException, InterruptedException {
+    public String openDialogText() throws IOException, InterruptedException {
         HttpResponse<String> response = send("GET", "/session/" + sessionId + "/alert/text", null);
         JsonNode value = JSON.readTree(response.body()).path("value");
         if (response.statusCode() == 404 && "no such alert".equals(value.path("error").asText())) {
@@ -86,19 +86,47 @@ final class ChromeDriverSession implements AutoCloseable {
      * Makes the page see a phone's viewport. Headless windows cannot be narrower than 500 px, so this uses
      * Chromium's device emulation (through chromedriver's DevTools pass-through) instead of resizing.
      */
-    void emulatePhone(int width, int height) throws IOException, InterruptedException {
+    public void emulatePhone(int width, int height) throws IOException, InterruptedException {
         command("POST", "/goog/cdp/execute", Map.of("cmd", "Emulation.setDeviceMetricsOverride", "params",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true)));
     }
 
+    /** Back to the browser window's own size after {@link #emulatePhone}. */
+    public void emulatePhoneOff() throws IOException, InterruptedException {
+        command("POST", "/goog/cdp/execute", Map.of("cmd", "Emulation.clearDeviceMetricsOverride", "params", Map.of()));
+    }
+
     /** PNG of the current viewport. */
-    byte[] screenshot() throws IOException, InterruptedException {
+    public byte[] screenshot() throws IOException, InterruptedException {
         return Base64.getDecoder().decode(command("GET", "/screenshot", null).asText());
     }
 
     /** The page printed to PDF with the browser's print layout (print CSS applies). */
-    byte[] printToPdf() throws IOException, InterruptedException {
+    public byte[] printToPdf() throws IOException, InterruptedException {
         return Base64.getDecoder().decode(command("POST", "/print", Map.of("background", false)).asText());
+    }
+
+    /** The W3C id of the first element matching a CSS selector; fails when there is none. */
+    public String element(String css) throws IOException, InterruptedException {
+        JsonNode found = command("POST", "/element", Map.of("using", "css selector", "value", css));
+        return found.path("element-6066-11e4-a52e-4f735466cecf").asText();
+    }
+
+    /** Clicks the first element matching the selector, as a user does (and waits for a page it loads). */
+    public void click(String css) throws IOException, InterruptedException {
+        command("POST", "/element/" + element(css) + "/click", Map.of());
+    }
+
+    /** Replaces the value of a field with what a user types. */
+    public void type(String css, String text) throws IOException, InterruptedException {
+        String id = element(css);
+        command("POST", "/element/" + id + "/clear", Map.of());
+        command("POST", "/element/" + id + "/value", Map.of("text", text));
+    }
+
+    /** The address of the page the browser shows now. */
+    public String currentUrl() throws IOException, InterruptedException {
+        return command("GET", "/url", null).asText();
     }
 
     @Override

@@ -16,11 +16,11 @@ import java.util.stream.Stream;
  * Runs Debian's Chromium headless from the command line, one short-lived browser per call. No new dependency: the
  * tests drive the browser with {@link ProcessBuilder} only.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final String MISSING = "skipped: /usr/bin/chromium is not installed (Debian package 'chromium'; "
+    public static final String MISSING = "skipped: /usr/bin/chromium is not installed (Debian package 'chromium'; "
             + "`bash .ci/install-chromium` installs it)";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
