@@ -28,7 +28,12 @@ final class HtmlExtractor {
      * A decisive reason (a feed, an index page) stands on its own; a gallery or video page with a real story under
      * the pictures is still an article, so those reasons count only for short bodies.
      */
-    record Page(HtmlMetadata metadata, List<String> paragraphs, String notArticleReason, boolean decisive) {
+    record Page(HtmlMetadata metadata, List<String> paragraphs, String notArticleReason, boolean decisive,
+                ArticleReader.Evidence teaserEvidence) {
+    }
+
+    /** The paragraphs of an HTML fragment (a feed entry's body), with the teaser evidence found in it. */
+    record Fragment(List<String> paragraphs, ArticleReader.Evidence teaserEvidence) {
     }
 
     /** Words in class and id values that mark page furniture rather than story text. */
@@ -53,6 +58,10 @@ final class HtmlExtractor {
             "form", "button", "input", "select", "textarea", "nav", "footer", "aside", "figure", "figcaption", "ins",
             "link", "meta", "header");
 
+    private static final Pattern COMMENTS = Pattern.compile("(?i)comment|komentar|disqus|respond|replies");
+    /** Under this many characters a body is suspect, and the extraction is tried again with less pruning. */
+    private static final int SHORT_BODY = 250;
+
     private static final Pattern GALLERY_PATH = Pattern.compile("(?i)/(foto|galeri|gallery|photo|photos|fotografi|"
             + "galeri-foto|photo-story)(/|$)");
     private static final Pattern VIDEO_PATH = Pattern.compile("(?i)/(video|videos|tv|watch)(/|$)|//(video|tv)\\.");
@@ -65,30 +74,89 @@ final class HtmlExtractor {
         if (isFeed(document)) {
             int items = document.select("item, entry").size();
             return new Page(metadata, List.of(),
-                    "RSS/Atom feed listing " + items + " items: an index of headlines, not an article page", true);
+                    "RSS/Atom feed listing " + items + " items: an index of headlines, not an article page", true,
+                    ArticleReader.Evidence.NONE);
         }
         Element body = document.body();
         if (body == null) {
-            return new Page(metadata, List.of(), "no <body> in the page", true);
+            return new Page(metadata, List.of(), "no <body> in the page", true, ArticleReader.Evidence.NONE);
         }
         Element work = body.clone();
-        removeNonText(work);
+        removeNonText(work, true);
         int images = work.select("img").size();
         List<Element> containers = mainContent(work);
         List<String> paragraphs = paragraphs(containers, metadata.title());
-        if (paragraphs.isEmpty() && metadata.articleBody() != null) {
+        if (length(paragraphs) < SHORT_BODY) {
+            // As Readability retries without its "unlikely candidate" pruning: class names are weak evidence, and a
+            // site that names its story's wrapper like furniture ("menu-sticky", "content-share") must not lose it.
+            Element lenient = body.clone();
+            removeNonText(lenient, false);
+            List<Element> lenientContainers = mainContent(lenient);
+            List<String> lenientParagraphs = paragraphs(lenientContainers, metadata.title());
+            if (length(lenientParagraphs) > Math.max(SHORT_BODY, 2 * length(paragraphs))) {
+                containers = lenientContainers;
+                paragraphs = lenientParagraphs;
+            }
+        }
+        int extracted = paragraphs.stream().mapToInt(String::length).sum();
+        if (metadata.articleBody() != null && metadata.articleBody().strip().length() > 2 * extracted + 200) {
+            // the page's own structured data holds the story and the markup hid it from us: trust the publisher
             paragraphs = List.of(metadata.articleBody().split("\\n\\s*\\n|\\n"));
         }
         String kind = pageKind(document, metadata, containers, images);
-        return new Page(metadata, paragraphs, kind, kind != null && kind.startsWith("index page"));
+        return new Page(metadata, paragraphs, kind, kind != null && kind.startsWith("index page"),
+                teaserEvidence(containers, paragraphs));
     }
 
     /** Paragraphs of an HTML fragment, as feeds carry in their {@code content} field. */
     static List<String> fragmentParagraphs(String html) {
+        return fragment(html).paragraphs();
+    }
+
+    static Fragment fragment(String html) {
         Document fragment = org.jsoup.Jsoup.parseBodyFragment(html);
         Element body = fragment.body();
-        removeNonText(body);
-        return paragraphs(List.of(body), null);
+        removeNonText(body, true);
+        List<String> paragraphs = paragraphs(List.of(body), null);
+        return new Fragment(paragraphs, teaserEvidence(List.of(body), paragraphs));
+    }
+
+    /**
+     * A "read more" link in or right after the body, or a body whose every block is a list of links: the signs that
+     * a short text is a teaser for a story told elsewhere.
+     */
+    private static ArticleReader.Evidence teaserEvidence(List<Element> containers, List<String> paragraphs) {
+        List<Element> places = new ArrayList<>(containers);
+        if (!containers.isEmpty()) {
+            Element next = containers.get(containers.size() - 1).nextElementSibling();
+            if (next != null && next.text().length() < 200) {
+                places.add(next);
+            }
+        }
+        String readMore = null;
+        for (Element place : places) {
+            for (Element link : place.select("a")) {
+                String text = TextCleaner.normalise(link.text());
+                if (ArticleReader.READ_MORE.matcher(text).matches()) {
+                    readMore = text;
+                    break;
+                }
+            }
+            if (readMore != null) {
+                break;
+            }
+        }
+        String onlyLinks = null;
+        if (paragraphs.isEmpty() && !containers.isEmpty()) {
+            int links = 0;
+            for (Element container : containers) {
+                links += container.select("a[href]").size();
+            }
+            if (links > 0) {
+                onlyLinks = links + " link" + (links == 1 ? "" : "s");
+            }
+        }
+        return new ArticleReader.Evidence(readMore, onlyLinks);
     }
 
     private static boolean isFeed(Document document) {
@@ -98,7 +166,16 @@ final class HtmlExtractor {
 
     // ---- cleaning the tree
 
-    private static void removeNonText(Element root) {
+    private static int length(List<String> paragraphs) {
+        return paragraphs.stream().mapToInt(String::length).sum();
+    }
+
+    /**
+     * Removes what is never story text. With {@code byClassNames}, also every element whose class or id names it
+     * page furniture, except one that holds most of the page's prose: that is the story's wrapper, whatever its
+     * name says (and comments are never the story).
+     */
+    private static void removeNonText(Element root, boolean byClassNames) {
         List<Node> comments = new ArrayList<>();
         root.forEachNode(node -> {
             if (node instanceof Comment) {
@@ -112,10 +189,41 @@ final class HtmlExtractor {
             }
             if (REMOVED_TAGS.contains(element.normalName()) && element.select("[itemprop=articleBody]").isEmpty()) {
                 element.remove();
-            } else if (isFurniture(element)) {
+            } else if (isHidden(element)) {
                 element.remove();
             }
         }
+        if (!byClassNames) {
+            return;
+        }
+        int pageProse = prose(root);
+        for (Element element : new ArrayList<>(root.getAllElements())) {
+            if (element == root || element.parent() == null || !isFurniture(element)) {
+                continue;
+            }
+            boolean commentSection = COMMENTS.matcher(element.className() + " " + element.id()).find();
+            if (!commentSection && pageProse > 0 && prose(element) * 2 > pageProse) {
+                continue;
+            }
+            element.remove();
+        }
+    }
+
+    /** Characters of text outside links: what a reader reads, not what they click. */
+    private static int prose(Element element) {
+        int links = 0;
+        for (Element link : element.select("a")) {
+            links += link.text().length();
+        }
+        return Math.max(0, element.text().length() - links);
+    }
+
+    private static boolean isHidden(Element element) {
+        if (element.normalName().equals("body") || !element.select("[itemprop=articleBody]").isEmpty()) {
+            return false;
+        }
+        return element.hasAttr("hidden") || element.attr("style").replace(" ", "").contains("display:none")
+                || element.attr("aria-hidden").equals("true") && element.text().length() < 200;
     }
 
     private static boolean isFurniture(Element element) {
@@ -123,9 +231,6 @@ final class HtmlExtractor {
                 || element.hasAttr("itemprop") && element.attr("itemprop").equals("articleBody")
                 || !element.select("[itemprop=articleBody]").isEmpty()) {
             return false;
-        }
-        if (element.hasAttr("hidden") || element.attr("style").replace(" ", "").contains("display:none")) {
-            return true; // invisible to readers: keywords, tracking text
         }
         if (!BlockText.BLOCK_TAGS.contains(element.normalName()) && !element.normalName().equals("span")) {
             return false; // class names on <strong>, <em>, <font> style words of the story ("red", "date")
