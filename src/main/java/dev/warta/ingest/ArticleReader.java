@@ -39,7 +39,9 @@ public class ArticleReader {
             + "script|iframe|blockquote)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     /** How a finished paragraph ends: a full stop, a question or exclamation mark, a closing quote or bracket. */
     private static final Pattern FINISHED = Pattern.compile("[.!?…:;\"”’')\\]]\\s*$");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"”’')]*\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"”’')]*\\s+|(?<=[。！？])");
+    /** Scripts written without spaces, where a sentence is counted by its characters rather than its words. */
+    private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\\p{IsThai}]");
     /** "Read more", "Baca selengkapnya", "Selengkapnya »", "Weiterlesen", "Lire la suite", "Leer más"… */
     static final Pattern READ_MORE = Pattern.compile("(?iu)^[\\[(»›>]*\\s*(read (more|the full (story|article))"
             + "|continue reading|full story|(baca )?selengkapnya|baca (berita )?lengkap(nya)?|lanjut(kan)? (baca|membaca)"
@@ -116,11 +118,7 @@ public class ArticleReader {
         if (decoded.error() != null) {
             return List.of(invalid(path, null, decoded.errorLine(), decoded.error()));
         }
-        String text = decoded.text();
-        if (text.indexOf('\u0000') >= 0) {
-            return List.of(invalid(path, null, 0, "binary file: NUL character at character " + text.indexOf('\u0000')
-                    + " of the " + decoded.encoding() + " text"));
-        }
+        String text = decoded.text().replace("\u0000", "");
         String encoding = decoded.encoding();
         Format format = Format.of(file, text);
         if (format == Format.UNSUPPORTED) {
@@ -457,7 +455,8 @@ public class ArticleReader {
         int count = 0;
         for (String paragraph : paragraphs) {
             for (String sentence : SENTENCE_END.split(paragraph)) {
-                if (sentence.strip().split("\\s+").length >= 3) {
+                String words = sentence.strip();
+                if (words.split("\\s+").length >= 3 || CJK.matcher(words).results().count() >= 8) {
                     count++;
                 }
             }

@@ -103,7 +103,7 @@ final class HtmlExtractor {
             // the page's own structured data holds the story and the markup hid it from us: trust the publisher
             paragraphs = List.of(metadata.articleBody().split("\\n\\s*\\n|\\n"));
         }
-        String kind = pageKind(document, metadata, containers, images);
+        String kind = pageKind(document, metadata, paragraphs, images);
         return new Page(metadata, paragraphs, kind, kind != null && kind.startsWith("index page"),
                 teaserEvidence(containers, paragraphs));
     }
@@ -290,9 +290,18 @@ final class HtmlExtractor {
         if (best == null) {
             return List.of();
         }
-        // the story may start in the parent's own text and go on in a child (ANTARA: first paragraph, then <div>)
-        while (best.parent() != null && best.parent() != root && hasOwnParagraphs(best.parent())) {
-            best = best.parent();
+        // the story may start in the parent's own text and go on in a child (ANTARA: first paragraph, then <div>),
+        // or be split over several containers (a lead in one, the rest in another): climb while the parent adds
+        // a real share of prose, as paragraphs rather than links
+        while (best.parent() != null && best.parent() != root) {
+            Element parent = best.parent();
+            int own = prosePara(best);
+            int added = prosePara(parent) - own;
+            boolean spreads = added >= Math.max(150, own / 4) && linkDensity(parent) < 0.3;
+            if (!hasOwnParagraphs(parent) && !spreads) {
+                break;
+            }
+            best = parent;
         }
         List<Element> containers = new ArrayList<>();
         Element parent = best.parent();
@@ -313,6 +322,17 @@ final class HtmlExtractor {
             }
         }
         return containers;
+    }
+
+    /** Characters in paragraphs of some length that are not mostly links: the prose an element holds. */
+    private static int prosePara(Element element) {
+        int chars = 0;
+        for (BlockText.Block block : BlockText.of(element)) {
+            if (block.text().length() >= 40 && block.linkDensity() < 0.3) {
+                chars += block.text().length();
+            }
+        }
+        return chars;
     }
 
     /** A {@code <p>}, or a {@code <div>} used as one (holds text and no block children), as Readability reads it. */
@@ -444,7 +464,7 @@ final class HtmlExtractor {
 
     // ---- pages that are not articles
 
-    private static String pageKind(Document document, HtmlMetadata metadata, List<Element> containers, int images) {
+    private static String pageKind(Document document, HtmlMetadata metadata, List<String> paragraphs, int images) {
         String ogType = metadata.ogType() == null ? "" : metadata.ogType().toLowerCase(Locale.ROOT);
         String path = pathOf(metadata.url());
         Set<String> types = metadata.schemaTypes();
@@ -462,10 +482,11 @@ final class HtmlExtractor {
                 headlineLinks++;
             }
         }
-        int storyChars = containers.stream().mapToInt(container -> container.text().length()).sum();
+        // story prose: paragraphs long enough to be sentences of a story rather than headlines or labels
+        int storyChars = paragraphs.stream().filter(p -> p.length() >= 80).mapToInt(String::length).sum();
         boolean homePath = metadata.url() != null && (path.isEmpty() || path.equals("/")
                 || path.matches("(?i)/(index\\.(html?|php))?|/(kanal|indeks|index|tag|topik|category|kategori)/.*"));
-        if (!metadata.declaresArticle() && (homePath || headlineLinks >= 15 && storyChars < 600)) {
+        if (!metadata.declaresArticle() && storyChars < 500 && (homePath || headlineLinks >= 15)) {
             return "index page: " + headlineLinks + " headline links"
                     + (homePath ? " at " + (path.isEmpty() ? "/" : path) : "") + " and no article body";
         }

@@ -147,11 +147,17 @@ final class InputBytes {
         if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF) || utf16WithoutMark(bytes) != null) {
             return null; // UTF-16 text has a NUL in every other byte; it is read, not rejected
         }
-        int limit = Math.min(bytes.length, 64 * 1024);
-        for (int i = 0; i < limit; i++) {
+        // a stray NUL in a long page is a glitch a browser shows past; NULs in any number are binary content
+        int first = -1;
+        int count = 0;
+        for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                return "NUL byte at byte " + i;
+                first = first < 0 ? i : first;
+                count++;
             }
+        }
+        if (count > 0 && count * 10_000L > bytes.length) {
+            return "NUL byte at byte " + first;
         }
         return null;
     }
