@@ -193,6 +193,11 @@ final class HtmlExtractor {
                 element.remove();
             }
         }
+        for (Element element : new ArrayList<>(root.getAllElements())) {
+            if (element != root && element.parent() != null && isTeaserList(element)) {
+                element.remove();
+            }
+        }
         if (!byClassNames) {
             return;
         }
@@ -207,6 +212,34 @@ final class HtmlExtractor {
             }
             element.remove();
         }
+    }
+
+    /**
+     * A block of teasers for other stories ("related", "more for you", a list of recent posts), told by its shape
+     * rather than its name: at least three items, most of its children, each short and opening with a headline
+     * link, whatever text follows the link (a summary, a date).
+     */
+    private static boolean isTeaserList(Element element) {
+        if (!element.select("[itemprop=articleBody]").isEmpty()) {
+            return false;
+        }
+        int items = 0;
+        int children = 0;
+        for (Element child : element.children()) {
+            String text = TextCleaner.normalise(child.text());
+            if (text.isEmpty()) {
+                continue;
+            }
+            children++;
+            Element link = child.selectFirst("a");
+            if (text.length() <= 400 && link != null) {
+                String headline = TextCleaner.normalise(link.text());
+                if (headline.length() >= 15 && text.startsWith(headline) && text.length() > headline.length() + 20) {
+                    items++;
+                }
+            }
+        }
+        return items >= 3 && items * 10 >= children * 6;
     }
 
     /** Characters of text outside links: what a reader reads, not what they click. */
