@@ -48,7 +48,8 @@ final class HtmlExtractor {
     /** Whole tokens (split at '-', '_' and spaces) that mark furniture; too short to match inside other words. */
     private static final Set<String> FURNITURE_TOKENS = Set.of(
             "ad", "ads", "tag", "tags", "topik", "nav", "cap", "promo", "paging", "hide", "hidden", "print",
-            "date", "meta", "author", "penulis", "editor", "red", "credit", "embed", "related", "most", "box-header");
+            "date", "meta", "author", "penulis", "editor", "red", "credit", "embed", "related", "most", "box-header",
+            "firma", "autor", "auteur", "fecha", "datum", "publicidad", "werbung", "publicite");
     private static final List<String> CONTENT_WORDS = List.of(
             "article", "artikel", "content", "konten", "body", "entry", "isi", "detail", "text", "story", "post",
             "main", "read", "berita", "news");
