@@ -348,8 +348,9 @@ final class HtmlExtractor {
                 containers.add(sibling);
             } else {
                 double siblingScore = scores.getOrDefault(sibling, 0.0) * (1 - linkDensity(sibling));
-                boolean longParagraph = sibling.normalName().equals("p") && sibling.text().length() >= 80
-                        && linkDensity(sibling) < 0.25;
+                // a lead or a closing paragraph kept in its own block next to the story's: prose, not links
+                boolean longParagraph = sibling.text().length() >= 80 && linkDensity(sibling) < 0.25
+                        && (sibling.normalName().equals("p") || prosePara(sibling) >= 80);
                 if (siblingScore >= threshold || longParagraph) {
                     containers.add(sibling);
                 }
