@@ -59,6 +59,7 @@ final class HtmlExtractor {
             "form", "button", "input", "select", "textarea", "nav", "footer", "aside", "figure", "figcaption", "ins",
             "link", "meta", "header");
 
+    private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?…\"”’»)]\\s*$");
     private static final Pattern COMMENTS = Pattern.compile("(?i)comment|komentar|disqus|respond|replies");
     /** Under this many characters a body is suspect, and the extraction is tried again with less pruning. */
     private static final int SHORT_BODY = 250;
@@ -188,7 +189,9 @@ final class HtmlExtractor {
             if (element == root || element.parent() == null) {
                 continue;
             }
-            if (REMOVED_TAGS.contains(element.normalName()) && element.select("[itemprop=articleBody]").isEmpty()) {
+            boolean articleHeader = element.normalName().equals("header") && element.closest("article") != null;
+            if (REMOVED_TAGS.contains(element.normalName()) && !articleHeader
+                    && element.select("[itemprop=articleBody]").isEmpty()) {
                 element.remove();
             } else if (isHidden(element)) {
                 element.remove();
@@ -471,7 +474,27 @@ final class HtmlExtractor {
             }
             texts.add(text);
         }
-        return withoutRepeats(texts);
+        return withoutTrailingLabels(withoutRepeats(texts));
+    }
+
+    /**
+     * A story ends with a sentence. Short lines after its last sentence that end in no sentence mark, or that
+     * announce something with a colon ("Weitere Informationen", "Das könnte Sie auch interessieren:", "Share this"),
+     * label what follows the story, not the story; credit lines stay, since the cleaner reads names from them.
+     */
+    private static List<String> withoutTrailingLabels(List<String> texts) {
+        int end = texts.size();
+        while (end > 1) {
+            String last = texts.get(end - 1);
+            boolean credit = TextCleaner.person(last) != null;
+            boolean label = last.length() < 40 && !ENDS_SENTENCE.matcher(last).find()
+                    || last.length() < 120 && last.endsWith(":");
+            if (credit || !label) {
+                break;
+            }
+            end--;
+        }
+        return end == texts.size() ? texts : new ArrayList<>(texts.subList(0, end));
     }
 
     /** Pull quotes and teasers repeat a sentence of the story; the story keeps it once, where it belongs. */

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * Scores the reader on an extraction benchmark annotated the way trafilatura's evaluation is: an
  * {@code evaldata.json} mapping each page's URL to its {@code file} (under {@code eval/} or {@code cache/}), text
  * segments that must be in the extracted text ({@code with}) and boilerplate segments that must not
- * ({@code without}). A segment counts when it occurs in the whitespace-normalised title and body. Precision, recall
+ * ({@code without}). A segment counts when it occurs in the whitespace-normalised body (the title is scored
+ * separately by {@link ExtractionScore}; the benchmark's own extractors are scored on their body text). Precision, recall
  * and F are over all segments of all pages, as that benchmark counts them; pages that gave no article are listed by
  * reason, since each of them is text lost at the door.
  *
@@ -64,7 +65,7 @@ final class ExtractionBenchmark {
             List<Ingested> items = reader.read(page);
             String text = null;
             if (!items.isEmpty() && items.get(0) instanceof Article article) {
-                text = normalise(article.title() + "\n" + String.join("\n", article.paragraphs()));
+                text = normalise(String.join("\n", article.paragraphs()));
                 extracted++;
             } else if (!items.isEmpty() && items.get(0) instanceof Rejected rejected) {
                 String reason = rejected.reason().replaceAll("\\d+", "N");
@@ -115,6 +116,6 @@ final class ExtractionBenchmark {
     }
 
     private static String normalise(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        return text.replaceAll("(?U)\\s+", " ").strip();
     }
 }
