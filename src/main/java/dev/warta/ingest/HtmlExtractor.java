@@ -185,12 +185,15 @@ final class HtmlExtractor {
             }
         });
         comments.forEach(Node::remove);
+        int rootText = root.text().length();
         for (Element element : new ArrayList<>(root.getAllElements())) {
             if (element == root || element.parent() == null) {
                 continue;
             }
             boolean articleHeader = element.normalName().equals("header") && element.closest("article") != null;
-            if (REMOVED_TAGS.contains(element.normalName()) && !articleHeader
+            // ASP.NET pages wrap the whole page in one <form>: a form that holds most of the text is the page
+            boolean pageForm = element.normalName().equals("form") && element.text().length() * 2 > rootText;
+            if (REMOVED_TAGS.contains(element.normalName()) && !articleHeader && !pageForm
                     && element.select("[itemprop=articleBody]").isEmpty()) {
                 element.remove();
             } else if (isHidden(element)) {
@@ -541,7 +544,7 @@ final class HtmlExtractor {
             }
         }
         // story prose: paragraphs long enough to be sentences of a story rather than headlines or labels
-        int storyChars = paragraphs.stream().filter(p -> p.length() >= 80).mapToInt(String::length).sum();
+        int storyChars = paragraphs.stream().filter(p -> p.length() >= 40).mapToInt(String::length).sum();
         boolean homePath = metadata.url() != null && (path.isEmpty() || path.equals("/")
                 || path.matches("(?i)/(index\\.(html?|php))?|/(kanal|indeks|index|tag|topik|category|kategori)/.*"));
         if (!metadata.declaresArticle() && storyChars < 500 && (homePath || headlineLinks >= 15)) {

@@ -156,7 +156,7 @@ final class InputBytes {
                 count++;
             }
         }
-        if (count > 0 && count * 10_000L > bytes.length) {
+        if (count > 0 && count * 1_000L > bytes.length) {
             return "NUL byte at byte " + first;
         }
         return null;
