@@ -107,7 +107,7 @@ final class HtmlExtractor {
         }
         String kind = pageKind(document, metadata, paragraphs, images);
         return new Page(metadata, paragraphs, kind, kind != null && kind.startsWith("index page"),
-                teaserEvidence(containers, paragraphs));
+                teaserEvidence(containers.isEmpty() ? List.of(work) : containers, paragraphs));
     }
 
     /** Paragraphs of an HTML fragment, as feeds carry in their {@code content} field. */

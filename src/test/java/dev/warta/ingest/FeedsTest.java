@@ -101,4 +101,20 @@ class FeedsTest {
         assertThat(((Rejected) items.get(2)).reason())
                 .isEqualTo("a teaser, not an article: the text is cut off with \"...\" after 1 sentence(s)");
     }
+
+    @Test
+    void entryWhoseBodyIsOnlyLinksIsRejectedSayingSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path feed = dir.resolve("tautan.jsonl");
+        java.nio.file.Files.writeString(feed, "{\"title\": \"Berita Pilihan Hari Ini\", \"body\": \"<ul>"
+                + "<li><a href='/a'>Harga Beras Turun di Pasar Induk Cipinang</a></li>"
+                + "<li><a href='/b'>Kereta Bandara Tambah Jadwal Akhir Pekan</a></li>"
+                + "<li><a href='/c'>Festival Kuliner Digelar di Medan Pekan Depan</a></li></ul>\"}\n");
+
+        Rejected rejected = (Rejected) reader.read(feed).get(0);
+
+        assertThat(rejected.kind()).isEqualTo(Rejected.Kind.NOT_ARTICLE);
+        assertThat(rejected.reason()).isEqualTo("a teaser or index, not an article: the body is only a list of links "
+                + "(3 links)");
+    }
 }
