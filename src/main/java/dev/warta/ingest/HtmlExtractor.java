@@ -44,7 +44,8 @@ final class HtmlExtractor {
             "recommend", "sponsor", "outbrain", "taboola", "gpt-ad", "subscribe", "langganan", "authorbox",
             "author-box", "footer", "masthead", "navbar", "navigation", "pagination", "tagcloud", "taglist",
             "tag-list", "copyright", "disclaimer", "terbaru", "terkini", "headline-list", "trending", "photo-credit",
-            "foto-credit", "byline", "gallery-list", "video-list", "nav-", "menu");
+            "foto-credit", "byline", "gallery-list", "video-list", "nav-", "menu", "cookie", "consent", "modal",
+            "popup", "lightbox", "overlay");
     /** Whole tokens (split at '-', '_' and spaces) that mark furniture; too short to match inside other words. */
     private static final Set<String> FURNITURE_TOKENS = Set.of(
             "ad", "ads", "tag", "tags", "topik", "nav", "cap", "promo", "paging", "hide", "hidden", "print",
@@ -333,15 +334,20 @@ final class HtmlExtractor {
         // the story may start in the parent's own text and go on in a child (ANTARA: first paragraph, then <div>),
         // or be split over several containers (a lead in one, the rest in another): climb while the parent adds
         // a real share of prose, as paragraphs rather than links
-        while (best.parent() != null && best.parent() != root) {
-            Element parent = best.parent();
-            int own = prosePara(best);
-            int added = prosePara(parent) - own;
-            boolean spreads = added >= Math.max(150, own / 4) && linkDensity(parent) < 0.3;
-            if (!hasOwnParagraphs(parent) && !spreads) {
+        int own = prosePara(best);
+        Element ancestor = best.parent();
+        for (int wrappers = 0; ancestor != null && ancestor != root && wrappers <= 3; ancestor = ancestor.parent()) {
+            int added = prosePara(ancestor) - own;
+            boolean spreads = added >= Math.max(150, own / 4) && linkDensity(ancestor) < 0.4;
+            if (spreads || hasOwnParagraphs(ancestor) && ancestor == best.parent()) {
+                best = ancestor;
+                own = prosePara(best);
+                wrappers = 0;
+            } else if (added < 40) {
+                wrappers++; // a wrapper that adds no prose: the story's other blocks may sit one level higher
+            } else {
                 break;
             }
-            best = parent;
         }
         List<Element> containers = new ArrayList<>();
         Element parent = best.parent();
