@@ -336,9 +336,9 @@ final class HtmlExtractor {
         // a real share of prose, as paragraphs rather than links
         int own = prosePara(best);
         Element ancestor = best.parent();
-        for (int wrappers = 0; ancestor != null && ancestor != root && wrappers <= 3; ancestor = ancestor.parent()) {
+        for (int wrappers = 0; ancestor != null && ancestor != root && wrappers <= 10; ancestor = ancestor.parent()) {
             int added = prosePara(ancestor) - own;
-            boolean spreads = added >= Math.max(150, own / 4) && linkDensity(ancestor) < 0.4;
+            boolean spreads = added >= Math.max(150, own / 8) && linkDensity(ancestor) < 0.4;
             if (spreads || hasOwnParagraphs(ancestor) && ancestor == best.parent()) {
                 best = ancestor;
                 own = prosePara(best);
