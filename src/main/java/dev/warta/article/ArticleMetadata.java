@@ -39,12 +39,6 @@ public record ArticleMetadata(
         this(source, url, publishedAt, dateline, author, editor, publisher, null, null);
     }
 
-    /** This metadata with the article's form and the input's encoding set. */
-    public ArticleMetadata withFormAndEncoding(String newForm, String newEncoding) {
-        return new ArticleMetadata(source, url, publishedAt, dateline, author, editor, publisher, newForm,
-                newEncoding);
-    }
-
     /** Whether the article is short news rather than a full story. */
     public boolean brief() {
         return BRIEF.equals(form);
