@@ -10,6 +10,10 @@ package dev.warta.article;
  * @param author      author or reporter
  * @param editor      editor
  * @param publisher   publisher line of the outlet
+ * @param form        {@link #BRIEF} for short news (a headline and one or two sentences), {@link #FULL} for a story
+ *                    of several sentences; {@code null} when not known (articles stored before this field existed)
+ * @param encoding    the character encoding the input file was read in ({@code UTF-8}, {@code UTF-16LE},
+ *                    {@code windows-1252}, …), so a desk can tell a mis-decoded text from a mistranslation
  */
 public record ArticleMetadata(
         String source,
@@ -18,7 +22,25 @@ public record ArticleMetadata(
         String dateline,
         String author,
         String editor,
-        String publisher) {
+        String publisher,
+        String form,
+        String encoding) {
+
+    /** A story of several sentences. */
+    public static final String FULL = "article";
+    /** Short news: a headline with one or two sentences, delivered as an article and labelled so. */
+    public static final String BRIEF = "brief";
 
     public static final ArticleMetadata EMPTY = new ArticleMetadata(null, null, null, null, null, null, null);
+
+    /** Metadata without form and encoding, as callers wrote it before those fields existed. */
+    public ArticleMetadata(String source, String url, String publishedAt, String dateline, String author,
+                           String editor, String publisher) {
+        this(source, url, publishedAt, dateline, author, editor, publisher, null, null);
+    }
+
+    /** Whether the article is short news rather than a full story. */
+    public boolean brief() {
+        return BRIEF.equals(form);
+    }
 }

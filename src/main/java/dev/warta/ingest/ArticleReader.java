@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +38,18 @@ public class ArticleReader {
     private static final Pattern ENTITY = Pattern.compile("&(#\\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});");
     private static final Pattern TAG = Pattern.compile("<(p|br|div|span|a|strong|em|b|i|h[1-6]|ul|li|figure|img|"
             + "script|iframe|blockquote)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DECLARED_CHARSET = Pattern.compile(
-            "(?i)<meta[^>]+charset\\s*=\\s*[\"']?([a-z0-9_-]+)");
+    /** How a finished paragraph ends: a full stop, a question or exclamation mark, a closing quote or bracket. */
+    private static final Pattern FINISHED = Pattern.compile("[.!?…:;\"”’')\\]]\\s*$");
+    private static final Pattern CJK_SENTENCE_END = Pattern.compile("(?<=[。！？])");
+    /** Scripts written without spaces, where a sentence is counted by its characters rather than its words. */
+    private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\\p{IsThai}]");
+    /** "Read more", "Baca selengkapnya", "Selengkapnya »", "Weiterlesen", "Lire la suite", "Leer más"… */
+    static final Pattern READ_MORE = Pattern.compile("(?iu)^[\\[(»›>]*\\s*(read (more|the full (story|article))"
+            + "|continue reading|full story|(baca )?selengkapnya|baca (berita )?lengkap(nya)?|lanjut(kan)? (baca|membaca)"
+            + "|weiterlesen|mehr lesen|lire la suite|lire plus|leer m[aá]s|seguir leyendo|continuar leyendo"
+            + "|lees meer|leggi (tutto|di più))\\b[^.!?]{0,40}$");
+    /** A text that stops with an ellipsis (three dots or …), or with "[…]", where the story was cut for a teaser. */
+    private static final Pattern CUT_OFF = Pattern.compile("(\\s*\\[(…|\\.{3})\\]|(?<![.])(\\.{3}|…))[\"”’')\\]]*\\s*$");
 
     private final IngestOptions options;
     private final Path confinedTo;
@@ -126,54 +135,32 @@ public class ArticleReader {
         if (new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
             return List.of(invalid(path, null, 0, "empty file (only whitespace)"));
         }
-        Format format = Format.of(file, bytes);
+        InputBytes.Decoded decoded = InputBytes.decode(bytes, Format.of(file, bytes) == Format.HTML);
+        if (decoded.error() != null) {
+            return List.of(invalid(path, null, decoded.errorLine(), decoded.error()));
+        }
+        String text = decoded.text().replace("\u0000", "");
+        String encoding = decoded.encoding();
+        Format format = Format.of(file, text);
         if (format == Format.UNSUPPORTED) {
             return List.of(invalid(path, null, 0, "unsupported file type '" + extension(file)
                     + "' (Warta reads .txt, .html, .htm, .json and .jsonl)"));
         }
         if (format == Format.JSON_LINES) {
-            return fromJsonLines(path, bytes);
-        }
-        String text = decode(bytes, format);
-        if (text == null) {
-            int offset = InputBytes.firstInvalidUtf8(bytes);
-            int line = InputBytes.lineOf(bytes, offset);
-            return List.of(invalid(path, null, line, "invalid UTF-8 at byte " + offset + " (line " + line + ")"));
+            // JSON is UTF-8 by definition; a UTF-16 file is turned into it, and a line that is not UTF-8 is rejected
+            byte[] utf8 = encoding.startsWith("UTF-16") ? text.getBytes(StandardCharsets.UTF_8) : bytes;
+            return fromJsonLines(path, utf8, encoding.startsWith("UTF-16") ? encoding : "UTF-8");
         }
         return switch (format) {
-            case HTML -> List.of(fromHtml(path, text));
-            case JSON -> fromJson(path, text);
-            default -> List.of(fromText(path, text));
+            case HTML -> List.of(fromHtml(path, text, encoding));
+            case JSON -> fromJson(path, text, encoding);
+            default -> List.of(fromText(path, text, encoding));
         };
-    }
-
-    /**
-     * UTF-8 when the bytes are UTF-8, whatever the page declares: pages that say {@code iso-8859-1} while holding
-     * UTF-8 are common, and trusting the header turns © into "Â©". Only bytes that are not UTF-8 are read in the
-     * legacy charset the page declares. Returns {@code null} when the text is neither.
-     */
-    private static String decode(byte[] bytes, Format format) {
-        int start = InputBytes.hasUtf8Bom(bytes) ? 3 : 0;
-        if (InputBytes.firstInvalidUtf8(bytes) < 0) {
-            return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-        }
-        if (format == Format.HTML) {
-            String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
-            Matcher declared = DECLARED_CHARSET.matcher(head);
-            if (declared.find()) {
-                String name = declared.group(1).toLowerCase(Locale.ROOT);
-                if (name.matches("iso-?8859-1|latin-?1|windows-1252|cp1252|us-ascii")) {
-                    // windows-1252 is what browsers use for a page labelled iso-8859-1
-                    return new String(bytes, Charset.forName("windows-1252"));
-                }
-            }
-        }
-        return null;
     }
 
     // ---- plain text
 
-    private Ingested fromText(String path, String raw) {
+    private Ingested fromText(String path, String raw, String encoding) {
         String text = raw.replace("\r\n", "\n").replace('\r', '\n');
         if (ENTITY.matcher(text).find()) {
             text = Parser.unescapeEntities(text, false);
@@ -188,7 +175,7 @@ public class ArticleReader {
         if (paragraphs.isEmpty()) {
             return notArticle(path, null, "no body after the title line", title);
         }
-        return assemble(path, null, title, paragraphs, ArticleMetadata.EMPTY);
+        return assemble(path, null, title, paragraphs, ArticleMetadata.EMPTY, 0, encoding, Evidence.NONE);
     }
 
     /**
@@ -228,14 +215,15 @@ public class ArticleReader {
 
     // ---- HTML
 
-    private Ingested fromHtml(String path, String html) {
-        String truncation = truncation(html);
+    private Ingested fromHtml(String path, String html, String encoding) {
+        Document document = Jsoup.parse(html);
+        HtmlExtractor.Page page = HtmlExtractor.extract(document);
+        // a page without its closing tags is read as a browser reads it; only a story that is itself cut off is lost
+        String truncation = truncation(html, document, page.paragraphs());
         if (truncation != null) {
             int line = (int) html.lines().count();
             return invalid(path, null, line, truncation + " (file ends at line " + line + ")");
         }
-        Document document = Jsoup.parse(html);
-        HtmlExtractor.Page page = HtmlExtractor.extract(document);
         HtmlMetadata metadata = page.metadata();
         String title = metadata.title();
         if (page.decisive()) {
@@ -252,39 +240,54 @@ public class ArticleReader {
         }
         ArticleMetadata known = new ArticleMetadata(metadata.source(), metadata.url(), metadata.publishedAt(),
                 null, metadata.author(), metadata.editor(), metadata.publisher());
-        return assemble(path, null, title, page.paragraphs(), known);
+        return assemble(path, null, title, page.paragraphs(), known, 0, encoding, page.teaserEvidence());
     }
 
-    /** Why a page looks cut off, or {@code null}: a document that opened {@code <html>} must close it. */
-    static String truncation(String html) {
+    /**
+     * Why a page's story looks cut off, or {@code null}. Missing closing tags alone are not a reason: browsers close
+     * them, and so does jsoup. A page is truncated when the file stops inside its story: the document never closes,
+     * its last text is the body's last paragraph, and that paragraph stops mid-sentence.
+     */
+    static String truncation(String html, Document document, List<String> paragraphs) {
         String lower = html.toLowerCase(Locale.ROOT);
         boolean opened = lower.contains("<html") || lower.contains("<body");
-        if (!opened || lower.contains("</html>") || lower.contains("</body>")) {
+        if (!opened || lower.contains("</html>") || lower.contains("</body>") || paragraphs.isEmpty()) {
+            return null;
+        }
+        String last = TextCleaner.normalise(paragraphs.get(paragraphs.size() - 1));
+        String pageText = TextCleaner.normalise(document.body() == null ? "" : document.body().text());
+        if (last.isEmpty() || !pageText.endsWith(last) || FINISHED.matcher(last).find()) {
             return null;
         }
         String tail = html.stripTrailing();
         int lastOpen = tail.lastIndexOf('<');
         if (lastOpen > tail.lastIndexOf('>')) {
-            return "truncated HTML: the file ends inside a tag ('" + abbreviate(tail.substring(lastOpen)) + "')";
+            return "truncated HTML: the file ends inside a tag ('" + abbreviate(tail.substring(lastOpen))
+                    + "') and the story stops mid-sentence";
         }
-        return "truncated HTML: no closing </body> or </html>";
+        return "truncated HTML: the story stops mid-sentence ('…" + lastWords(last)
+                + "') and the page has no closing </body> or </html>";
+    }
+
+    private static String lastWords(String text) {
+        return text.length() <= 30 ? text : text.substring(text.length() - 30);
     }
 
     // ---- feeds
 
-    private List<Ingested> fromJsonLines(String path, byte[] bytes) {
+    private List<Ingested> fromJsonLines(String path, byte[] bytes, String encoding) {
         List<FeedEntries.Entry> entries = FeedEntries.jsonLines(bytes);
         if (entries.isEmpty()) {
             return List.of(invalid(path, null, 0, "no JSON lines in the file"));
         }
         List<Ingested> items = new ArrayList<>();
         for (FeedEntries.Entry entry : entries) {
-            items.add(fromEntry(path, entry, "line " + entry.line()));
+            items.add(fromEntry(path, entry, "line " + entry.line(), encoding));
         }
         return items;
     }
 
-    private List<Ingested> fromJson(String path, String text) {
+    private List<Ingested> fromJson(String path, String text, String encoding) {
         List<FeedEntries.Entry> entries = FeedEntries.jsonDocument(text);
         if (entries.isEmpty()) {
             return List.of(invalid(path, null, 1, "the JSON array holds no articles"));
@@ -292,12 +295,12 @@ public class ArticleReader {
         List<Ingested> items = new ArrayList<>();
         for (FeedEntries.Entry entry : entries) {
             String name = entry.location() == null ? "the article" : entry.location();
-            items.add(fromEntry(path, entry, name));
+            items.add(fromEntry(path, entry, name, encoding));
         }
         return items;
     }
 
-    private Ingested fromEntry(String path, FeedEntries.Entry entry, String name) {
+    private Ingested fromEntry(String path, FeedEntries.Entry entry, String name, String encoding) {
         if (entry.error() != null) {
             return invalid(path, entry.location(), entry.line(), entry.error());
         }
@@ -317,8 +320,11 @@ public class ArticleReader {
             return invalid(path, entry.location(), entry.line(), name + " has an empty body");
         }
         List<String> paragraphs;
+        Evidence evidence = Evidence.NONE;
         if (TAG.matcher(body).find()) {
-            paragraphs = HtmlExtractor.fragmentParagraphs(body);
+            HtmlExtractor.Fragment fragment = HtmlExtractor.fragment(body);
+            paragraphs = fragment.paragraphs();
+            evidence = fragment.teaserEvidence();
         } else {
             String text = ENTITY.matcher(body).find() ? Parser.unescapeEntities(body, false) : body;
             text = text.replace("\r\n", "\n").replace('\r', '\n');
@@ -335,7 +341,7 @@ public class ArticleReader {
                 firstPresentName(fields, "author", "byline", "reporter", "authors"),
                 firstPresentName(fields, "editor"),
                 null);
-        return assemble(path, entry.location(), title, paragraphs, known, entry.line());
+        return assemble(path, entry.location(), title, paragraphs, known, entry.line(), encoding, evidence);
     }
 
     private static String firstText(JsonNode fields, String... names) {
@@ -390,23 +396,34 @@ public class ArticleReader {
 
     // ---- building items
 
+    /**
+     * The article, or the reason it is not one. Short news is an article: a headline with one or two sentences is
+     * delivered as a {@link ArticleMetadata#BRIEF brief}. A short text is called a teaser only on evidence (a
+     * "read more" link, a text cut off with an ellipsis, a body that is only links), and the reason names it.
+     */
     private Ingested assemble(String path, String location, String title, List<String> rawParagraphs,
-                              ArticleMetadata known) {
-        return assemble(path, location, title, rawParagraphs, known, 0);
-    }
-
-    private Ingested assemble(String path, String location, String title, List<String> rawParagraphs,
-                              ArticleMetadata known, int line) {
+                              ArticleMetadata known, int line, String encoding, Evidence found) {
         TextCleaner.Cleaned cleaned = TextCleaner.clean(rawParagraphs);
         List<String> paragraphs = cleaned.paragraphs();
         String cleanTitle = TextCleaner.normalise(title);
         if (paragraphs.isEmpty()) {
-            return notArticle(path, location, line, "no body text left after removing page furniture", cleanTitle);
+            String reason = found.onlyLinks() != null
+                    ? "a teaser or index, not an article: the body is only a list of links (" + found.onlyLinks() + ")"
+                    : "no body text left after removing page furniture";
+            return notArticle(path, location, line, reason, cleanTitle);
         }
         int sentences = sentences(paragraphs);
-        if (sentences < options.minSentences()) {
-            return notArticle(path, location, line, "body has only " + sentences + " sentence(s), fewer than "
-                    + options.minSentences() + ": a teaser or caption, not an article", cleanTitle);
+        boolean brief = sentences < options.minSentences();
+        if (brief) {
+            String evidence = teaserEvidence(rawParagraphs, paragraphs, found);
+            if (evidence != null) {
+                return notArticle(path, location, line, "a teaser, not an article: " + evidence + " after "
+                        + sentences + " sentence(s)", cleanTitle);
+            }
+            if (sentences == 0) {
+                return notArticle(path, location, line, "body has no sentence of three or more words: a caption "
+                        + "or a label, not an article", cleanTitle);
+            }
         }
         ArticleMetadata metadata = new ArticleMetadata(
                 HtmlMetadata.firstPresent(known.source(), Outlets.fromName(cleaned.datelineOutlet())),
@@ -415,7 +432,9 @@ public class ArticleReader {
                 cleaned.datelineCity(),
                 HtmlMetadata.firstPresent(known.author(), cleaned.author()),
                 HtmlMetadata.firstPresent(known.editor(), cleaned.editor()),
-                HtmlMetadata.firstPresent(known.publisher(), cleaned.publisher()));
+                HtmlMetadata.firstPresent(known.publisher(), cleaned.publisher()),
+                brief ? ArticleMetadata.BRIEF : ArticleMetadata.FULL,
+                encoding);
         LanguageDetector.Detected language = languageDetector.detect(cleanTitle + "\n" + String.join("\n",
                 paragraphs));
         String hash = ArticleIds.contentHash(cleanTitle, paragraphs);
@@ -425,13 +444,43 @@ public class ArticleReader {
                 language.confidence(), hash);
     }
 
+    /**
+     * What shows that a short text is the start of a story told elsewhere, or {@code null}: a "read more" line,
+     * whether a link the extractor saw or a line a scraper kept, or a last sentence cut off with an ellipsis.
+     */
+    static String teaserEvidence(List<String> rawParagraphs, List<String> paragraphs, Evidence found) {
+        if (found.readMore() != null) {
+            return "a \"" + found.readMore() + "\" link";
+        }
+        for (String raw : rawParagraphs) {
+            String line = TextCleaner.normalise(raw);
+            if (READ_MORE.matcher(line).matches()) {
+                return "a \"" + line + "\" line";
+            }
+        }
+        String last = paragraphs.get(paragraphs.size() - 1);
+        Matcher cut = CUT_OFF.matcher(last);
+        if (cut.find()) {
+            return "the text is cut off with \"" + cut.group().strip() + "\"";
+        }
+        return null;
+    }
+
+    /** Evidence the extractor found in the page or fragment around the body. */
+    record Evidence(String readMore, String onlyLinks) {
+        static final Evidence NONE = new Evidence(null, null);
+    }
+
     /** Sentences of at least three words: enough to tell a story from a caption or a teaser. */
     static int sentences(List<String> paragraphs) {
         int count = 0;
         for (String paragraph : paragraphs) {
             for (String sentence : SentenceSplitter.split(paragraph)) {
-                if (sentence.strip().split("\\s+").length >= 3) {
-                    count++;
+                for (String part : CJK_SENTENCE_END.split(sentence)) {   // 。！？ end sentences without a space
+                    String words = part.strip();
+                    if (words.split("\\s+").length >= 3 || CJK.matcher(words).results().count() >= 8) {
+                        count++;
+                    }
                 }
             }
         }
@@ -470,6 +519,10 @@ public class ArticleReader {
         TEXT, HTML, JSON, JSON_LINES, UNSUPPORTED;
 
         static Format of(Path file, byte[] bytes) {
+            return of(file, new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1));
+        }
+
+        static Format of(Path file, String text) {
             String extension = extension(file);
             switch (extension) {
                 case ".html", ".htm", ".xhtml", ".shtml" -> {
@@ -482,7 +535,7 @@ public class ArticleReader {
                     return JSON;
                 }
                 case ".txt", ".text", "(none)" -> {
-                    String head = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1)
+                    String head = text.substring(0, Math.min(text.length(), 512)).replace("\uFEFF", "")
                             .stripLeading().toLowerCase(Locale.ROOT);
                     return head.startsWith("<!doctype html") || head.startsWith("<html") ? HTML : TEXT;
                 }

@@ -28,7 +28,12 @@ final class HtmlExtractor {
      * A decisive reason (a feed, an index page) stands on its own; a gallery or video page with a real story under
      * the pictures is still an article, so those reasons count only for short bodies.
      */
-    record Page(HtmlMetadata metadata, List<String> paragraphs, String notArticleReason, boolean decisive) {
+    record Page(HtmlMetadata metadata, List<String> paragraphs, String notArticleReason, boolean decisive,
+                ArticleReader.Evidence teaserEvidence) {
+    }
+
+    /** The paragraphs of an HTML fragment (a feed entry's body), with the teaser evidence found in it. */
+    record Fragment(List<String> paragraphs, ArticleReader.Evidence teaserEvidence) {
     }
 
     /** Words in class and id values that mark page furniture rather than story text. */
@@ -39,11 +44,13 @@ final class HtmlExtractor {
             "recommend", "sponsor", "outbrain", "taboola", "gpt-ad", "subscribe", "langganan", "authorbox",
             "author-box", "footer", "masthead", "navbar", "navigation", "pagination", "tagcloud", "taglist",
             "tag-list", "copyright", "disclaimer", "terbaru", "terkini", "headline-list", "trending", "photo-credit",
-            "foto-credit", "byline", "gallery-list", "video-list", "nav-", "menu");
+            "foto-credit", "byline", "gallery-list", "video-list", "nav-", "menu", "cookie", "consent", "modal",
+            "popup", "lightbox", "overlay");
     /** Whole tokens (split at '-', '_' and spaces) that mark furniture; too short to match inside other words. */
     private static final Set<String> FURNITURE_TOKENS = Set.of(
             "ad", "ads", "tag", "tags", "topik", "nav", "cap", "promo", "paging", "hide", "hidden", "print",
-            "date", "meta", "author", "penulis", "editor", "red", "credit", "embed", "related", "most", "box-header");
+            "date", "meta", "author", "penulis", "editor", "red", "credit", "embed", "related", "most", "box-header",
+            "firma", "autor", "auteur", "fecha", "datum", "publicidad", "werbung", "publicite");
     private static final List<String> CONTENT_WORDS = List.of(
             "article", "artikel", "content", "konten", "body", "entry", "isi", "detail", "text", "story", "post",
             "main", "read", "berita", "news");
@@ -52,6 +59,11 @@ final class HtmlExtractor {
             "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "video", "audio",
             "form", "button", "input", "select", "textarea", "nav", "footer", "aside", "figure", "figcaption", "ins",
             "link", "meta", "header");
+
+    private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?…\"”’»)]\\s*$");
+    private static final Pattern COMMENTS = Pattern.compile("(?i)comment|komentar|disqus|respond|replies");
+    /** Under this many characters a body is suspect, and the extraction is tried again with less pruning. */
+    private static final int SHORT_BODY = 250;
 
     private static final Pattern GALLERY_PATH = Pattern.compile("(?i)/(foto|galeri|gallery|photo|photos|fotografi|"
             + "galeri-foto|photo-story)(/|$)");
@@ -65,30 +77,89 @@ final class HtmlExtractor {
         if (isFeed(document)) {
             int items = document.select("item, entry").size();
             return new Page(metadata, List.of(),
-                    "RSS/Atom feed listing " + items + " items: an index of headlines, not an article page", true);
+                    "RSS/Atom feed listing " + items + " items: an index of headlines, not an article page", true,
+                    ArticleReader.Evidence.NONE);
         }
         Element body = document.body();
         if (body == null) {
-            return new Page(metadata, List.of(), "no <body> in the page", true);
+            return new Page(metadata, List.of(), "no <body> in the page", true, ArticleReader.Evidence.NONE);
         }
         Element work = body.clone();
-        removeNonText(work);
+        removeNonText(work, true);
         int images = work.select("img").size();
         List<Element> containers = mainContent(work);
         List<String> paragraphs = paragraphs(containers, metadata.title());
-        if (paragraphs.isEmpty() && metadata.articleBody() != null) {
+        if (length(paragraphs) < SHORT_BODY) {
+            // As Readability retries without its "unlikely candidate" pruning: class names are weak evidence, and a
+            // site that names its story's wrapper like furniture ("menu-sticky", "content-share") must not lose it.
+            Element lenient = body.clone();
+            removeNonText(lenient, false);
+            List<Element> lenientContainers = mainContent(lenient);
+            List<String> lenientParagraphs = paragraphs(lenientContainers, metadata.title());
+            if (length(lenientParagraphs) > Math.max(SHORT_BODY, 2 * length(paragraphs))) {
+                containers = lenientContainers;
+                paragraphs = lenientParagraphs;
+            }
+        }
+        int extracted = paragraphs.stream().mapToInt(String::length).sum();
+        if (metadata.articleBody() != null && metadata.articleBody().strip().length() > 2 * extracted + 200) {
+            // the page's own structured data holds the story and the markup hid it from us: trust the publisher
             paragraphs = List.of(metadata.articleBody().split("\\n\\s*\\n|\\n"));
         }
-        String kind = pageKind(document, metadata, containers, images);
-        return new Page(metadata, paragraphs, kind, kind != null && kind.startsWith("index page"));
+        String kind = pageKind(document, metadata, paragraphs, images);
+        return new Page(metadata, paragraphs, kind, kind != null && kind.startsWith("index page"),
+                teaserEvidence(containers.isEmpty() ? List.of(work) : containers, paragraphs));
     }
 
     /** Paragraphs of an HTML fragment, as feeds carry in their {@code content} field. */
     static List<String> fragmentParagraphs(String html) {
+        return fragment(html).paragraphs();
+    }
+
+    static Fragment fragment(String html) {
         Document fragment = org.jsoup.Jsoup.parseBodyFragment(html);
         Element body = fragment.body();
-        removeNonText(body);
-        return paragraphs(List.of(body), null);
+        removeNonText(body, true);
+        List<String> paragraphs = paragraphs(List.of(body), null);
+        return new Fragment(paragraphs, teaserEvidence(List.of(body), paragraphs));
+    }
+
+    /**
+     * A "read more" link in or right after the body, or a body whose every block is a list of links: the signs that
+     * a short text is a teaser for a story told elsewhere.
+     */
+    private static ArticleReader.Evidence teaserEvidence(List<Element> containers, List<String> paragraphs) {
+        List<Element> places = new ArrayList<>(containers);
+        if (!containers.isEmpty()) {
+            Element next = containers.get(containers.size() - 1).nextElementSibling();
+            if (next != null && next.text().length() < 200) {
+                places.add(next);
+            }
+        }
+        String readMore = null;
+        for (Element place : places) {
+            for (Element link : place.select("a")) {
+                String text = TextCleaner.normalise(link.text());
+                if (ArticleReader.READ_MORE.matcher(text).matches()) {
+                    readMore = text;
+                    break;
+                }
+            }
+            if (readMore != null) {
+                break;
+            }
+        }
+        String onlyLinks = null;
+        if (paragraphs.isEmpty() && !containers.isEmpty()) {
+            int links = 0;
+            for (Element container : containers) {
+                links += container.select("a[href]").size();
+            }
+            if (links > 0) {
+                onlyLinks = links + " link" + (links == 1 ? "" : "s");
+            }
+        }
+        return new ArticleReader.Evidence(readMore, onlyLinks);
     }
 
     private static boolean isFeed(Document document) {
@@ -98,7 +169,16 @@ final class HtmlExtractor {
 
     // ---- cleaning the tree
 
-    private static void removeNonText(Element root) {
+    private static int length(List<String> paragraphs) {
+        return paragraphs.stream().mapToInt(String::length).sum();
+    }
+
+    /**
+     * Removes what is never story text. With {@code byClassNames}, also every element whose class or id names it
+     * page furniture, except one that holds most of the page's prose: that is the story's wrapper, whatever its
+     * name says (and comments are never the story).
+     */
+    private static void removeNonText(Element root, boolean byClassNames) {
         List<Node> comments = new ArrayList<>();
         root.forEachNode(node -> {
             if (node instanceof Comment) {
@@ -106,16 +186,85 @@ final class HtmlExtractor {
             }
         });
         comments.forEach(Node::remove);
+        int rootText = root.text().length();
         for (Element element : new ArrayList<>(root.getAllElements())) {
             if (element == root || element.parent() == null) {
                 continue;
             }
-            if (REMOVED_TAGS.contains(element.normalName()) && element.select("[itemprop=articleBody]").isEmpty()) {
+            boolean articleHeader = element.normalName().equals("header") && element.closest("article") != null;
+            // ASP.NET pages wrap the whole page in one <form>: a form that holds most of the text is the page
+            boolean pageForm = element.normalName().equals("form") && element.text().length() * 2 > rootText;
+            if (REMOVED_TAGS.contains(element.normalName()) && !articleHeader && !pageForm
+                    && element.select("[itemprop=articleBody]").isEmpty()) {
                 element.remove();
-            } else if (isFurniture(element)) {
+            } else if (isHidden(element)) {
                 element.remove();
             }
         }
+        for (Element element : new ArrayList<>(root.getAllElements())) {
+            if (element != root && element.parent() != null && isTeaserList(element)) {
+                element.remove();
+            }
+        }
+        if (!byClassNames) {
+            return;
+        }
+        int pageProse = prose(root);
+        for (Element element : new ArrayList<>(root.getAllElements())) {
+            if (element == root || element.parent() == null || !isFurniture(element)) {
+                continue;
+            }
+            boolean commentSection = COMMENTS.matcher(element.className() + " " + element.id()).find();
+            if (!commentSection && pageProse > 0 && prose(element) * 2 > pageProse) {
+                continue;
+            }
+            element.remove();
+        }
+    }
+
+    /**
+     * A block of teasers for other stories ("related", "more for you", a list of recent posts), told by its shape
+     * rather than its name: at least three items, most of its children, each short and opening with a headline
+     * link, whatever text follows the link (a summary, a date).
+     */
+    private static boolean isTeaserList(Element element) {
+        if (!element.select("[itemprop=articleBody]").isEmpty()) {
+            return false;
+        }
+        int items = 0;
+        int children = 0;
+        for (Element child : element.children()) {
+            String text = TextCleaner.normalise(child.text());
+            if (text.isEmpty()) {
+                continue;
+            }
+            children++;
+            Element link = child.selectFirst("a");
+            if (text.length() <= 400 && link != null) {
+                String headline = TextCleaner.normalise(link.text());
+                if (headline.length() >= 15 && text.startsWith(headline) && text.length() > headline.length() + 20) {
+                    items++;
+                }
+            }
+        }
+        return items >= 3 && items * 10 >= children * 6;
+    }
+
+    /** Characters of text outside links: what a reader reads, not what they click. */
+    private static int prose(Element element) {
+        int links = 0;
+        for (Element link : element.select("a")) {
+            links += link.text().length();
+        }
+        return Math.max(0, element.text().length() - links);
+    }
+
+    private static boolean isHidden(Element element) {
+        if (element.normalName().equals("body") || !element.select("[itemprop=articleBody]").isEmpty()) {
+            return false;
+        }
+        return element.hasAttr("hidden") || element.attr("style").replace(" ", "").contains("display:none")
+                || element.attr("aria-hidden").equals("true") && element.text().length() < 200;
     }
 
     private static boolean isFurniture(Element element) {
@@ -123,9 +272,6 @@ final class HtmlExtractor {
                 || element.hasAttr("itemprop") && element.attr("itemprop").equals("articleBody")
                 || !element.select("[itemprop=articleBody]").isEmpty()) {
             return false;
-        }
-        if (element.hasAttr("hidden") || element.attr("style").replace(" ", "").contains("display:none")) {
-            return true; // invisible to readers: keywords, tracking text
         }
         if (!BlockText.BLOCK_TAGS.contains(element.normalName()) && !element.normalName().equals("span")) {
             return false; // class names on <strong>, <em>, <font> style words of the story ("red", "date")
@@ -185,9 +331,23 @@ final class HtmlExtractor {
         if (best == null) {
             return List.of();
         }
-        // the story may start in the parent's own text and go on in a child (ANTARA: first paragraph, then <div>)
-        while (best.parent() != null && best.parent() != root && hasOwnParagraphs(best.parent())) {
-            best = best.parent();
+        // the story may start in the parent's own text and go on in a child (ANTARA: first paragraph, then <div>),
+        // or be split over several containers (a lead in one, the rest in another): climb while the parent adds
+        // a real share of prose, as paragraphs rather than links
+        int own = prosePara(best);
+        Element ancestor = best.parent();
+        for (int wrappers = 0; ancestor != null && ancestor != root && wrappers <= 10; ancestor = ancestor.parent()) {
+            int added = prosePara(ancestor) - own;
+            boolean spreads = added >= Math.max(150, own / 8) && linkDensity(ancestor) < 0.4;
+            if (spreads || hasOwnParagraphs(ancestor) && ancestor == best.parent()) {
+                best = ancestor;
+                own = prosePara(best);
+                wrappers = 0;
+            } else if (added < 40) {
+                wrappers++; // a wrapper that adds no prose: the story's other blocks may sit one level higher
+            } else {
+                break;
+            }
         }
         List<Element> containers = new ArrayList<>();
         Element parent = best.parent();
@@ -200,14 +360,26 @@ final class HtmlExtractor {
                 containers.add(sibling);
             } else {
                 double siblingScore = scores.getOrDefault(sibling, 0.0) * (1 - linkDensity(sibling));
-                boolean longParagraph = sibling.normalName().equals("p") && sibling.text().length() >= 80
-                        && linkDensity(sibling) < 0.25;
+                // a lead or a closing paragraph kept in its own block next to the story's: prose, not links
+                boolean longParagraph = sibling.text().length() >= 80 && linkDensity(sibling) < 0.25
+                        && (sibling.normalName().equals("p") || prosePara(sibling) >= 80);
                 if (siblingScore >= threshold || longParagraph) {
                     containers.add(sibling);
                 }
             }
         }
         return containers;
+    }
+
+    /** Characters in paragraphs of some length that are not mostly links: the prose an element holds. */
+    private static int prosePara(Element element) {
+        int chars = 0;
+        for (BlockText.Block block : BlockText.of(element)) {
+            if (block.text().length() >= 40 && block.linkDensity() < 0.3) {
+                chars += block.text().length();
+            }
+        }
+        return chars;
     }
 
     /** A {@code <p>}, or a {@code <div>} used as one (holds text and no block children), as Readability reads it. */
@@ -279,7 +451,7 @@ final class HtmlExtractor {
             weight += 50;
         }
         if (element.normalName().equals("article")) {
-            weight += 5;
+            weight += 15; // HTML5's own word for "the story": stronger than any class name
         }
         return weight;
     }
@@ -311,7 +483,27 @@ final class HtmlExtractor {
             }
             texts.add(text);
         }
-        return withoutRepeats(texts);
+        return withoutTrailingLabels(withoutRepeats(texts));
+    }
+
+    /**
+     * A story ends with a sentence. Short lines after its last sentence that end in no sentence mark, or that
+     * announce something with a colon ("Weitere Informationen", "Das könnte Sie auch interessieren:", "Share this"),
+     * label what follows the story, not the story; credit lines stay, since the cleaner reads names from them.
+     */
+    private static List<String> withoutTrailingLabels(List<String> texts) {
+        int end = texts.size();
+        while (end > 1) {
+            String last = texts.get(end - 1);
+            boolean credit = TextCleaner.person(last) != null;
+            boolean label = last.length() < 40 && !ENDS_SENTENCE.matcher(last).find()
+                    || last.length() < 120 && last.endsWith(":");
+            if (credit || !label) {
+                break;
+            }
+            end--;
+        }
+        return end == texts.size() ? texts : new ArrayList<>(texts.subList(0, end));
     }
 
     /** Pull quotes and teasers repeat a sentence of the story; the story keeps it once, where it belongs. */
@@ -339,7 +531,7 @@ final class HtmlExtractor {
 
     // ---- pages that are not articles
 
-    private static String pageKind(Document document, HtmlMetadata metadata, List<Element> containers, int images) {
+    private static String pageKind(Document document, HtmlMetadata metadata, List<String> paragraphs, int images) {
         String ogType = metadata.ogType() == null ? "" : metadata.ogType().toLowerCase(Locale.ROOT);
         String path = pathOf(metadata.url());
         Set<String> types = metadata.schemaTypes();
@@ -357,10 +549,11 @@ final class HtmlExtractor {
                 headlineLinks++;
             }
         }
-        int storyChars = containers.stream().mapToInt(container -> container.text().length()).sum();
+        // story prose: paragraphs long enough to be sentences of a story rather than headlines or labels
+        int storyChars = paragraphs.stream().filter(p -> p.length() >= 40).mapToInt(String::length).sum();
         boolean homePath = metadata.url() != null && (path.isEmpty() || path.equals("/")
                 || path.matches("(?i)/(index\\.(html?|php))?|/(kanal|indeks|index|tag|topik|category|kategori)/.*"));
-        if (!metadata.declaresArticle() && (homePath || headlineLinks >= 15 && storyChars < 600)) {
+        if (!metadata.declaresArticle() && storyChars < 500 && (homePath || headlineLinks >= 15)) {
             return "index page: " + headlineLinks + " headline links"
                     + (homePath ? " at " + (path.isEmpty() ? "/" : path) : "") + " and no article body";
         }

@@ -115,6 +115,8 @@ public final class InspectCommand {
             fields.put("author", article.metadata().author());
             fields.put("editor", article.metadata().editor());
             fields.put("publisher", article.metadata().publisher());
+            fields.put("form", article.metadata().form());
+            fields.put("encoding", article.metadata().encoding());
             fields.put("language", article.language());
             fields.put("languageConfidence", article.languageConfidence());
             fields.put("contentHash", article.contentHash());

@@ -1,7 +1,6 @@
 package dev.warta.web;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -32,7 +31,6 @@ import java.util.List;
 @Configuration
 @ConditionalOnWebApplication
 @EnableWebSecurity
-@EnableConfigurationProperties(WebProperties.class)
 class WebSecurityConfiguration {
 
     /** No script, no plugin, no frame, no foreign resource: the pages are server-rendered HTML and one stylesheet. */

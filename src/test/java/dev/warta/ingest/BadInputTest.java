@@ -1,5 +1,7 @@
 package dev.warta.ingest;
 
+import dev.warta.article.Article;
+import dev.warta.article.ArticleMetadata;
 import dev.warta.article.Ingested;
 import dev.warta.article.Rejected;
 import org.junit.jupiter.api.Test;
@@ -57,17 +59,63 @@ class BadInputTest {
     }
 
     @Test
-    void invalidUtf8NamesTheByteAndLine() throws Exception {
-        byte[] head = "Judul Berita\nKalimat pertama.\nKata ".getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = new byte[head.length + 3];
-        System.arraycopy(head, 0, bytes, 0, head.length);
-        bytes[head.length] = (byte) 0xE9; // "é" in Latin-1, not UTF-8
-        bytes[head.length + 1] = 't';
-        bytes[head.length + 2] = '\n';
+    void windows1252TextIsReadAndTheEncodingRecorded() throws Exception {
+        Path file = HtmlPagesTest.fixture("pages/scrape-windows-1252.txt");
 
-        Rejected rejected = onlyRejected(write("latin1.txt", bytes));
+        Article article = (Article) reader.read(file).get(0);
 
-        assertThat(rejected.reason()).isEqualTo("invalid UTF-8 at byte " + head.length + " (line 3)");
+        assertThat(article.title()).isEqualTo("Café di Braga Sajikan Crème Brûlée Khas Bandung");
+        assertThat(article.paragraphs().get(2)).startsWith("“Kami ingin rasa Prancis");
+        assertThat(article.metadata().encoding()).isEqualTo("windows-1252");
+    }
+
+    @Test
+    void utf16WithAByteOrderMarkIsRead() throws Exception {
+        Article little = (Article) reader.read(HtmlPagesTest.fixture("pages/blog-utf16.html")).get(0);
+        String text = "Gempa Kecil Guncang Garut\nGempa bermagnitudo 3,1 mengguncang Garut pada Senin pagi.\n"
+                + "Tidak ada laporan kerusakan bangunan.\n";
+        byte[] body = text.getBytes(StandardCharsets.UTF_16BE);
+        byte[] bytes = new byte[body.length + 2];
+        bytes[0] = (byte) 0xFE;
+        bytes[1] = (byte) 0xFF;
+        System.arraycopy(body, 0, bytes, 2, body.length);
+
+        Article big = (Article) reader.read(write("gempa.txt", bytes)).get(0);
+
+        assertThat(little.title()).isEqualTo("Warga Sleman Panen Kopi Lebih Awal");
+        assertThat(little.metadata().encoding()).isEqualTo("UTF-16LE");
+        assertThat(big.title()).isEqualTo("Gempa Kecil Guncang Garut");
+        assertThat(big.paragraphs()).hasSize(2);
+        assertThat(big.metadata().encoding()).isEqualTo("UTF-16BE");
+        assertThat(big.metadata().form()).isEqualTo(ArticleMetadata.BRIEF);
+    }
+
+    @Test
+    void pageDeclaringAnotherCharsetIsReadInIt() throws Exception {
+        String page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
+                + "<title>Новости Казани</title></head><body><h1>Новости Казани</h1><div class=\"content\">"
+                + "<p>В Казани открыли новый мост через реку Казанку.</p><p>Движение по мосту начнётся в понедельник."
+                + "</p><p>Строительство заняло два года.</p></div></body></html>";
+
+        Article article = (Article) reader.read(write("kazan.html", page.getBytes("windows-1251"))).get(0);
+
+        assertThat(article.title()).isEqualTo("Новости Казани");
+        assertThat(article.paragraphs().get(0)).isEqualTo("В Казани открыли новый мост через реку Казанку.");
+        assertThat(article.metadata().encoding()).isEqualTo("windows-1251");
+    }
+
+    @Test
+    void bytesThatAreNeitherUtf8NorWindows1252TextStayRejected() throws Exception {
+        byte[] bytes = new byte[400];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i % 2 == 0 ? 0x81 : 0x02); // control characters in Windows-1252 as well
+        }
+
+        Rejected rejected = onlyRejected(write("acak.txt", bytes));
+
+        assertThat(rejected.kind()).isEqualTo(Rejected.Kind.INVALID);
+        assertThat(rejected.reason()).startsWith("invalid UTF-8 at byte 0 (line 1), and not windows-1252 text "
+                + "either");
     }
 
     @Test

@@ -77,4 +77,44 @@ class FeedsTest {
         assertThat(((Rejected) items.get(1)).reason()).isEqualTo("entry 2 has an empty body");
         assertThat(((Rejected) items.get(2)).reason()).isEqualTo("entry 3 is a JSON string, not an object");
     }
+
+    @Test
+    void twoSentenceFeedEntryIsABriefAndTeasersAreRejectedByTheirEvidence(@org.junit.jupiter.api.io.TempDir
+                                                                          java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path feed = dir.resolve("singkat.jsonl");
+        java.nio.file.Files.writeString(feed, String.join("\n",
+                "{\"title\": \"KPK Periksa Dua Saksi Kasus Pengadaan Alat Kesehatan\", \"body\": \"Komisi "
+                        + "Pemberantasan Korupsi memeriksa dua saksi dalam kasus pengadaan alat kesehatan pada Senin. "
+                        + "Keduanya diperiksa sebagai pegawai dinas kesehatan provinsi.\"}",
+                "{\"title\": \"Harga Cabai Melonjak\", \"body\": \"<p>Harga cabai rawit di Pasar Induk naik dua kali "
+                        + "lipat dalam sepekan.</p><p><a href='https://example.id/cabai'>Baca selengkapnya</a></p>\"}",
+                "{\"title\": \"Banjir di Kudus\", \"body\": \"Ratusan rumah di tiga desa di Kudus terendam banjir "
+                        + "setinggi lutut setelah hujan deras semalaman, dan warga mulai...\"}"));
+
+        List<Ingested> items = reader.read(feed);
+
+        Article brief = (Article) items.get(0);
+        assertThat(brief.paragraphs()).hasSize(1);
+        assertThat(brief.metadata().form()).isEqualTo(dev.warta.article.ArticleMetadata.BRIEF);
+        assertThat(((Rejected) items.get(1)).reason())
+                .isEqualTo("a teaser, not an article: a \"Baca selengkapnya\" link after 1 sentence(s)");
+        assertThat(((Rejected) items.get(2)).reason())
+                .isEqualTo("a teaser, not an article: the text is cut off with \"...\" after 1 sentence(s)");
+    }
+
+    @Test
+    void entryWhoseBodyIsOnlyLinksIsRejectedSayingSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path feed = dir.resolve("tautan.jsonl");
+        java.nio.file.Files.writeString(feed, "{\"title\": \"Berita Pilihan Hari Ini\", \"body\": \"<ul>"
+                + "<li><a href='/a'>Harga Beras Turun di Pasar Induk Cipinang</a></li>"
+                + "<li><a href='/b'>Kereta Bandara Tambah Jadwal Akhir Pekan</a></li>"
+                + "<li><a href='/c'>Festival Kuliner Digelar di Medan Pekan Depan</a></li></ul>\"}\n");
+
+        Rejected rejected = (Rejected) reader.read(feed).get(0);
+
+        assertThat(rejected.kind()).isEqualTo(Rejected.Kind.NOT_ARTICLE);
+        assertThat(rejected.reason()).isEqualTo("a teaser or index, not an article: the body is only a list of links "
+                + "(3 links)");
+    }
 }

@@ -1,9 +1,11 @@
 package dev.warta.ingest;
 
 import dev.warta.article.Article;
+import dev.warta.article.ArticleMetadata;
 import dev.warta.article.Ingested;
 import dev.warta.article.Rejected;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HtmlPagesTest {
 
     private final ArticleReader reader = new ArticleReader();
+
+    @TempDir
+    Path tempDir;
 
     @ParameterizedTest
     @ValueSource(strings = {"kompas-br-paragraphs.html", "detik-no-p.html", "antara-mixed-charset.html",
@@ -144,11 +149,46 @@ class HtmlPagesTest {
     }
 
     @Test
-    void bodyOfTwoSentencesIsNotAnArticle() throws Exception {
-        Rejected rejected = onlyRejected(fixture("rejected/two-sentences.html"));
+    void twoSentenceCourtNewsIsDeliveredAsABrief() throws Exception {
+        Article article = (Article) reader.read(fixture("pages/republika-brief.html")).get(0);
+
+        assertThat(article.paragraphs()).hasSize(1);
+        assertThat(article.paragraphs().get(0)).startsWith("Majelis hakim Pengadilan Negeri Jakarta Pusat");
+        assertThat(article.metadata().form()).isEqualTo(ArticleMetadata.BRIEF);
+        assertThat(article.metadata().dateline()).isEqualTo("Jakarta");
+    }
+
+    @Test
+    void fullStoryIsLabelledAnArticle() throws Exception {
+        Article article = (Article) reader.read(fixture("pages/okezone-furniture-wrapper.html")).get(0);
+
+        assertThat(article.metadata().form()).isEqualTo(ArticleMetadata.FULL);
+        assertThat(article.metadata().encoding()).isEqualTo("UTF-8");
+    }
+
+    @Test
+    void shortTextWithAReadMoreLinkIsATeaserAndTheReasonNamesTheLink() throws Exception {
+        Rejected rejected = onlyRejected(fixture("rejected/teaser-read-more.html"));
 
         assertThat(rejected.kind()).isEqualTo(Rejected.Kind.NOT_ARTICLE);
-        assertThat(rejected.reason()).contains("only 2 sentence(s)");
+        assertThat(rejected.reason()).isEqualTo("a teaser, not an article: a \"Baca selengkapnya\" link after 2 "
+                + "sentence(s)");
+    }
+
+    @Test
+    void pageWithoutClosingTagsIsReadAsABrowserReadsIt() throws Exception {
+        String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Banjir Rob Surut</title></head>"
+                + "<body><h1>Banjir Rob Surut</h1><div class=\"content\"><p>Semarang - Banjir rob di pesisir "
+                + "Semarang surut pada Minggu pagi setelah air laut kembali normal.<p>Warga mulai membersihkan "
+                + "rumah dan jalan dari lumpur yang terbawa air.<p>Pemerintah kota menyiapkan pompa tambahan untuk "
+                + "mengantisipasi pasang berikutnya.</div><div class=\"footer\">Kabar Pesisir";
+        Path file = tempDir.resolve("tanpa-penutup.html");
+        Files.writeString(file, page);
+
+        Article article = (Article) reader.read(file).get(0);
+
+        assertThat(article.paragraphs()).hasSize(3);
+        assertThat(article.paragraphs().get(2)).endsWith("pasang berikutnya.");
     }
 
     @Test

@@ -31,6 +31,8 @@ class InspectCommandTest {
         assertThat(article.get("paragraphs")).hasSize(6);
         assertThat(article.get("dateline").asText()).isEqualTo("Jakarta");
         assertThat(article.get("language").asText()).isEqualTo("id");
+        assertThat(article.get("form").asText()).isEqualTo("article");
+        assertThat(article.get("encoding").asText()).isEqualTo("UTF-8");
         for (String field : List.of("path", "source", "url", "publishedAt", "author", "id")) {
             assertThat(article.has(field)).as(field).isTrue();
         }
@@ -65,6 +67,19 @@ class InspectCommandTest {
             assertThat(line.get("error").asText()).startsWith("symbolic link to a file outside the input folder");
             assertThat(line.toString()).doesNotContain("Rahasia negara");
         });
+    }
+
+    @Test
+    void labelsABriefAndNamesTheEncodingItWasReadIn() throws Exception {
+        int code = run(fixture("pages/republika-brief.html").toString(),
+                fixture("pages/scrape-windows-1252.txt").toString());
+
+        List<JsonNode> lines = lines();
+        assertThat(code).isZero();
+        assertThat(lines).extracting(line -> line.get("kind").asText()).containsExactly("ARTICLE", "ARTICLE");
+        assertThat(lines.get(0).get("form").asText()).isEqualTo("brief");
+        assertThat(lines.get(1).get("form").asText()).isEqualTo("article");
+        assertThat(lines.get(1).get("encoding").asText()).isEqualTo("windows-1252");
     }
 
     @Test

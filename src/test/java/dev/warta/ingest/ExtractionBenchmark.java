@@ -1,0 +1,121 @@
+package dev.warta.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warta.article.Article;
+import dev.warta.article.Ingested;
+import dev.warta.article.Rejected;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Scores the reader on an extraction benchmark annotated the way trafilatura's evaluation is: an
+ * {@code evaldata.json} mapping each page's URL to its {@code file} (under {@code eval/} or {@code cache/}), text
+ * segments that must be in the extracted text ({@code with}) and boilerplate segments that must not
+ * ({@code without}). A segment counts when it occurs in the whitespace-normalised body (the title is scored
+ * separately by {@link ExtractionScore}; the benchmark's own extractors are scored on their body text). Precision, recall
+ * and F are over all segments of all pages, as that benchmark counts them; pages that gave no article are listed by
+ * reason, since each of them is text lost at the door.
+ *
+ * <pre>java -cp … dev.warta.ingest.ExtractionBenchmark FOLDER [--list]</pre>
+ * FOLDER holds {@code evaldata.json} and the {@code eval/}, {@code cache/} folders of pages. Nothing is committed
+ * from it; the pages belong to their publishers.
+ */
+final class ExtractionBenchmark {
+
+    private ExtractionBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: ExtractionBenchmark FOLDER [--list]  (FOLDER holds evaldata.json, eval/, cache/)");
+            System.exit(2);
+        }
+        Path folder = Path.of(args[0]);
+        boolean list = args.length > 1 && args[1].equals("--list");
+        JsonNode data = new ObjectMapper().readTree(folder.resolve("evaldata.json").toFile());
+        ArticleReader reader = new ArticleReader();
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        int tn = 0;
+        int pages = 0;
+        int extracted = 0;
+        int etp = 0;
+        int efp = 0;
+        int efn = 0;
+        Map<String, Integer> lost = new TreeMap<>();
+        List<String> lostPages = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> item = it.next();
+            String file = item.getValue().get("file").asText();
+            Path page = Files.exists(folder.resolve("eval").resolve(file)) ? folder.resolve("eval").resolve(file)
+                    : folder.resolve("cache").resolve(file);
+            if (!Files.exists(page)) {
+                continue;
+            }
+            pages++;
+            List<Ingested> items = reader.read(page);
+            String text = null;
+            if (!items.isEmpty() && items.get(0) instanceof Article article) {
+                text = normalise(String.join("\n", article.paragraphs()));
+                extracted++;
+            } else if (!items.isEmpty() && items.get(0) instanceof Rejected rejected) {
+                String reason = rejected.reason().replaceAll("\\d+", "N");
+                reason = reason.length() > 70 ? reason.substring(0, 70) : reason;
+                lost.merge(reason, 1, Integer::sum);
+                lostPages.add(file + "\t" + rejected.reason());
+            }
+            int pageTp = 0;
+            int pageFp = 0;
+            int withCount = item.getValue().get("with").size();
+            int withoutCount = item.getValue().get("without").size();
+            if (text != null) {
+                for (JsonNode segment : item.getValue().get("with")) {
+                    pageTp += text.contains(normalise(segment.asText())) ? 1 : 0;
+                }
+                for (JsonNode segment : item.getValue().get("without")) {
+                    pageFp += text.contains(normalise(segment.asText())) ? 1 : 0;
+                }
+                etp += pageTp;
+                efp += pageFp;
+                efn += withCount - pageTp;
+                if (list && (pageTp < withCount || pageFp > 0)) {
+                    System.out.println("  " + file + " with " + pageTp + "/" + withCount + " without " + pageFp
+                            + "/" + withoutCount);
+                }
+            }
+            tp += pageTp;
+            fp += pageFp;
+            fn += withCount - pageTp;
+            tn += withoutCount - pageFp;
+        }
+        System.out.printf("pages %d, read as articles %d, gave nothing %d%n", pages, extracted, pages - extracted);
+        lost.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> System.out.printf("  %4d  %s%n", e.getValue(), e.getKey()));
+        if (list) {
+            lostPages.forEach(p -> System.out.println("  lost: " + p));
+        }
+        print("all pages", tp, fp, fn);
+        print("pages read", etp, efp, efn);
+        System.out.printf("accuracy %.3f%n", (double) (tp + tn) / (tp + fp + fn + tn));
+    }
+
+    private static void print(String label, int tp, int fp, int fn) {
+        double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+        double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+        double f = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        System.out.printf("%-10s precision %.3f recall %.3f F %.3f%n", label, precision, recall, f);
+    }
+
+    private static String normalise(String text) {
+        return text.replaceAll("(?U)\\s+", " ").strip();
+    }
+}
