@@ -47,9 +47,10 @@ import java.util.regex.Pattern;
  * paragraphs merged) and the share the checks catch is reported per kind. It is a command, not a test.
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.warta.bench.ChecksBenchmark \
- *     --pairs ../shared/eval/news-valid.ind-eng.tsv [--labels src/test/resources/bench/checks-labels.tsv]
+ *     --pairs EVAL/news-valid.ind-eng.tsv [--labels src/test/resources/bench/checks-labels.tsv]
  *     [--flags-out target/checks-flags.tsv] [--threads 4] [--show-misses 5] [--faults false]
  * </pre>
+ * where EVAL is the folder of the development pairs (docs/translation.md says where they come from).
  * The pairs file is {@code id<TAB>indonesian<TAB>english}; consecutive pairs make articles of 6 sentences in 3
  * paragraphs of 2 (pairs that do not fill a last article are left out). Article {@code a17} is pairs 103–108 of the
  * file, in file order, so a label's article and sentence ids join back to the pairs.

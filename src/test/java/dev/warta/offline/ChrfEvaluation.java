@@ -15,7 +15,8 @@ import java.util.List;
  * Measures the offline engine with chrF on a parallel TSV ({@code id<TAB>indonesian<TAB>english}): the Indonesian
  * column goes through {@link TranslateCommand} exactly as {@code warta translate} runs it, and the score is printed
  * next to the copy-the-source baseline. A measuring tool, not part of the job:
- * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.warta.offline.ChrfEvaluation ../shared/eval/news-valid.ind-eng.tsv [--glossary PATH]}.
+ * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.warta.offline.ChrfEvaluation EVAL/news-valid.ind-eng.tsv [--glossary PATH]},
+ * EVAL being the folder of the development pairs (see docs/offline-engine.md).
  */
 public final class ChrfEvaluation {
 
