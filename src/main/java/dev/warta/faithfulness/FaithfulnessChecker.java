@@ -1,6 +1,7 @@
 package dev.warta.faithfulness;
 
 import dev.warta.article.NamedEntity;
+import dev.warta.text.EditDistance;
 import dev.warta.text.SentenceSplitter;
 import dev.warta.ingest.LanguageDetector;
 import dev.warta.offline.Lexicon;
@@ -522,31 +523,12 @@ public class FaithfulnessChecker {
             String word = words.group();
             if (word.charAt(0) == name.charAt(0) && !word.equalsIgnoreCase(name)
                     && Math.abs(word.length() - name.length()) <= 2
-                    && editDistance(word.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))
+                    && EditDistance.between(word.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))
                     <= (name.length() >= 7 ? 2 : 1)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /**

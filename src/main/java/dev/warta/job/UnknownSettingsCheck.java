@@ -1,5 +1,6 @@
 package dev.warta.job;
 
+import dev.warta.text.EditDistance;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -160,13 +161,15 @@ class UnknownSettingsCheck {
 
         String closest(String name) {
             return candidates().stream()
-                    .min(Comparator.comparingInt(candidate -> distance(name.toLowerCase(Locale.ROOT), candidate)))
+                    .min(Comparator.comparingInt(
+                            candidate -> EditDistance.between(name.toLowerCase(Locale.ROOT), candidate)))
                     .orElse("(none)");
         }
 
         String closestVariable(String variable) {
             return candidates().stream()
-                    .min(Comparator.comparingInt(candidate -> distance(variable, variables(candidate).get(1))))
+                    .min(Comparator.comparingInt(
+                            candidate -> EditDistance.between(variable, variables(candidate).get(1))))
                     .map(candidate -> variables(candidate).get(1) + " (" + candidate + ")")
                     .orElse("(none)");
         }
@@ -200,24 +203,5 @@ class UnknownSettingsCheck {
             return dashed.toString();
         }
 
-        /** Levenshtein distance. */
-        private static int distance(String a, String b) {
-            int[] previous = new int[b.length() + 1];
-            int[] current = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                previous[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                current[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                    current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-                }
-                int[] swap = previous;
-                previous = current;
-                current = swap;
-            }
-            return previous[b.length()];
-        }
     }
 }
