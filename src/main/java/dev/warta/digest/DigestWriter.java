@@ -1,18 +1,15 @@
 package dev.warta.digest;
 
+import dev.warta.store.OutputFiles;
 import dev.warta.store.StoredArticle;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Writes the analysts' daily digest: {@code digest.html} (self-contained page) and {@code digest.md} (its Markdown
@@ -64,28 +61,11 @@ public class DigestWriter {
     }
 
     private static Path replaceAtomically(Path target, String content) {
-        Path temp = null;
         try {
-            // Not Files.createTempFile: it makes the file owner-only (0600), and the digest is for other people to read.
-            temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            OutputFiles.writeAtomically(target, content);
             return target;
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new UncheckedIOException("cannot write the digest file " + target, e);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException cleanupFailed) {
-            // The write already failed and that exception is what the caller needs; a stray .tmp file is harmless.
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot write the digest file " + target, e.getCause());
         }
     }
 }

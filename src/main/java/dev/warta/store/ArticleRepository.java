@@ -182,21 +182,8 @@ public class ArticleRepository {
         void accept(java.sql.ResultSet rs, StoredArticle document) throws java.sql.SQLException;
     }
 
-    /** The items of a run, as {@link #forEachInRun} streams them; for small runs and tests. */
-    public List<RunItem> findByRun(long runId) {
-        List<RunItem> items = new ArrayList<>();
-        forEachInRun(runId, items::add);
-        return items;
-    }
-
     /** An item of a run's summary. */
     public record RunItem(StoredArticle stored, boolean cached) {
-    }
-
-    public List<StoredArticle> findByRunDate(LocalDate date) {
-        List<StoredArticle> day = new ArrayList<>();
-        forEachOnRunDate(date, day::add);
-        return day;
     }
 
     public boolean hasRunDate(LocalDate date) {

@@ -62,8 +62,19 @@ public final class OutputFiles {
         }
     }
 
+    /** Writes the file atomically; when that fails, no temporary file is left behind and the target is unchanged. */
     public static void writeAtomically(Path target, String content) {
-        moveIntoPlace(writeTemporary(target, content), target);
+        Path temporary = writeTemporary(target, content);
+        try {
+            moveIntoPlace(temporary, target);
+        } catch (UncheckedIOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanupFailed) {
+                e.addSuppressed(cleanupFailed);
+            }
+            throw e;
+        }
     }
 
     /**

@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -229,12 +226,9 @@ class EndpointTroubleTest {
             }
             return model.apply(request);
         });
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.warta.WartaApplication"));
-        command.addAll(warta.arguments(DAY_ONE, "--warta.chunk-size=2", "--warta.llm.concurrency=1"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("killed-run.log").toFile()).start();
+        Process process = warta.startProcess(
+                warta.arguments(DAY_ONE, "--warta.chunk-size=2", "--warta.llm.concurrency=1"),
+                work.resolve("killed-run.log"));
         try {
             assertThat(hanging.await(60, TimeUnit.SECONDS)).as("the sixth request arrived").isTrue();
             process.destroyForcibly().waitFor();

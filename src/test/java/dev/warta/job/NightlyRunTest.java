@@ -280,12 +280,9 @@ class NightlyRunTest {
         });
 
         // given: a run in its own JVM, killed with SIGKILL once some chunks have been committed
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.warta.WartaApplication"));
-        command.addAll(warta.arguments(DAY_ONE, "--warta.chunk-size=4", "--warta.llm.concurrency=4"));
-        Process run = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("killed-run.log").toFile()).start();
+        Process run = warta.startProcess(
+                warta.arguments(DAY_ONE, "--warta.chunk-size=4", "--warta.llm.concurrency=4"),
+                work.resolve("killed-run.log"));
         long deadline = System.currentTimeMillis() + 60_000;
         while (answered.get() < 10 && System.currentTimeMillis() < deadline && run.isAlive()) {
             Thread.sleep(20);

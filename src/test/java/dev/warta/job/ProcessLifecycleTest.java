@@ -111,12 +111,7 @@ class ProcessLifecycleTest {
     }
 
     private Process start(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.warta.WartaApplication"));
-        command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("process.log").toFile()).start();
+        return warta.startProcess(args, work.resolve("process.log"));
     }
 
     private String log() throws IOException {
