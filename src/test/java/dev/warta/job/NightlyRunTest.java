@@ -322,4 +322,62 @@ class NightlyRunTest {
         }
         assertThat(warta.rows("SELECT status FROM warta_run")).hasSize(1);
     }
+
+    @Test
+    void aRunKilledWhileExportingIsFinishedByTheNextStart() throws Exception {
+        for (int i = 4; i <= 300; i++) {
+            warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,
+                    "Isi berita nomor " + i + ". Warga berkumpul di balai desa. Rapat selesai sore hari.");
+        }
+        stub.respondWith(new SimulatedTranslator());
+        Path dayFolder = warta.output().resolve(DAY_ONE);
+
+        // given: a run killed with SIGKILL while its export step writes the article files (they are written only
+        // from committed rows, after the last translation)
+        Process run = warta.startProcess(warta.arguments(DAY_ONE, "--warta.llm.concurrency=8"),
+                work.resolve("killed-run.log"));
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (articleFiles(dayFolder) < 20 && run.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(2);
+        }
+        run.destroyForcibly().waitFor();
+        String killedLog = Files.readString(work.resolve("killed-run.log"));
+        long writtenBeforeKill = articleFiles(dayFolder);
+        assertThat(writtenBeforeKill).as("killed during the export: %s", killedLog).isBetween(20L, 299L);
+        assertThat(dayFolder.resolve("run.json")).doesNotExist();
+        int sentBeforeKill = stub.requests().size();
+        assertThat(sentBeforeKill).isEqualTo(300);
+
+        // when: the operator runs it again
+        Run resumed = warta.run(DAY_ONE, "--warta.llm.concurrency=8");
+
+        // then: nothing is translated or paid again, and every article file is there once, whole
+        assertThat(resumed.exitCode()).as(resumed.stdout()).isZero();
+        assertThat(stub.requests()).hasSize(sentBeforeKill);
+        List<Map<String, Object>> rows = warta.rows("SELECT id, status FROM warta_article");
+        assertThat(rows).hasSize(300);
+        try (var files = Files.list(dayFolder)) {
+            assertThat(files.map(path -> path.getFileName().toString()).filter(name -> !name.startsWith("digest")))
+                    .as("300 article files, run.json, no temporary file left").hasSize(301)
+                    .allMatch(name -> name.endsWith(".json") && !name.startsWith("."));
+        }
+        for (Map<String, Object> row : rows) {
+            JsonNode file = json.readTree(dayFolder.resolve(row.get("ID") + ".json").toFile());
+            assertThat(file.path("status").asText()).isEqualTo(row.get("STATUS"));
+        }
+        JsonNode summary = json.readTree(dayFolder.resolve("run.json").toFile());
+        assertThat(summary.path("counts").path("read").asInt()).isEqualTo(300);
+        assertThat(warta.rows("SELECT status FROM warta_run")).hasSize(1);
+    }
+
+    private static long articleFiles(Path dayFolder) throws IOException {
+        if (!Files.isDirectory(dayFolder)) {
+            return 0;
+        }
+        try (var files = Files.list(dayFolder)) {
+            return files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(".json") && !name.startsWith(".") && !name.equals("run.json"))
+                    .count();
+        }
+    }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,6 +31,7 @@ class SearchDuringRunTest {
     private OpenAiStub stub;
     private WartaHarness warta;
     private Process run;
+    private final CountDownLatch searched = new CountDownLatch(1);
 
     @BeforeEach
     void setUp() throws Exception {
@@ -44,6 +46,7 @@ class SearchDuringRunTest {
 
     @AfterEach
     void tearDown() throws Exception {
+        searched.countDown();
         if (run != null) {
             run.destroyForcibly().waitFor();
         }
@@ -57,9 +60,17 @@ class SearchDuringRunTest {
     @Test
     void searchWhileARunIsWriting() throws Exception {
         AtomicInteger answered = new AtomicInteger();
+        // the fifth answer waits until the search is done, so the run is still writing while it searches, however
+        // slowly this machine starts the search's JVM
         stub.respondWith(request -> {
-            answered.incrementAndGet();
-            return new SimulatedTranslator().apply(request).delayed(1000);
+            if (answered.incrementAndGet() > 4) {
+                try {
+                    searched.await(120, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new SimulatedTranslator().apply(request).delayed(200);
         });
         run = warta.startProcess(warta.arguments(DAY, "--warta.chunk-size=1", "--warta.llm.concurrency=1"),
                 work.resolve("run.log"));
@@ -72,6 +83,7 @@ class SearchDuringRunTest {
         Path log = work.resolve("search.log");
         Process search = warta.startProcess(warta.commandArguments("search", "banjir"), log);
         assertThat(search.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        searched.countDown();
         String printed = Files.readString(log);
 
         if (warta.database().isPostgres()) {
