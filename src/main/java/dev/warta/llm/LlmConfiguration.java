@@ -4,7 +4,6 @@ import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import dev.langchain4j.service.AiServices;
 import dev.warta.article.Glossary;
 import dev.warta.chunk.ArticleChunker;
@@ -74,17 +73,8 @@ public final class LlmConfiguration {
                 .build();
     }
 
-    /**
-     * The tokenizer of the configured model when jtokkit knows it; otherwise that of gpt-4o-mini, which is close
-     * enough for budgeting the chunks of open models.
-     */
+    /** The tokenizer of the configured model when jtokkit knows it; see {@link ModelTokenCounter}. */
     static TokenCountEstimator tokenEstimator(String model) {
-        try {
-            TokenCountEstimator estimator = new OpenAiTokenCountEstimator(model);
-            estimator.estimateTokenCountInText("uji");
-            return estimator;
-        } catch (RuntimeException unknownModel) {
-            return new OpenAiTokenCountEstimator("gpt-4o-mini");
-        }
+        return ModelTokenCounter.forModel(model);
     }
 }
