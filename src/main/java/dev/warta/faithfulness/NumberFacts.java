@@ -192,6 +192,8 @@ final class NumberFacts {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal current = BigDecimal.ZERO;
         boolean inRun = false;
+        // a run of one number word ("twelve") states its value once: counted twice it would stand for two facts
+        boolean runOfOneWord = false;
         String previous = "";
         for (String word : lower.split("[^a-z]+")) {
             BigDecimal small = WORD_VALUES.get(word);
@@ -205,25 +207,28 @@ final class NumberFacts {
                     total = total.add(base.multiply(scale));
                     current = BigDecimal.ZERO;
                 }
+                runOfOneWord = false;
                 inRun = true;
             } else if (small != null) {
                 values.add(small);
                 current = current.add(small);
+                runOfOneWord = !inRun;
                 inRun = true;
             } else if (word.equals("and") && inRun) {
                 continue;
             } else {
-                if (inRun) {
+                if (inRun && !runOfOneWord) {
                     values.add(total.add(current));
                 }
                 total = BigDecimal.ZERO;
                 current = BigDecimal.ZERO;
                 inRun = false;
+                runOfOneWord = false;
                 FRACTIONS.getOrDefault(word, List.of()).forEach(values::add);
             }
             previous = word;
         }
-        if (inRun) {
+        if (inRun && !runOfOneWord) {
             values.add(total.add(current));
         }
         return values;
