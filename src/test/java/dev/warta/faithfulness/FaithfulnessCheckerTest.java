@@ -268,4 +268,81 @@ class FaithfulnessCheckerTest {
         assertThat(checker.checkTranslation(source, english, Map.of(), List.of(), "en").failures())
                 .containsExactly("paragraph 2 is not in the target language (en): it reads as id");
     }
+
+    // --- headlines, another part of a person's name, typing errors (issue 14) -----------------------------------
+
+    @Test
+    void aHeadlineWithoutAFullStopRunningIntoTheNextSentenceIsNotCheckedForNames() {
+        // "Tanggul", "Jebol", "Boks" are capitalised only because they are in a headline
+        assertThat(failures("Tanggul Jebol di Muara Baru Diperbaiki Petugas sedang menambal tanggul itu sejak pagi.",
+                "Broken Dyke Being Repaired Workers have been patching the dyke since the morning."))
+                .noneMatch(failure -> failure.startsWith("name"));
+        assertThat(failures("Warga mengungsi dari kampungnya Remaja Tewas Ditabrak Mobil Boks di Pasar Lama",
+                "Residents flee their village A Teenager Killed by a Van at the Old Market"))
+                .noneMatch(failure -> failure.startsWith("name"));
+    }
+
+    @Test
+    void aNameInTheSentenceAfterAGluedHeadlineIsStillChecked() {
+        assertThat(failures("Tanggul Jebol di Muara Baru Diperbaiki Sukardjo mengatakan perbaikan selesai besok.",
+                "Broken Dyke Being Repaired The official said the repair would be finished tomorrow."))
+                .contains("name Sukardjo missing");
+        // a sentence that opens with a title and a name has no verb among its capitals: not a headline
+        assertThat(FaithfulnessChecker.gluedHeadline(
+                "Kepala Dinas Kesehatan Kota Bekasi Ratna Wulandari mengatakan hal itu kemarin.")).isZero();
+    }
+
+    @Test
+    void aPersonNamedByTheOtherPartOfTheNameInAnAttributionIsNotAMissingName() {
+        assertThat(failures("Sekolah itu akan dibuka lagi pekan depan, kata Sutarmi.",
+                "The school will reopen next week, said Wulandari.")).isEmpty();
+    }
+
+    @Test
+    void aNameReplacedByAPronounOrDroppedFromTheAttributionIsStillCaught() {
+        assertThat(failures("Sekolah itu akan dibuka lagi pekan depan, kata Sutarmi.",
+                "The school will reopen next week, she said.")).contains("name Sutarmi missing");
+        // another name in the English that is not in an attribution does not stand in for her
+        assertThat(failures("Sekolah itu akan dibuka lagi pekan depan, kata Sutarmi.",
+                "The Cendrawasih school will reopen next week, she said.")).contains("name Sutarmi missing");
+    }
+
+    @Test
+    void aMisspeltSurnameInTheAttributionIsStillCaught() {
+        assertThat(failures("Sekolah itu akan dibuka lagi pekan depan, kata Wulandari.",
+                "The school will reopen next week, said Wulandary.")).contains("name Wulandari missing");
+    }
+
+    @Test
+    void aTypingErrorOfADictionaryWordThatTheTranslationCorrectedIsNotAName() {
+        assertThat(failures("Hasil pertemuan itu, Analsis data menunjukkan harga beras naik.",
+                "As a result of the meeting, analysis of the data shows that rice prices rose.")).isEmpty();
+        // the same unknown word with no such word in the English stays a name that went missing
+        assertThat(failures("Hasil pertemuan itu, Analsis menunjukkan harga beras naik.",
+                "As a result of the meeting, the report shows that rice prices rose.")).contains("name Analsis missing");
+    }
+
+    @Test
+    void romanNumeralsAndDeputyTitlesAreNotNames() {
+        assertThat(failures("Petugas dari Daerah Operasi VII dan Wagub Sulawesi Selatan meninjau lokasi itu.",
+                "Officers of the 7th Operational Region and the deputy governor of South Sulawesi inspected the site."))
+                .noneMatch(failure -> failure.startsWith("name"));
+    }
+
+    @Test
+    void aNameWithAnInitialIsOneNameWhoseGivenNameMayStandAlone() {
+        assertThat(checker.names(List.of("Wakil gubernur, Basuki T Purnama meminta laporan.")))
+                .contains("Basuki", "Purnama");
+        assertThat(failures("Wakil gubernur, Basuki T Purnama meminta laporan itu.",
+                "The deputy governor, Purnama, asked for the report.")).isEmpty();
+    }
+
+    @Test
+    void aNumberWordStatesItsValueOnce() {
+        // the source says 12 twice; "twelve" once and a changed date leave one 12 unaccounted for
+        assertThat(failures("Sebanyak 12 orang ditahan pada (2/12).", "Twelve people were detained on (13/2)."))
+                .contains("number 12 missing or changed");
+        assertThat(failures("Sebanyak 12 orang ditahan pada (2/12).", "Twelve people were detained on (12/2)."))
+                .noneMatch(failure -> failure.startsWith("number"));
+    }
 }
