@@ -23,6 +23,10 @@ final class NumberFacts {
 
     // 1.234.567 | 1,234,567 | 3,5 | 3.5 | 12 | 09.42 (a time) | 18/11/2025 (a date)
     private static final Pattern DATE = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/(\\d{2,4})\\b");
+    /** The day and month of Indonesian news datelines: "Selasa (8/1)" is 8 January. */
+    private static final Pattern SHORT_DATE = Pattern.compile("\\((\\d{1,2})/(\\d{1,2})\\)");
+    /** "7x24 jam", "3×4 meter": numbers multiplied, each a number of its own. */
+    private static final Pattern TIMES = Pattern.compile("(?<=\\d)\\s*[x×]\\s*(?=\\d)");
     /**
      * A time of day: Indonesian writes decimals with a comma and groups thousands in threes, so {@code 18.00} or
      * {@code 09.42} (two digits after the point, hour up to 24) is a clock time, with or without {@code WIB}.
@@ -78,7 +82,15 @@ final class NumberFacts {
     /** The numbers in an Indonesian text: {@code .} groups thousands and {@code ,} marks decimals. */
     static List<Fact> inIndonesian(String text) {
         List<Fact> facts = new ArrayList<>();
-        String rest = text;
+        String rest = TIMES.matcher(text).replaceAll(" × ");
+        Matcher shortDate = SHORT_DATE.matcher(rest);
+        while (shortDate.find()) {
+            // its day and its month must survive (the month may become a month name): "(8/1)" is not "(2/8)"
+            String written = shortDate.group(1) + "/" + shortDate.group(2);
+            facts.add(new Fact(written, List.of(new BigDecimal(shortDate.group(1)))));
+            facts.add(new Fact(written, List.of(new BigDecimal(shortDate.group(2)))));
+        }
+        rest = SHORT_DATE.matcher(rest).replaceAll(" ");
         Matcher date = DATE.matcher(rest);
         while (date.find()) {
             // a date: its day and year must survive; the month may become a month name
@@ -131,7 +143,7 @@ final class NumberFacts {
     /** The values of an English translation of {@code source}, whose month names in words are not numbers. */
     static List<BigDecimal> inEnglish(String text, String source) {
         List<BigDecimal> values = new ArrayList<>();
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = TIMES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" × ");
         Matcher number = NUMBER.matcher(lower);
         while (number.find()) {
             String integer = number.group(1).replace(",", "");
