@@ -207,7 +207,31 @@ final class NumberFacts {
         // a run of one number word ("twelve") states its value once: counted twice it would stand for two facts
         boolean runOfOneWord = false;
         String previous = "";
-        for (String word : lower.split("[^a-z]+")) {
+        Matcher words = Pattern.compile("[a-z]+").matcher(lower);
+        int previousEnd = 0;
+        while (words.find()) {
+            String word = words.group();
+            // a run of number words is joined by spaces and hyphens: "three-thousand) eleven" is two numbers
+            boolean joined = lower.substring(previousEnd, words.start()).matches("[\\s-]*");
+            previousEnd = words.end();
+            if (inRun && !joined) {
+                if (!runOfOneWord) {
+                    values.add(total.add(current));
+                }
+                total = BigDecimal.ZERO;
+                current = BigDecimal.ZERO;
+                inRun = false;
+                runOfOneWord = false;
+            }
+            if (inRun && (word.equals("half") && (previous.equals("and") || previous.equals("a"))
+                    || word.equals("a") && previous.equals("and"))) {
+                // "one and a half", "one-and-half": the run's value and a half
+                if (word.equals("half")) {
+                    values.add(total.add(current).add(new BigDecimal("0.5")));
+                }
+                previous = word;
+                continue;
+            }
             BigDecimal small = WORD_VALUES.get(word);
             BigDecimal scale = SCALES.get(word.endsWith("s") ? word.substring(0, word.length() - 1) : word);
             if (scale != null && !word.equals("k") && !word.equals("m") && !word.equals("bn")
@@ -227,6 +251,7 @@ final class NumberFacts {
                 runOfOneWord = !inRun;
                 inRun = true;
             } else if (word.equals("and") && inRun) {
+                previous = word;
                 continue;
             } else {
                 if (inRun && !runOfOneWord) {

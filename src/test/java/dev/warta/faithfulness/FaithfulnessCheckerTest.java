@@ -414,4 +414,15 @@ class FaithfulnessCheckerTest {
                 "He began working in a circus at the age of eight and is now a famous comedian on TV.")).isFalse();
         assertThat(FaithfulnessChecker.sentenceMissing(source, "He started working in a circus at eight.")).isTrue();
     }
+
+    @Test
+    void numbersInWordsEndAtPunctuationAndMayHaveAHalf() {
+        assertThat(failures("Hampir 3.000 anak berusia 11-16 tahun diperiksa.",
+                "Nearly (three-thousand) eleven-to-sixteen year olds were examined."))
+                .noneMatch(failure -> failure.startsWith("number"));
+        assertThat(failures("Bantuan dikurangi sebesar 1,5 persen.", "Aid was cut by one-and-half percent."))
+                .noneMatch(failure -> failure.startsWith("number"));
+        assertThat(failures("Bantuan dikurangi sebesar 2,5 persen.", "Aid was cut by one-and-half percent."))
+                .contains("number 2,5 missing or changed");
+    }
 }
