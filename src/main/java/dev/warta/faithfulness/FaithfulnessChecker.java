@@ -47,7 +47,7 @@ public class FaithfulnessChecker {
             "baca", "juga", "editor", "publisher", "advertisement", "sumber", "foto", "video", "tim", "menlu", "menhan",
             "menko", "wapres", "kemenlu", "kemenkeu", "kemendagri", "kemenhan", "mensesneg", "sesneg", "dirut",
             "kadis", "kadin", "kasat", "kapolsek", "danrem", "dandim", "pangdam", "panglima", "kasad", "kasal",
-            "kasau", "ketum", "sekda", "plt", "pj", "mantan", "calon", "juru", "bicara", "jubir", "staf", "blok", "posko", "genangan", "kabag", "kasie", "kasi", "kasubag");
+            "kasau", "ketum", "sekda", "plt", "pj", "wagub", "wabup", "wawali", "camat", "lurah", "mantan", "calon", "juru", "bicara", "jubir", "staf", "blok", "posko", "genangan", "kabag", "kasie", "kasi", "kasubag");
 
     private static final Pattern CAPITALISED = Pattern.compile("\\b(\\p{Lu}[\\p{L}'’-]{2,}|\\p{Lu}{2,}\\d*)\\b");
     private static final Pattern PREAMBLE = Pattern.compile(
@@ -71,12 +71,41 @@ public class FaithfulnessChecker {
             "(pe|pem|pen|peng|per|ke|ber)\\p{L}{3,}an|(me|mem|men|meng|di|ter|memper|diper)\\p{L}{3,}(kan|i)"
                     + "|\\p{L}{3,}(kan|nya|lah|kah)");
     /** Below these length ratios a paragraph has lost a sentence: see {@link #sentenceMissing}. */
-    static final double FEWER_SENTENCES_RATIO = 0.9;
+    static final double FEWER_SENTENCES_RATIO = 0.85;
     static final double SHORT_RATIO = 0.65;
     private static final Morphology MORPHOLOGY = new Morphology(Lexicon.bundled());
+    /** Short words that join a headline's capitalised words: "Tanggul Jebol di Pluit", "Metromini dan Kopaja". */
+    private static final Set<String> HEADLINE_JOINERS = Set.of("di", "ke", "dari", "dan", "atau", "untuk", "yang",
+            "dengan", "pada", "bagi", "oleh", "vs", "&", "-", "–");
+    private static final Set<String> VERB_PREFIXES = Set.of("di", "ter", "meN", "ber", "memper", "diper");
+    /** Words after which a capitalised word names a place: administrative units, their heads, "di" (in). */
+    private static final Set<String> PLACE_HEADS = Set.of("camat", "lurah", "kecamatan", "kelurahan", "kabupaten",
+            "desa", "kampung", "provinsi", "wilayah", "kawasan", "di", "ke", "dari", "warga", "jl", "jalan");
+    /** Indonesian words that attribute a statement to a person: "kata Dien", "Dien mengatakan". */
+    private static final Set<String> SOURCE_ATTRIBUTION = Set.of("kata", "ujar", "ucap", "tutur", "jelas", "lanjut",
+            "tambah", "ungkap", "papar", "terang", "sebut", "imbuh", "tegas", "dikatakan", "menurut", "katanya",
+            "mengatakan", "mengaku", "menuturkan", "menjelaskan", "mengungkapkan", "menyebutkan", "menambahkan",
+            "menegaskan", "berkata", "menerangkan", "memaparkan", "menyatakan", "mengimbau", "meminta",
+            "ditambahkan", "dijelaskan", "diungkapkan", "disampaikan", "ditegaskan", "diterangkan", "lanjutnya");
+    /** English words that attribute a statement: "said Emmawati", "according to Emmawati". */
+    private static final Set<String> ENGLISH_ATTRIBUTION = Set.of("said", "says", "told", "stated", "explained",
+            "continued", "added", "according", "admitted", "informed", "revealed", "uttered", "noted", "stressed",
+            "asserted", "mentioned", "disclosed", "remarked", "affirmed", "claimed", "confirmed", "argued",
+            "insisted", "announced", "asked", "urged", "declared", "emphasized", "emphasised", "conveyed",
+            "expressed", "elaborated");
+    /** Month and day names in English, capitalised but not names of anyone. */
+    private static final Set<String> ENGLISH_NAMES_OF_TIME = Set.of("january", "february", "march", "april", "june",
+            "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday");
+    /** Roman numerals in names ("Daops VII", "Lebakbulus III") are numbers, not words that must reappear. */
+    private static final Pattern ROMAN_NUMERAL = Pattern.compile("(?=[IVXL]{2,}$)L?X{0,3}(IX|IV|V?I{0,3})");
 
     private final LanguageDetector languages = new LanguageDetector();
     private final Map<String, List<String>> renderings = loadRenderings();
+    /** The words of the known English renderings ("ocean", "strait"), which explain an English capital. */
+    private final Set<String> renderedWords = renderings.values().stream().flatMap(List::stream)
+            .flatMap(rendering -> java.util.Arrays.stream(fold(rendering).split("[^\\p{L}]+")))
+            .filter(word -> !word.isEmpty()).collect(java.util.stream.Collectors.toSet());
 
     /**
      * Checks a body translation: numbers, names, glossary terms and alignment against the source, and the
@@ -106,24 +135,35 @@ public class FaithfulnessChecker {
         // each paragraph's numbers in its own translation, so that a changed number cannot hide behind the same
         // value elsewhere in the article; the whole text when the paragraphs do not line up
         boolean aligned = source.size() == translated.size();
-        Set<String> missingNumbers = new LinkedHashSet<>();
+        Map<String, Integer> missingNumbers = new java.util.LinkedHashMap<>();
         int factCount = 0;
         for (int i = 0; i < (aligned ? source.size() : 1); i++) {
             List<BigDecimal> englishNumbers = NumberFacts.inEnglish(aligned ? translated.get(i) : english,
                     aligned ? source.get(i) : sourceText);
             List<NumberFacts.Fact> facts = NumberFacts.inIndonesian(aligned ? source.get(i) : sourceText);
             factCount += facts.size();
-            NumberFacts.missing(facts, englishNumbers).forEach(fact -> missingNumbers.add(fact.written()));
+            NumberFacts.missing(facts, englishNumbers).forEach(fact -> missingNumbers.merge(fact.written(), 1,
+                    Integer::sum));
         }
-        missingNumbers.forEach(number -> score.fail("number " + number + " missing or changed"));
+        // a number the source states twice and the English lost twice says so: one loss may be a liberty, two
+        // are a change (a date's day and month are two facts of one date)
+        missingNumbers.forEach((number, times) -> score.fail("number " + number + " missing or changed"
+                + (times > 1 && !number.contains("/") ? " (" + times + " times)" : "")));
         score.add(0.3, factCount == 0 ? 1 : Math.max(0, 1 - (double) missingNumbers.size() / factCount));
 
         // titles are in title case: only the body's capitals mark names
         int checkedNames = 0;
         Set<String> missingNames = new LinkedHashSet<>();
-        List<List<String>> groups = nameGroups(sourceBody);
+        List<NameGroup> located = locatedNameGroups(sourceBody);
+        List<List<String>> groups = located.stream().map(NameGroup::words).toList();
         Set<String> expanded = expandedAcronyms(String.join("\n", sourceBody));
-        for (List<String> group : groups) {
+        String sourceFolded = fold(String.join("\n", source));
+        Set<String> otherPartsUsed = new java.util.HashSet<>();
+        for (NameGroup locatedGroup : located) {
+            List<String> group = locatedGroup.words();
+            // the English of the name's own paragraph, or the whole text when the paragraphs do not line up
+            String paragraphEnglish = sourceBody.size() == translatedBody.size()
+                    ? translatedBody.get(locatedGroup.paragraph()) : english;
             List<String> names = group.stream()
                     // a glossary term ("APBD", "DKI") is held to its glossary rendering below, not to its spelling
                     .filter(name -> glossary.keySet().stream().noneMatch(term -> term.contains(name)))
@@ -136,19 +176,37 @@ public class FaithfulnessChecker {
                 if (expanded.contains(name) || rendered(name, english, englishFolded, entities)) {
                     continue;
                 }
+                // "Analsis data" → "Analysis of data", "Car Free Nihgt" → "Car Free Night": a typing error of the
+                // source in a word, not a name, and the English has the word
+                if (mistypedWord(name, englishFolded)) {
+                    continue;
+                }
                 // "Setu Rawa Baboon" → "Rawa Baboon Lake", "Sisca Herawati" → "Herawati": a name is judged by its
                 // distinctive words. A word heading a name whose later words are kept went with the name (a generic
                 // head such as Setu, lake, or a given name); the last word (a surname) must stay, and so must an
                 // acronym, and a word that reappears misspelt is caught
                 boolean partOfKeptName = names.subList(i + 1, names.size()).stream()
-                        .anyMatch(later -> rendered(later, english, englishFolded, entities));
-                boolean acronym = name.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+                        .anyMatch(later -> keptAsName(later, english, englishFolded, entities));
+                boolean acronym = isAcronym(name);
                 // "kata Sisca" after "Sisca Herawati" earlier: "Herawati said" names the same person
                 boolean personNamedInFull = names.size() == 1 && groups.stream()
                         .filter(full -> full.size() > 1 && full.contains(name))
                         .anyMatch(full -> full.stream().anyMatch(other -> !other.equals(name) && other.length() >= 3
                                 && rendered(other, english, englishFolded, entities)));
-                if (!(partOfKeptName || personNamedInFull) || acronym || misspelt(name, english)) {
+                // "kata Dien" → "Emmawati said": English news names a person by the surname where Indonesian uses
+                // the given name; the full name stands earlier in the story. A lone name word that a statement is
+                // attributed to, whose paragraph's English attributes a statement to a name the source does not
+                // have, is the same person named by another part of the name
+                // (each such English name stands for one source name only)
+                boolean namedByAnotherPart = group.size() == 1 && !acronym
+                        && attributed(name, sourceBody.get(locatedGroup.paragraph()), SOURCE_ATTRIBUTION)
+                        && unexplainedNames(paragraphEnglish, sourceFolded).stream()
+                        .filter(other -> attributed(other, paragraphEnglish, ENGLISH_ATTRIBUTION))
+                        .filter(other -> !otherPartsUsed.contains(locatedGroup.paragraph() + "\t" + other))
+                        .findFirst().map(other -> otherPartsUsed.add(locatedGroup.paragraph() + "\t" + other))
+                        .orElse(false);
+                if (!(partOfKeptName || personNamedInFull || namedByAnotherPart) || acronym
+                        || misspelt(name, english)) {
                     missingNames.add(name);
                 }
             }
@@ -340,6 +398,14 @@ public class FaithfulnessChecker {
      * skipped like the title: there capitals say nothing ("Tanggul Jebol, 150 Rumah Tergenang").
      */
     List<List<String>> nameGroups(List<String> source) {
+        return locatedNameGroups(source).stream().map(NameGroup::words).toList();
+    }
+
+    /** The words of one multi-word name, and the index of the source paragraph it is in. */
+    private record NameGroup(int paragraph, List<String> words) {
+    }
+
+    private List<NameGroup> locatedNameGroups(List<String> source) {
         String all = String.join("\n", source);
         Set<String> lowercase = new java.util.HashSet<>();
         for (String word : all.split("[^\\p{L}'’-]+")) {
@@ -347,21 +413,26 @@ public class FaithfulnessChecker {
                 lowercase.add(word.toLowerCase(Locale.ROOT));
             }
         }
-        List<List<String>> groups = new ArrayList<>();
-        for (String paragraph : source) {
-            for (String sentence : SentenceSplitter.split(paragraph)) {
-                if (headline(sentence)) {
+        List<NameGroup> groups = new ArrayList<>();
+        for (int p = 0; p < source.size(); p++) {
+            int paragraph = p;
+            for (String unit : SentenceSplitter.split(source.get(p))) {
+                if (headline(unit)) {
                     // a headline inside the body: like the title, its capitals say nothing about names
                     continue;
                 }
+                // "Tanggul Jebol di Pluit Diperbaiki Petugas sedang memperbaiki…": a headline without a full stop
+                // that runs into the next sentence is skipped up to that sentence's first word
+                String sentence = unit.substring(gluedHeadline(unit), trailingHeadline(unit));
                 List<String> group = new ArrayList<>();
                 int groupEnd = -1;
                 Matcher matcher = CAPITALISED.matcher(sentence);
                 while (matcher.find()) {
                     String word = matcher.group(1);
-                    // a name's words follow each other with nothing but spaces between them
-                    if (groupEnd >= 0 && !sentence.substring(groupEnd, matcher.start()).isBlank()) {
-                        addGroup(groups, group);
+                    // a name's words follow each other with nothing but spaces (or an initial) between them
+                    if (groupEnd >= 0 && !sentence.substring(groupEnd, matcher.start())
+                            .matches("\\s+(\\p{Lu}\\.?\\s+)*")) {
+                        addGroup(groups, paragraph, group);
                         group = new ArrayList<>();
                     }
                     groupEnd = matcher.end();
@@ -369,22 +440,230 @@ public class FaithfulnessChecker {
                     boolean sentenceStart = sentence.substring(0, matcher.start()).chars()
                             .noneMatch(Character::isLetter);
                     // a sentence's first word is capitalised anyway: a name there only when no dictionary knows it
+                    // "Camat Kembangan", "di Kemayoran": a place name that looks like an affixed word
+                    boolean place = placeContext(sentence, matcher.start());
                     if ((!sentenceStart || unknownWord(word)) && !NOT_NAMES.contains(lower)
-                            && !IndonesianCalendar.isMonthOrDay(lower)
-                            && !lowercase.contains(lower) && !commonWord(word) && !inflectedWord(word)) {
+                            && !IndonesianCalendar.isMonthOrDay(lower) && !lowercase.contains(lower)
+                            && (place || !commonWord(word) && !inflectedWord(word))
+                            && !ROMAN_NUMERAL.matcher(word).matches()) {
                         group.add(word);
                     }
                 }
-                addGroup(groups, group);
+                addGroup(groups, paragraph, group);
             }
         }
         return groups;
     }
 
-    private static void addGroup(List<List<String>> groups, List<String> group) {
+    private static void addGroup(List<NameGroup> groups, int paragraph, List<String> group) {
         if (!group.isEmpty()) {
-            groups.add(List.copyOf(group));
+            groups.add(new NameGroup(paragraph, List.copyOf(group)));
         }
+    }
+
+    /**
+     * A word in the place of a place name: after a word that heads one ("Camat Kembangan", "Kecamatan Penjaringan",
+     * "di Kemayoran") or inside an address ("Kali Serdang, Kemayoran, Jakarta Pusat").
+     */
+    static boolean placeContext(String sentence, int wordStart) {
+        String before = sentence.substring(0, wordStart);
+        Matcher previous = Pattern.compile("(\\p{L}+)\\s+$").matcher(before);
+        if (previous.find() && PLACE_HEADS.contains(previous.group(1).toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        return before.matches("(?s).*\\p{Lu}\\p{L}+,\\s+$")
+                && sentence.substring(wordStart).matches("(?s)\\p{L}+,\\s+\\p{Lu}.*");
+    }
+
+    private static boolean isAcronym(String word) {
+        return word.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+    }
+
+    /**
+     * The length of a headline that opens a sentence without a full stop of its own ("ABG Tewas Diseruduk Mobil
+     * Boks di Pasar Slipi Seorang remaja…"), or 0. A headline is a run of capitalised words, numbers and short
+     * joining words with a predicate in it (a verb such as Tewas, Diperbaiki, Targetkan, or a number opening it);
+     * the sentence after it starts at the last capitalised word before the first lower-case word. A sentence that
+     * opens with a title and a name ("Kepala Dinas Kesehatan DKI Jakarta Dien Emmawati mengatakan…") has no
+     * predicate among its capitals and is left whole.
+     */
+    static int gluedHeadline(String sentence) {
+        Matcher token = Pattern.compile("\\S+").matcher(sentence);
+        List<Integer> starts = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        boolean lowerCaseFound = false;
+        while (token.find()) {
+            String word = token.group().replaceAll("^[\"“‘'(]+|[,;:\"”’')]+$", "");
+            if (word.isEmpty()) {
+                continue;
+            }
+            char first = word.charAt(0);
+            if (!Character.isUpperCase(first) && !Character.isDigit(first)
+                    && !HEADLINE_JOINERS.contains(word)) {
+                lowerCaseFound = true;
+                break;
+            }
+            starts.add(token.start());
+            words.add(word);
+        }
+        int next = words.size() - 1;
+        if (!lowerCaseFound || next < 3 || !Character.isUpperCase(words.get(next).charAt(0))) {
+            return 0;
+        }
+        List<String> headline = words.subList(0, next);
+        if (HEADLINE_JOINERS.contains(headline.get(headline.size() - 1))
+                || headline.stream().filter(word -> Character.isUpperCase(word.charAt(0))).count() < 2) {
+            return 0;
+        }
+        // a quotation straight after a run of capitals ("Angkot Mogok, Tukang Ojek Panen Rezeki "Artinya, …") is
+        // no sentence's subject either
+        boolean quoteFollows = sentence.substring(starts.get(next)).matches("^[\"“‘'].*");
+        boolean predicate = Character.isDigit(headline.get(0).charAt(0)) || quoteFollows
+                || headline.stream().skip(1).anyMatch(FaithfulnessChecker::verbForm);
+        return predicate ? starts.get(next) : 0;
+    }
+
+    /**
+     * Where a headline that ends a text without a full stop begins ("Seorang menteri bergabung dengan oposisi ABG
+     * Tewas Diseruduk Mobil Boks di Pasar Slipi": two headlines of a list run together), or the text's length: a
+     * final run of at least three capitalised words with a verb among them, after a lower-case word.
+     */
+    static int trailingHeadline(String text) {
+        String stripped = text.stripTrailing();
+        if (stripped.isEmpty() || ".!?…\"”’')".indexOf(stripped.charAt(stripped.length() - 1)) >= 0) {
+            return text.length();
+        }
+        Matcher token = Pattern.compile("\\S+").matcher(stripped);
+        List<Integer> starts = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        while (token.find()) {
+            starts.add(token.start());
+            words.add(token.group().replaceAll("^[\"“‘'(]+|[,;:\"”’')]+$", ""));
+        }
+        int first = words.size();
+        while (first > 0 && !words.get(first - 1).isEmpty() && (Character.isUpperCase(words.get(first - 1).charAt(0))
+                || Character.isDigit(words.get(first - 1).charAt(0)) || HEADLINE_JOINERS.contains(words.get(first - 1)))) {
+            first--;
+        }
+        while (first < words.size() && HEADLINE_JOINERS.contains(words.get(first))) {
+            first++;
+        }
+        // the run must follow a lower-case word: a text made only of capitals is a headline as a whole
+        if (first == 0 || words.size() - first < 3) {
+            return text.length();
+        }
+        List<String> headline = words.subList(first, words.size());
+        boolean predicate = Character.isDigit(headline.get(0).charAt(0))
+                || headline.stream().skip(1).anyMatch(FaithfulnessChecker::verbForm);
+        return predicate && headline.stream().filter(word -> Character.isUpperCase(word.charAt(0))).count() >= 3
+                ? starts.get(first) : text.length();
+    }
+
+    /** A capitalised verb of a headline: "Tewas", "Diperbaiki", "Terjaring", "Targetkan", "Melintas". */
+    private static boolean verbForm(String word) {
+        if (isAcronym(word) || !Character.isUpperCase(word.charAt(0))) {
+            return false;
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        Lexicon.Entry entry = Lexicon.bundled().word(lower);
+        if (entry != null) {
+            return entry.isVerb();
+        }
+        Morphology.Analysis analysis = MORPHOLOGY.analyse(lower);
+        if (analysis != null && !analysis.entry().isPlace()) {
+            return analysis.entry().isVerb() || VERB_PREFIXES.contains(analysis.prefix())
+                    || analysis.suffix().equals("kan");
+        }
+        // an affixed form of a stem the lexicon does not know
+        return lower.length() >= 7 && lower.matches("(di|ter|me[mn]?|meng|meny|ber)\\p{L}{4,}|\\p{L}{4,}kan");
+    }
+
+    /**
+     * Whether a statement is attributed to a name: a word of saying within three words of it ("kata Dien",
+     * "Dikatakan Dien", "Dien mengaku"; "said Emmawati", "according to Emmawati", "Emmawati admitted").
+     */
+    static boolean attributed(String name, String text, Set<String> sayingWords) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String sentence : SentenceSplitter.split(text)) {
+            List<String> words = List.of(sentence.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"));
+            for (int i = 0; i < words.size(); i++) {
+                if (words.get(i).equals(lower)) {
+                    for (int j = Math.max(0, i - 3); j <= Math.min(words.size() - 1, i + 3); j++) {
+                        if (sayingWords.contains(words.get(j))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Capitalised words of an English text that are neither the source's words nor English words nor known
+     * renderings: names the English has that the source does not spell ("Emmawati" for "kata Dien").
+     */
+    private List<String> unexplainedNames(String english, String sourceFolded) {
+        List<String> names = new ArrayList<>();
+        Matcher word = Pattern.compile("\\b\\p{Lu}\\p{Ll}{3,}\\b").matcher(english);
+        while (word.find()) {
+            String folded = fold(word.group());
+            String singular = folded.replaceAll("(?<=\\p{L}{3})e?s$", "");
+            if (!sourceFolded.contains(folded) && !Lexicon.bundled().isEnglishWord(folded)
+                    && !Lexicon.bundled().isEnglishWord(singular)
+                    && !ENGLISH_NAMES_OF_TIME.contains(folded) && !renderedWords.contains(folded)
+                    && Lexicon.bundled().word(folded) == null) {
+                names.add(word.group());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * A source word that is a typing error for a dictionary word ("Analsis" for analisis, "Nihgt" for night,
+     * "Peara" for para) whose English the translation has: one letter added, dropped, changed or two swapped.
+     */
+    static boolean mistypedWord(String name, String englishFolded) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.length() < 5 || isAcronym(name)) {
+            return false;
+        }
+        for (String variant : oneEditAway(lower)) {
+            Lexicon.Entry entry = Lexicon.bundled().word(variant);
+            if (entry != null && entry.translated() && !entry.isPlace()) {
+                String head = fold(entry.english().split("[ ,;/]+")[0]);
+                if (head.length() >= 4 && Pattern.compile("\\b" + Pattern.quote(head.length() > 5
+                        ? head.substring(0, head.length() - 1) : head)).matcher(englishFolded).find()) {
+                    return true;
+                }
+            }
+            if (Lexicon.bundled().isEnglishWord(variant)
+                    && Pattern.compile("\\b" + Pattern.quote(variant) + "\\b").matcher(englishFolded).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> oneEditAway(String word) {
+        Set<String> variants = new LinkedHashSet<>();
+        String letters = "abcdefghijklmnopqrstuvwxyz";
+        for (int i = 0; i <= word.length(); i++) {
+            if (i < word.length()) {
+                variants.add(word.substring(0, i) + word.substring(i + 1));
+            }
+            if (i + 1 < word.length()) {
+                variants.add(word.substring(0, i) + word.charAt(i + 1) + word.charAt(i) + word.substring(i + 2));
+            }
+            for (char c : letters.toCharArray()) {
+                variants.add(word.substring(0, i) + c + word.substring(i));
+                if (i < word.length()) {
+                    variants.add(word.substring(0, i) + c + word.substring(i + 1));
+                }
+            }
+        }
+        variants.remove(word);
+        return variants;
     }
 
     /** Acronyms the source spells out next to themselves: "long form (ACRONYM)" or "ACRONYM (long form)". */
@@ -455,6 +734,25 @@ public class FaithfulnessChecker {
         }
         Lexicon.Entry entry = Lexicon.bundled().word(word.toLowerCase(Locale.ROOT));
         return entry != null && entry.translated() && !entry.isPlace();
+    }
+
+    /**
+     * A word of a name that the English keeps as a name: written with its capital ("British American Tobacco" is not
+     * kept by "tobacco companies"), or rendered in a known way.
+     */
+    private boolean keptAsName(String word, String english, String englishFolded, Collection<NamedEntity> entities) {
+        if (!rendered(word, english, englishFolded, entities)) {
+            return false;
+        }
+        if (!englishFolded.contains(fold(word))) {
+            return true;
+        }
+        // matched as written: a name's word is written with its capital, unless a known rendering is that word
+        return unaccented(english).contains(unaccented(word)) || renderings.containsKey(word);
+    }
+
+    private static String unaccented(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     private boolean rendered(String name, String english, String englishFolded, Collection<NamedEntity> entities) {

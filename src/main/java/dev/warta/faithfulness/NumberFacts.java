@@ -23,6 +23,10 @@ final class NumberFacts {
 
     // 1.234.567 | 1,234,567 | 3,5 | 3.5 | 12 | 09.42 (a time) | 18/11/2025 (a date)
     private static final Pattern DATE = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/(\\d{2,4})\\b");
+    /** The day and month of Indonesian news datelines: "Selasa (8/1)" is 8 January. */
+    private static final Pattern SHORT_DATE = Pattern.compile("\\((\\d{1,2})/(\\d{1,2})\\)");
+    /** "7x24 jam", "3×4 meter": numbers multiplied, each a number of its own. */
+    private static final Pattern TIMES = Pattern.compile("(?<=\\d)\\s*[x×]\\s*(?=\\d)");
     /**
      * A time of day: Indonesian writes decimals with a comma and groups thousands in threes, so {@code 18.00} or
      * {@code 09.42} (two digits after the point, hour up to 24) is a clock time, with or without {@code WIB}.
@@ -78,7 +82,15 @@ final class NumberFacts {
     /** The numbers in an Indonesian text: {@code .} groups thousands and {@code ,} marks decimals. */
     static List<Fact> inIndonesian(String text) {
         List<Fact> facts = new ArrayList<>();
-        String rest = text;
+        String rest = TIMES.matcher(text).replaceAll(" × ");
+        Matcher shortDate = SHORT_DATE.matcher(rest);
+        while (shortDate.find()) {
+            // its day and its month must survive (the month may become a month name): "(8/1)" is not "(2/8)"
+            String written = shortDate.group(1) + "/" + shortDate.group(2);
+            facts.add(new Fact(written, List.of(new BigDecimal(shortDate.group(1)))));
+            facts.add(new Fact(written, List.of(new BigDecimal(shortDate.group(2)))));
+        }
+        rest = SHORT_DATE.matcher(rest).replaceAll(" ");
         Matcher date = DATE.matcher(rest);
         while (date.find()) {
             // a date: its day and year must survive; the month may become a month name
@@ -131,7 +143,7 @@ final class NumberFacts {
     /** The values of an English translation of {@code source}, whose month names in words are not numbers. */
     static List<BigDecimal> inEnglish(String text, String source) {
         List<BigDecimal> values = new ArrayList<>();
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = TIMES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" × ");
         Matcher number = NUMBER.matcher(lower);
         while (number.find()) {
             String integer = number.group(1).replace(",", "");
@@ -192,8 +204,34 @@ final class NumberFacts {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal current = BigDecimal.ZERO;
         boolean inRun = false;
+        // a run of one number word ("twelve") states its value once: counted twice it would stand for two facts
+        boolean runOfOneWord = false;
         String previous = "";
-        for (String word : lower.split("[^a-z]+")) {
+        Matcher words = Pattern.compile("[a-z]+").matcher(lower);
+        int previousEnd = 0;
+        while (words.find()) {
+            String word = words.group();
+            // a run of number words is joined by spaces and hyphens: "three-thousand) eleven" is two numbers
+            boolean joined = lower.substring(previousEnd, words.start()).matches("[\\s-]*");
+            previousEnd = words.end();
+            if (inRun && !joined) {
+                if (!runOfOneWord) {
+                    values.add(total.add(current));
+                }
+                total = BigDecimal.ZERO;
+                current = BigDecimal.ZERO;
+                inRun = false;
+                runOfOneWord = false;
+            }
+            if (inRun && (word.equals("half") && (previous.equals("and") || previous.equals("a"))
+                    || word.equals("a") && previous.equals("and"))) {
+                // "one and a half", "one-and-half": the run's value and a half
+                if (word.equals("half")) {
+                    values.add(total.add(current).add(new BigDecimal("0.5")));
+                }
+                previous = word;
+                continue;
+            }
             BigDecimal small = WORD_VALUES.get(word);
             BigDecimal scale = SCALES.get(word.endsWith("s") ? word.substring(0, word.length() - 1) : word);
             if (scale != null && !word.equals("k") && !word.equals("m") && !word.equals("bn")
@@ -205,25 +243,29 @@ final class NumberFacts {
                     total = total.add(base.multiply(scale));
                     current = BigDecimal.ZERO;
                 }
+                runOfOneWord = false;
                 inRun = true;
             } else if (small != null) {
                 values.add(small);
                 current = current.add(small);
+                runOfOneWord = !inRun;
                 inRun = true;
             } else if (word.equals("and") && inRun) {
+                previous = word;
                 continue;
             } else {
-                if (inRun) {
+                if (inRun && !runOfOneWord) {
                     values.add(total.add(current));
                 }
                 total = BigDecimal.ZERO;
                 current = BigDecimal.ZERO;
                 inRun = false;
+                runOfOneWord = false;
                 FRACTIONS.getOrDefault(word, List.of()).forEach(values::add);
             }
             previous = word;
         }
-        if (inRun) {
+        if (inRun && !runOfOneWord) {
             values.add(total.add(current));
         }
         return values;

@@ -50,6 +50,8 @@ public final class Lexicon {
     private final Map<String, Entry> words;
     private final Map<String, Entry> phrases;
     private final int longestPhrase;
+    /** The English renderings' words, built on first use (a benign race: each thread builds the same set). */
+    private volatile java.util.Set<String> englishWords;
 
     private Lexicon(Map<String, Entry> words, Map<String, Entry> phrases) {
         this.words = words;
@@ -139,6 +141,28 @@ public final class Lexicon {
     /** Number of single-word entries with an English rendering. */
     public long translatedWords() {
         return words.values().stream().filter(Entry::translated).count();
+    }
+
+    /**
+     * Whether a lower-case word occurs in any English rendering of the lexicon ("department", "head", "sunday"):
+     * an English word of the vocabulary, not a name.
+     */
+    public boolean isEnglishWord(String lowerCaseWord) {
+        java.util.Set<String> vocabulary = englishWords;
+        if (vocabulary == null) {
+            vocabulary = new java.util.HashSet<>();
+            for (Map<String, Entry> entries : java.util.List.of(words, phrases)) {
+                for (Entry entry : entries.values()) {
+                    for (String word : entry.english().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+                        if (!word.isEmpty()) {
+                            vocabulary.add(word);
+                        }
+                    }
+                }
+            }
+            englishWords = vocabulary;
+        }
+        return vocabulary.contains(lowerCaseWord);
     }
 
     /** Number of multi-word entries (rumah sakit, luar negeri) with an English rendering. */

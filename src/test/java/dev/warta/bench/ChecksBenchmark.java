@@ -311,11 +311,15 @@ public final class ChecksBenchmark {
         return faults;
     }
 
-    /** The last non-zero digit of the first number the source and the reference share, changed by one. */
+    /**
+     * The last non-zero digit of the first number that a paragraph of the reference shares with its source
+     * paragraph, changed by one (a number of the reference that its paragraph's source does not state is not a
+     * source number that could be changed).
+     */
     private static java.util.Optional<Fault> changedNumber(BenchArticle article) {
         List<String> english = article.reference();
-        String sourceDigits = String.join(" ", article.source()).replaceAll("[.,](?=\\d)", "");
         for (int p = 0; p < english.size(); p++) {
+            String sourceDigits = article.source().get(p).replaceAll("[.,](?=\\d)", "");
             Matcher m = DIGITS.matcher(english.get(p));
             while (m.find()) {
                 String number = m.group();
