@@ -24,6 +24,14 @@ import java.util.Map;
  * @param circuitBreakerThreshold consecutive failed calls after which the endpoint is considered down for the run
  * @param prices                  USD per million prompt/completion tokens, by model name, for the cost estimate
  * @param logRequests             log request and response bodies (for debugging a provider; never the key)
+ * @param mode                    {@code sync} (every call answered at once) or {@code batch} (the night's first
+ *                                requests go to the endpoint's Batch API at the batch price; docs/batch-mode.md)
+ * @param batchDeadline           local time of day (e.g. {@code 06:00}) by which a batch must be back; blank for none
+ * @param batchAfterDeadline      what is not back by the deadline: {@code sync} (cancel the batch, ask the rest
+ *                                synchronously) or {@code pending} (leave the batch running, stop the run; the next
+ *                                start collects it)
+ * @param batchFallback           when the endpoint has no Batch API (404): {@code stop} (exit 2) or {@code sync}
+ * @param batchPollInterval       first wait between two looks at a batch; doubles up to 5 minutes
  */
 @ConfigurationProperties("warta.llm")
 public record LlmProperties(
@@ -40,7 +48,12 @@ public record LlmProperties(
         @DefaultValue("0") int tokensPerMinute,
         @DefaultValue("5") int circuitBreakerThreshold,
         Map<String, Price> prices,
-        @DefaultValue("false") boolean logRequests) {
+        @DefaultValue("false") boolean logRequests,
+        @DefaultValue("sync") String mode,
+        String batchDeadline,
+        @DefaultValue("sync") String batchAfterDeadline,
+        @DefaultValue("stop") String batchFallback,
+        @DefaultValue("30s") Duration batchPollInterval) {
 
     static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
 
@@ -49,10 +62,66 @@ public record LlmProperties(
         if (concurrency < 1) {
             throw new IllegalArgumentException("warta.llm.concurrency must be at least 1, was " + concurrency);
         }
+        mode = mode == null || mode.isBlank() ? "sync" : mode.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals("sync") && !mode.equals("batch")) {
+            throw new IllegalArgumentException("warta.llm.mode must be sync or batch, was '" + mode + "'");
+        }
+        batchAfterDeadline = oneOf("warta.llm.batch-after-deadline", batchAfterDeadline, "sync", "sync", "pending");
+        batchFallback = oneOf("warta.llm.batch-fallback", batchFallback, "stop", "stop", "sync");
+        if (batchDeadline != null && !batchDeadline.isBlank()) {
+            try {
+                java.time.LocalTime.parse(batchDeadline.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("warta.llm.batch-deadline must be a time of day such as 06:00, was '"
+                        + batchDeadline + "'");
+            }
+        }
+        if (batchPollInterval == null || batchPollInterval.isNegative() || batchPollInterval.isZero()) {
+            batchPollInterval = Duration.ofSeconds(30);
+        }
     }
 
-    /** USD per million tokens. */
-    public record Price(double input, double output) {
+    private static String oneOf(String setting, String value, String fallback, String... allowed) {
+        String chosen = value == null || value.isBlank() ? fallback : value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.List.of(allowed).contains(chosen)) {
+            throw new IllegalArgumentException(setting + " must be one of " + String.join(", ", allowed) + ", was '"
+                    + value + "'");
+        }
+        return chosen;
+    }
+
+    /**
+     * USD per million tokens, synchronously and in a batch ({@code batch-input}, {@code batch-output}: half the
+     * synchronous price when not given, as OpenAI charges).
+     */
+    public record Price(double input, double output, Double batchInput, Double batchOutput) {
+
+        public double batchInputOrDefault() {
+            return batchInput == null ? input / 2 : batchInput;
+        }
+
+        public double batchOutputOrDefault() {
+            return batchOutput == null ? output / 2 : batchOutput;
+        }
+    }
+
+    public boolean batchMode() {
+        return "batch".equals(mode);
+    }
+
+    /** The deadline's time of day, or null when batches may take their whole completion window. */
+    public java.time.LocalTime batchDeadlineTime() {
+        return batchDeadline == null || batchDeadline.isBlank() ? null : java.time.LocalTime.parse(batchDeadline.strip());
+    }
+
+    /** Estimated cost in USD of tokens answered in a batch, or {@code null} when the model's price is unknown. */
+    public Double batchCost(long promptTokens, long completionTokens) {
+        Price price = prices.get(model);
+        if (price == null) {
+            return null;
+        }
+        return (promptTokens * price.batchInputOrDefault() + completionTokens * price.batchOutputOrDefault())
+                / 1_000_000.0;
     }
 
     /** Whether an endpoint was configured at all: a key (for the OpenAI API) or a base URL (any compatible server). */
@@ -83,6 +152,7 @@ public record LlmProperties(
         return "LlmProperties[baseUrl=" + effectiveBaseUrl() + ", apiKey=" + (hasText(apiKey) ? "(set)" : "(none)")
                 + ", model=" + model + ", temperature=" + temperature + ", timeout=" + timeout
                 + ", maxRetries=" + maxRetries + ", chunkTokens=" + chunkTokens + ", concurrency=" + concurrency
-                + ", requestsPerMinute=" + requestsPerMinute + ", tokensPerMinute=" + tokensPerMinute + "]";
+                + ", requestsPerMinute=" + requestsPerMinute + ", tokensPerMinute=" + tokensPerMinute
+                + ", mode=" + mode + "]";
     }
 }
