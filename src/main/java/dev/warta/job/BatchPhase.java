@@ -49,7 +49,7 @@ import java.util.regex.Pattern;
  * collected yet, of this run or an earlier one, is waited for and collected before anything is uploaded; a batch
  * that expired or was cancelled is followed by one of only the requests still missing. See docs/batch-mode.md.
  */
-final class BatchPhase implements Tasklet {
+class BatchPhase implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(BatchPhase.class);
     private static final Duration LONGEST_POLL = Duration.ofMinutes(5);

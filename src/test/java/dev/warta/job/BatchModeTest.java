@@ -1,0 +1,126 @@
+package dev.warta.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warta.testing.BatchApiStub;
+import dev.warta.testing.OpenAiStub;
+import dev.warta.testing.OpenAiStub.RecordedRequest;
+import dev.warta.testing.OpenAiStub.StubResponse;
+import dev.warta.testing.SimulatedTranslator;
+import dev.warta.testing.TestDatabase;
+import dev.warta.testing.WartaHarness;
+import dev.warta.testing.WartaHarness.Run;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Batch API mode ({@code --warta.llm.mode=batch}) against the stub's {@code /v1/files} and {@code /v1/batches}:
+ * the night's first requests answered in one batch at the batch price, checked like synchronous answers, re-asked
+ * synchronously; a killed process that finds its batch again; an expired batch followed by exactly what it missed;
+ * an endpoint without the Batch API.
+ */
+class BatchModeTest {
+
+    private static final String NIGHT = "2025-11-20";
+    private static final int ARTICLES = 20;
+    private static final String[] BATCH = {"--warta.llm.mode=batch", "--warta.llm.batch-poll-interval=20ms"};
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    private OpenAiStub stub;
+    private WartaHarness warta;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        stub = OpenAiStub.start();
+        warta = new WartaHarness(work, stub.baseUrl(), database(work));
+        for (int i = 1; i <= ARTICLES; i++) {
+            warta.addArticle(String.format("berita-%02d.txt", i), "Berita nomor " + i,
+                    "Paragraf pertama berita " + i + " tentang banjir di Bandung. Air naik sejak pagi.",
+                    "Paragraf kedua berita " + i + " menyebut " + (100 + i) + " rumah terendam. Bantuan mulai datang.");
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        stub.close();
+    }
+
+    TestDatabase database(Path work) {
+        return TestDatabase.h2(work);
+    }
+
+    @Test
+    void aNightIsTranslatedInOneBatchAndAChangedNumberIsReaskedSynchronously() throws Exception {
+        // given: the model changes a number in article 7's first answer (the batch's), not when told so (a re-ask)
+        stub.respondWith(request -> {
+            StubResponse answer = new SimulatedTranslator().apply(request);
+            boolean firstAttempt = request.message("user").contains("(none: this is the first attempt)");
+            return firstAttempt && request.message("user").contains("Berita nomor 7\"")
+                    ? withContent(answer, content -> content.replace("107", "170")) : answer;
+        });
+
+        Run run = warta.run(NIGHT, BATCH);
+
+        // then: one upload of 20 requests, one batch; the only synchronous call is article 7's re-ask
+        assertThat(run.exitCode()).isZero();
+        BatchApiStub batches = stub.batchApi();
+        assertThat(batches.uploads()).hasSize(1);
+        assertThat(batches.uploads().get(0).lines()).hasSize(ARTICLES);
+        assertThat(batches.uploads().get(0).purpose()).isEqualTo("batch");
+        assertThat(batches.batchIds()).hasSize(1);
+        assertThat(stub.requests()).hasSize(1);
+        RecordedRequest reask = stub.requests().get(0);
+        assertThat(reask.message("user")).contains("Berita nomor 7").contains("107");
+        assertThat(reask.message("user")).doesNotContain("(none: this is the first attempt)");
+        List<Map<String, Object>> seventh = warta.rows(
+                "SELECT status, english_text FROM warta_article WHERE source_path LIKE '%berita-07.txt'");
+        assertThat(seventh.get(0).get("STATUS")).isEqualTo("translated");
+        assertThat((String) seventh.get(0).get("ENGLISH_TEXT")).contains("107").doesNotContain("170");
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(ARTICLES);
+
+        // and: the summary names the batch, its 20 answers reused by the translation, and the saving
+        JsonNode calls = json.readTree(warta.output().resolve(NIGHT).resolve("run.json").toFile()).path("calls");
+        assertThat(calls.path("modelCalls").asInt()).isEqualTo(1);
+        assertThat(calls.path("reusedAnswers").asInt()).isEqualTo(ARTICLES);
+        JsonNode batch = calls.path("batch");
+        assertThat(batch.path("batchIds").get(0).asText()).isEqualTo(batches.batchIds().get(0));
+        assertThat(batch.path("requests").asInt()).isEqualTo(ARTICLES);
+        assertThat(batch.path("answered").asInt()).isEqualTo(ARTICLES);
+        assertThat(batch.path("status").asText()).isEqualTo("completed");
+        assertThat(batch.path("promptTokens").asLong()).isPositive();
+        assertThat(batch.path("savedUsd").asDouble()).isPositive();
+        assertThat(batch.path("costUsd").asDouble()).isCloseTo(batch.path("savedUsd").asDouble(),
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(batch.path("waitedSeconds").isNumber()).isTrue();
+        assertThat(run.stdout()).contains(batches.batchIds().get(0)).contains("saved vs sync");
+    }
+
+    /** The same answer with its message content changed. */
+    private StubResponse withContent(StubResponse answer, java.util.function.UnaryOperator<String> change) {
+        try {
+            JsonNode body = json.readTree(answer.body());
+            String content = body.path("choices").get(0).path("message").path("content").asText();
+            JsonNode usage = body.path("usage");
+            return OpenAiStub.completion(change.apply(content), "stop", usage.path("prompt_tokens").asInt(),
+                    usage.path("completion_tokens").asInt());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
