@@ -111,6 +111,111 @@ class BatchModeTest {
         assertThat(run.stdout()).contains(batches.batchIds().get(0)).contains("saved vs sync");
     }
 
+    @Test
+    void aProcessKilledWhileItsBatchIsInProgressIsResumedWithoutASecondUpload() throws Exception {
+        // given: a run whose batch stays in_progress, killed (kill -9) while it waits
+        stub.batchApi().holdInProgress(true);
+        List<String> args = new java.util.ArrayList<>(warta.arguments(NIGHT, BATCH));
+        Process process = warta.startProcess(args, work.resolve("process.log"));
+        try {
+            waitFor(process, () -> !stub.batchApi().batchIds().isEmpty()
+                    && "in_progress".equals(stub.batchApi().status(stub.batchApi().batchIds().get(0)))
+                    && stub.batchApi().calls().stream().filter(call -> call.startsWith("GET /v1/batches/")).count() >= 3);
+        } finally {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        assertThat(stub.batchApi().uploads()).hasSize(1);
+
+        // when: the provider finishes the batch and the next start resumes the run
+        stub.batchApi().holdInProgress(false);
+        Run resumed = warta.run(NIGHT, BATCH);
+
+        // then: the same batch was collected: no second upload, no second batch, no synchronous call
+        assertThat(resumed.exitCode()).isZero();
+        assertThat(stub.batchApi().uploads()).hasSize(1);
+        assertThat(stub.batchApi().calls()).filteredOn(call -> call.equals("POST /v1/batches")).hasSize(1);
+        assertThat(stub.requests()).isEmpty();
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(ARTICLES);
+        assertThat(warta.rows("SELECT batch_id, status, answered FROM warta_llm_batch"))
+                .containsExactly(Map.of("BATCH_ID", stub.batchApi().batchIds().get(0), "STATUS", "completed",
+                        "ANSWERED", ARTICLES));
+    }
+
+    @Test
+    void anExpiredBatchIsFollowedByOneOfExactlyTheRequestsItDidNotAnswer() throws Exception {
+        // given: the first batch expires after answering 15 of its 20 requests
+        stub.batchApi().plan(new BatchApiStub.Plan("expired", ARTICLES - 5));
+
+        Run run = warta.run(NIGHT, BATCH);
+
+        // then: a second upload carries exactly the 5 missing requests, byte for byte; nothing goes synchronously
+        assertThat(run.exitCode()).isZero();
+        List<BatchApiStub.StoredFile> uploads = stub.batchApi().uploads();
+        assertThat(uploads).hasSize(2);
+        List<JsonNode> first = uploads.get(0).lines();
+        List<JsonNode> second = uploads.get(1).lines();
+        assertThat(second).hasSize(5);
+        assertThat(second.stream().map(line -> line.path("custom_id").asText()).collect(Collectors.toSet()))
+                .isEqualTo(first.subList(ARTICLES - 5, ARTICLES).stream()
+                        .map(line -> line.path("custom_id").asText()).collect(Collectors.toSet()));
+        Map<String, JsonNode> firstBodies = first.stream().collect(Collectors.toMap(
+                line -> line.path("custom_id").asText(), line -> line.path("body")));
+        second.forEach(line -> assertThat(line.path("body")).isEqualTo(firstBodies.get(line.path("custom_id").asText())));
+        assertThat(stub.requests()).isEmpty();
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(ARTICLES);
+        List<Map<String, Object>> batches = warta.rows(
+                "SELECT batch_id, resubmits, status, request_count, answered FROM warta_llm_batch ORDER BY id");
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(0)).containsEntry("STATUS", "expired").containsEntry("ANSWERED", ARTICLES - 5);
+        assertThat(batches.get(1)).containsEntry("RESUBMITS", batches.get(0).get("BATCH_ID"))
+                .containsEntry("REQUEST_COUNT", 5).containsEntry("STATUS", "completed");
+        JsonNode batch = json.readTree(warta.output().resolve(NIGHT).resolve("run.json").toFile())
+                .path("calls").path("batch");
+        assertThat(batch.path("batchIds")).hasSize(2);
+        assertThat(batch.path("answered").asInt()).isEqualTo(ARTICLES);
+    }
+
+    @Test
+    void withoutABatchApiTheRunFallsBackToSyncWhenAllowed() throws Exception {
+        stub.batchApi().absent();
+
+        Run run = warta.run(NIGHT, "--warta.llm.mode=batch", "--warta.llm.batch-fallback=sync");
+
+        // then: one line says so, and the night is translated synchronously
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout().lines().filter(line -> line.contains("no Batch API"))).hasSize(1);
+        assertThat(stub.requests()).hasSize(ARTICLES);
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(ARTICLES);
+        assertThat(warta.rows("SELECT id FROM warta_llm_batch")).isEmpty();
+    }
+
+    @Test
+    void withoutABatchApiTheRunStopsWithASettingsExitCodeByDefault() throws Exception {
+        stub.batchApi().absent();
+
+        Run run = warta.run(NIGHT, "--warta.llm.mode=batch");
+
+        // then: exit 2 with one line naming the missing API and the way out; nothing was bought
+        assertThat(run.exitCode()).isEqualTo(WartaRunner.CANNOT_START);
+        assertThat(run.wartaLines()).hasSize(1);
+        assertThat(run.wartaLines().get(0)).contains("no Batch API").contains("/v1/files").contains("HTTP 404")
+                .contains("warta.llm.batch-fallback=sync");
+        assertThat(stub.requests()).isEmpty();
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).isEmpty();
+    }
+
+    private void waitFor(Process process, BooleanSupplier condition) throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline || !process.isAlive()) {
+                throw new AssertionError("condition not reached; process log:\n"
+                        + Files.readString(work.resolve("process.log")));
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** The same answer with its message content changed. */
     private StubResponse withContent(StubResponse answer, java.util.function.UnaryOperator<String> change) {
         try {

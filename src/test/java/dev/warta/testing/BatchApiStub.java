@@ -316,6 +316,8 @@ public final class BatchApiStub {
                 status = "completed";
             }
             int count = answered < 0 ? lines.size() : Math.min(answered, lines.size());
+            completed = 0;
+            failed = 0;
             List<String> outputLines = new ArrayList<>();
             List<String> errorLines = new ArrayList<>();
             for (int i = 0; i < count; i++) {
