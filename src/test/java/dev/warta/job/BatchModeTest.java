@@ -205,6 +205,76 @@ class BatchModeTest {
         assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).isEmpty();
     }
 
+    @Test
+    void pastTheDeadlineTheBatchIsCancelledAndWhatItDidNotAnswerGoesSynchronously() throws Exception {
+        // given: a batch that answers 12 requests and then hangs in_progress past the deadline
+        stub.batchApi().plan(new BatchApiStub.Plan("completed", 12)).holdInProgress(true);
+        String deadline = soon();
+        releaseTheHoldAfterAMinute();
+
+        Run run = warta.run(NIGHT, BATCH[0], BATCH[1], "--warta.llm.batch-deadline=" + deadline);
+
+        // then: the batch was cancelled, its 12 answers were used, the other 8 articles were asked synchronously
+        assertThat(run.exitCode()).isZero();
+        String batchId = stub.batchApi().batchIds().get(0);
+        assertThat(stub.batchApi().calls()).contains("POST /v1/batches/" + batchId + "/cancel");
+        assertThat(stub.batchApi().status(batchId)).isEqualTo("cancelled");
+        assertThat(stub.requests()).hasSize(ARTICLES - 12);
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(ARTICLES);
+        assertThat(warta.rows("SELECT note, answered FROM warta_llm_batch").get(0))
+                .containsEntry("ANSWERED", 12);
+        assertThat((String) warta.rows("SELECT note FROM warta_llm_batch").get(0).get("NOTE"))
+                .startsWith("not back by the deadline");
+    }
+
+    @Test
+    void pastTheDeadlineThePendingChoiceStopsTheRunAndTheNextStartCollectsTheSameBatch() throws Exception {
+        stub.batchApi().holdInProgress(true);
+        releaseTheHoldAfterAMinute();
+
+        Run first = warta.run(NIGHT, BATCH[0], BATCH[1], "--warta.llm.batch-deadline=" + soon(),
+                "--warta.llm.batch-after-deadline=pending");
+
+        // then: stopped (exit 5), nothing bought synchronously, the batch left running
+        assertThat(first.exitCode()).isEqualTo(WartaRunner.STOPPED);
+        assertThat(first.stdout()).contains("not back by the deadline");
+        assertThat(stub.requests()).isEmpty();
+        String batchId = stub.batchApi().batchIds().get(0);
+        assertThat(stub.batchApi().status(batchId)).isEqualTo("in_progress");
+
+        // when: the batch finishes and the run is started again
+        stub.batchApi().holdInProgress(false);
+        Run second = warta.run(NIGHT, BATCH[0], BATCH[1], "--warta.llm.batch-after-deadline=pending");
+
+        // then: the same batch is collected, no second upload and no synchronous call
+        assertThat(second.exitCode()).isZero();
+        assertThat(stub.batchApi().uploads()).hasSize(1);
+        assertThat(stub.requests()).isEmpty();
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(ARTICLES);
+    }
+
+    /**
+     * A deadline a few seconds after the run's upload: late enough that the upload comes first (the deadline is the
+     * next time of day after it), early enough for a test. Should a slow start upload after it all the same, the
+     * deadline would be tomorrow's: the held batch is then let go after a minute, so the test fails instead of hanging.
+     */
+    private static String soon() {
+        return java.time.LocalTime.now().plusSeconds(20).withNano(0).toString();
+    }
+
+    private void releaseTheHoldAfterAMinute() {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(60_000);
+                stub.batchApi().holdInProgress(false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
     private void waitFor(Process process, BooleanSupplier condition) throws Exception {
         long deadline = System.currentTimeMillis() + 90_000;
         while (!condition.getAsBoolean()) {
