@@ -13,7 +13,12 @@ import dev.warta.llm.batch.BatchJob;
 import dev.warta.llm.batch.BatchResults;
 import dev.warta.llm.batch.CapturedRequest;
 import dev.warta.llm.batch.OpenAiBatchApi;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.TimeoutException;
 import dev.warta.llm.http.AnswerStore;
+import dev.warta.llm.http.EndpointFaultException;
+import dev.warta.llm.http.EndpointRejectedException;
+import dev.warta.llm.http.EndpointUnavailableException;
 import dev.warta.store.ArticleRepository;
 import dev.warta.store.LlmBatchRepository;
 import dev.warta.store.LlmBatchRepository.Batch;
@@ -132,7 +137,35 @@ class BatchPhase implements Tasklet {
             control.stopForWrongSettings(e.getMessage() + " (warta.llm.mode=batch; set warta.llm.batch-fallback=sync "
                     + "to run synchronously instead)");
             return stopped();
+        } catch (RuntimeException e) {
+            EndpointRejectedException rejected = EndpointRejectedException.findIn(e);
+            if (rejected != null) {
+                control.stopForWrongSettings(rejected.getMessage());
+                return stopped();
+            }
+            if (!isEndpointTrouble(e)) {
+                throw e;
+            }
+            // nothing is bought synchronously behind the operator's back: the run stops and a rerun continues
+            control.requestStop("the Batch API failed: " + describe(e));
+            return stopped();
         }
+    }
+
+    /** The endpoint is unreachable, unwell or cut answers short, after the HTTP layer's retries. */
+    private static boolean isEndpointTrouble(RuntimeException e) {
+        return EndpointFaultException.findIn(e) != null || EndpointUnavailableException.findIn(e) != null
+                || e instanceof HttpException || e instanceof TimeoutException
+                || e instanceof java.io.UncheckedIOException;
+    }
+
+    private static String describe(RuntimeException e) {
+        if (e instanceof HttpException http) {
+            String body = http.getMessage() == null ? "" : http.getMessage().strip();
+            return "HTTP " + http.statusCode() + (body.isEmpty() ? "" : ": "
+                    + (body.length() > 200 ? body.substring(0, 200) + "…" : body));
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The step must end stopped, not completed, so that a restart runs this phase again. */
@@ -185,7 +218,22 @@ class BatchPhase implements Tasklet {
         boolean cancelled = batch.note() != null && batch.note().startsWith(DEADLINE_NOTE);
         Instant since = batch.createdAt() == null ? Instant.now() : batch.createdAt();
         while (true) {
-            BatchJob job = api.retrieve(batch.batchId());
+            BatchJob job;
+            try {
+                job = api.retrieve(batch.batchId());
+            } catch (RuntimeException e) {
+                if (!isEndpointTrouble(e) || EndpointUnavailableException.findIn(e) != null) {
+                    throw e;   // not a passing fault, or the circuit is open: the run stops, a rerun waits again
+                }
+                // the batch goes on at the provider whatever happens to one look at it
+                log.warn("Batch {}: could not look at it ({}); trying again in {} s", batch.batchId(), describe(e),
+                        wait.toSeconds());
+                if (!pause(wait)) {
+                    return Followed.STOPPED;
+                }
+                wait = longer(wait);
+                continue;
+            }
             batches.seen(batch.id(), job.status(), job.completed(), job.failed(), job.outputFileId(),
                     job.errorFileId(), job.ended(), job.problem());
             if (!job.progress().equals(shown)) {
@@ -221,13 +269,15 @@ class BatchPhase implements Tasklet {
             if (!pause(wait)) {
                 return Followed.STOPPED;
             }
-            wait = wait.multipliedBy(2);
-            Duration cap = LONGEST_POLL.compareTo(llm.batchPollInterval()) > 0 ? LONGEST_POLL
-                    : llm.batchPollInterval();
-            if (wait.compareTo(cap) > 0) {
-                wait = cap;
-            }
+            wait = longer(wait);
         }
+    }
+
+    /** Twice as long, up to 5 minutes (or the configured interval, if that is longer). */
+    private Duration longer(Duration wait) {
+        Duration cap = LONGEST_POLL.compareTo(llm.batchPollInterval()) > 0 ? LONGEST_POLL : llm.batchPollInterval();
+        Duration doubled = wait.multipliedBy(2);
+        return doubled.compareTo(cap) > 0 ? cap : doubled;
     }
 
     static final String DEADLINE_NOTE = "not back by the deadline";
