@@ -33,7 +33,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
@@ -213,6 +212,7 @@ class BatchPhase implements Tasklet {
             batch = create(batch);
         }
         ZonedDateTime deadline = deadline(batch.runId());
+        String by = deadline == null ? null : deadline.toLocalTime().withNano(0).toString();
         Duration wait = llm.batchPollInterval();
         String shown = null;
         boolean cancelled = batch.note() != null && batch.note().startsWith(DEADLINE_NOTE);
@@ -250,17 +250,17 @@ class BatchPhase implements Tasklet {
                 return Followed.COLLECTED;
             }
             if (!cancelled && pastDeadline(deadline)) {
-                String note = DEADLINE_NOTE + " " + llm.batchDeadlineTime() + " (" + job.completed() + "/"
+                String note = DEADLINE_NOTE + " " + by + " (" + job.completed() + "/"
                         + job.total() + " answered)";
                 batches.note(batch.id(), note);
                 if ("pending".equals(llm.batchAfterDeadline())) {
-                    control.requestStop("batch " + job.id() + " was not back by the deadline "
-                            + llm.batchDeadlineTime() + " (" + job.completed() + "/" + job.total()
+                    control.requestStop("batch " + job.id() + " was not back by the deadline " + by + " ("
+                            + job.completed() + "/" + job.total()
                             + " answered); its articles are left pending and the next start collects it");
                     return Followed.LEFT_PENDING;
                 }
                 log.warn("Batch {} is not back by the deadline {}: cancelling it; what it did not answer goes "
-                        + "through the synchronous path", job.id(), llm.batchDeadlineTime());
+                        + "through the synchronous path", job.id(), by);
                 api.cancel(job.id());
                 cancelled = true;
                 wait = llm.batchPollInterval();
@@ -344,16 +344,10 @@ class BatchPhase implements Tasklet {
         return missing;
     }
 
-    /** The next time of day {@code warta.llm.batch-deadline} after the run's first upload (or now); null for none. */
+    /** {@code warta.llm.batch-deadline} counted from the run's first upload (or now); null for none. */
     private ZonedDateTime deadline(long run) {
-        LocalTime time = llm.batchDeadlineTime();
-        if (time == null) {
-            return null;
-        }
         Instant start = batches.ofRun(run).stream().map(Batch::uploadedAt).findFirst().orElse(Instant.now());
-        ZonedDateTime from = start.atZone(ZoneId.systemDefault());
-        ZonedDateTime deadline = from.with(time);
-        return deadline.isAfter(from) ? deadline : deadline.plusDays(1);
+        return llm.batchDeadlineAfter(start, ZoneId.systemDefault());
     }
 
     private static boolean pastDeadline(ZonedDateTime deadline) {

@@ -26,7 +26,8 @@ import java.util.Map;
  * @param logRequests             log request and response bodies (for debugging a provider; never the key)
  * @param mode                    {@code sync} (every call answered at once) or {@code batch} (the night's first
  *                                requests go to the endpoint's Batch API at the batch price; docs/batch-mode.md)
- * @param batchDeadline           local time of day (e.g. {@code 06:00}) by which a batch must be back; blank for none
+ * @param batchDeadline           by when a batch must be back: the next local time of day (e.g. {@code 06:00}) after
+ *                                the run's first upload, or a duration after it (e.g. {@code 4h}); blank for none
  * @param batchAfterDeadline      what is not back by the deadline: {@code sync} (cancel the batch, ask the rest
  *                                synchronously) or {@code pending} (leave the batch running, stop the run; the next
  *                                start collects it)
@@ -70,10 +71,10 @@ public record LlmProperties(
         batchFallback = oneOf("warta.llm.batch-fallback", batchFallback, "stop", "stop", "sync");
         if (batchDeadline != null && !batchDeadline.isBlank()) {
             try {
-                java.time.LocalTime.parse(batchDeadline.strip());
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("warta.llm.batch-deadline must be a time of day such as 06:00, was '"
-                        + batchDeadline + "'");
+                deadlineAfter(batchDeadline, java.time.Instant.now(), java.time.ZoneId.systemDefault());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("warta.llm.batch-deadline must be a time of day such as 06:00 or a "
+                        + "duration such as 4h, was '" + batchDeadline + "'");
             }
         }
         if (batchPollInterval == null || batchPollInterval.isNegative() || batchPollInterval.isZero()) {
@@ -109,9 +110,24 @@ public record LlmProperties(
         return "batch".equals(mode);
     }
 
-    /** The deadline's time of day, or null when batches may take their whole completion window. */
-    public java.time.LocalTime batchDeadlineTime() {
-        return batchDeadline == null || batchDeadline.isBlank() ? null : java.time.LocalTime.parse(batchDeadline.strip());
+    /**
+     * When a batch uploaded first at {@code firstUpload} must be back: the next time of day {@code 06:00} after it,
+     * or a duration ({@code 4h}) after it; null when batches may take their whole completion window.
+     */
+    public java.time.ZonedDateTime batchDeadlineAfter(java.time.Instant firstUpload, java.time.ZoneId zone) {
+        return batchDeadline == null || batchDeadline.isBlank() ? null
+                : deadlineAfter(batchDeadline, firstUpload, zone);
+    }
+
+    private static java.time.ZonedDateTime deadlineAfter(String deadline, java.time.Instant from,
+                                                         java.time.ZoneId zone) {
+        java.time.ZonedDateTime start = from.atZone(zone);
+        String value = deadline.strip();
+        if (value.contains(":")) {
+            java.time.ZonedDateTime today = start.with(java.time.LocalTime.parse(value));
+            return today.isAfter(start) ? today : today.plusDays(1);
+        }
+        return start.plus(org.springframework.boot.convert.DurationStyle.detectAndParse(value));
     }
 
     /** Estimated cost in USD of tokens answered in a batch, or {@code null} when the model's price is unknown. */

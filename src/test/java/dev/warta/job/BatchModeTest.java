@@ -253,15 +253,12 @@ class BatchModeTest {
         assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(ARTICLES);
     }
 
-    /**
-     * A deadline a few seconds after the run's upload: late enough that the upload comes first (the deadline is the
-     * next time of day after it), early enough for a test. Should a slow start upload after it all the same, the
-     * deadline would be tomorrow's: the held batch is then let go after a minute, so the test fails instead of hanging.
-     */
+    /** A deadline two seconds after the run's first upload (a duration; a time of day works the same way). */
     private static String soon() {
-        return java.time.LocalTime.now().plusSeconds(20).withNano(0).toString();
+        return "2s";
     }
 
+    /** Should the deadline never come, the held batch is let go after a minute: the test fails instead of hanging. */
     private void releaseTheHoldAfterAMinute() {
         Thread watchdog = new Thread(() -> {
             try {
