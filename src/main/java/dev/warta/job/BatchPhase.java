@@ -252,8 +252,8 @@ class BatchPhase implements Tasklet {
             if (!cancelled && pastDeadline(deadline)) {
                 String note = DEADLINE_NOTE + " " + by + " (" + job.completed() + "/"
                         + job.total() + " answered)";
-                batches.note(batch.id(), note);
                 if ("pending".equals(llm.batchAfterDeadline())) {
+                    batches.note(batch.id(), note);
                     control.requestStop("batch " + job.id() + " was not back by the deadline " + by + " ("
                             + job.completed() + "/" + job.total()
                             + " answered); its articles are left pending and the next start collects it");
@@ -262,6 +262,8 @@ class BatchPhase implements Tasklet {
                 log.warn("Batch {} is not back by the deadline {}: cancelling it; what it did not answer goes "
                         + "through the synchronous path", job.id(), by);
                 api.cancel(job.id());
+                // noted only once the cancel is sent: a process killed in between sends it again at its restart
+                batches.note(batch.id(), note);
                 cancelled = true;
                 wait = llm.batchPollInterval();
                 continue;

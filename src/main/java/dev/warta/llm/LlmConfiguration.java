@@ -30,6 +30,8 @@ import java.time.Duration;
 public final class LlmConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LlmConfiguration.class);
+    /** Per-call timeout of the Batch API's calls at least: uploads and downloads of files up to 200 MB. */
+    private static final Duration BATCH_FILE_TIMEOUT = Duration.ofMinutes(10);
 
     private LlmConfiguration() {
     }
@@ -76,8 +78,12 @@ public final class LlmConfiguration {
      * calls are not model calls, and a 404 from it must not close the circuit of the synchronous calls.
      */
     public static OpenAiBatchApi batchApi(LlmProperties properties) {
+        // no client-side rate limits (the Batch API has its own, and a file is not a chat's tokens), and time enough
+        // to move a night's input or output file
+        Duration timeout = properties.timeout().compareTo(BATCH_FILE_TIMEOUT) > 0 ? properties.timeout()
+                : BATCH_FILE_TIMEOUT;
         CallPolicy policy = new CallPolicy(properties.maxRetries(), properties.initialBackoff(), Duration.ofSeconds(30),
-                properties.timeout(), 0, 0, properties.circuitBreakerThreshold());
+                timeout, 0, 0, properties.circuitBreakerThreshold());
         return new OpenAiBatchApi(new ResilientHttpClientBuilder(policy, new CallMetrics()).build(),
                 properties.effectiveBaseUrl(), properties.apiKey());
     }

@@ -112,6 +112,30 @@ class BatchModeTest {
     }
 
     @Test
+    void aRequestThatFailedInsideACompletedBatchIsAskedSynchronously() throws Exception {
+        // given: the provider's batch worker fails article 3's request (a line in the error file); requests sent
+        // synchronously carry headers, a batch's lines do not
+        stub.respondWith(request -> request.headers().isEmpty() && request.message("user").contains("Berita nomor 3\"")
+                ? StubResponse.error(500, "The server had an error processing your request")
+                : new SimulatedTranslator().apply(request));
+
+        Run run = warta.run(NIGHT, BATCH);
+
+        // then: the batch completed with 19 answers; article 3 alone was asked synchronously, with the same request
+        assertThat(run.exitCode()).isZero();
+        assertThat(stub.requests()).hasSize(1);
+        assertThat(stub.requests().get(0).message("user")).contains("Berita nomor 3\"")
+                .contains("(none: this is the first attempt)");
+        JsonNode line = stub.batchApi().uploads().get(0).lines().stream()
+                .filter(l -> l.path("body").toString().contains("Berita nomor 3\\\""))
+                .findFirst().orElseThrow();
+        assertThat(stub.requests().get(0).body()).isEqualTo(line.path("body"));
+        assertThat(warta.rows("SELECT answered, failed_count, status FROM warta_llm_batch"))
+                .containsExactly(Map.of("ANSWERED", ARTICLES - 1, "FAILED_COUNT", 1, "STATUS", "completed"));
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(ARTICLES);
+    }
+
+    @Test
     void aProcessKilledWhileItsBatchIsInProgressIsResumedWithoutASecondUpload() throws Exception {
         // given: a run whose batch stays in_progress, killed (kill -9) while it waits
         stub.batchApi().holdInProgress(true);
