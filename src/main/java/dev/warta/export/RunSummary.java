@@ -65,7 +65,8 @@ public record RunSummary(
      * What the run's batches did ({@code warta.llm.mode=batch}); {@code null} when it had none. The tokens here are
      * not among the calls' tokens: the synchronous path reused these answers.
      *
-     * @param batchIds        the provider's ids, in the order submitted (a re-submission after an expired batch adds one)
+     * @param batchIds        the provider's ids, in the order submitted (a re-submission after an expired batch
+     *                        adds one)
      * @param status          the last batch's final status ({@code completed}, {@code expired}, …), or where it is
      * @param requests        requests submitted, over all batches
      * @param answered        answers kept

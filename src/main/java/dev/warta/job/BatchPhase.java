@@ -145,8 +145,16 @@ class BatchPhase implements Tasklet {
             if (!isEndpointTrouble(e)) {
                 throw e;
             }
+            boolean refused = e instanceof HttpException http && http.statusCode() >= 400 && http.statusCode() < 500;
+            if (refused && "sync".equals(llm.batchFallback())) {
+                // the provider will not take this batch (a quota, a limit): the same as having no Batch API
+                log.warn("The Batch API refused the batch ({}); warta.llm.batch-fallback=sync: this run asks "
+                        + "synchronously, at the synchronous price", describe(e));
+                return RepeatStatus.FINISHED;
+            }
             // nothing is bought synchronously behind the operator's back: the run stops and a rerun continues
-            control.requestStop("the Batch API failed: " + describe(e));
+            control.requestStop("the Batch API " + (refused ? "refused the batch" : "failed") + ": " + describe(e)
+                    + (refused ? " (warta.llm.batch-fallback=sync lets such a night run synchronously)" : ""));
             return stopped();
         }
     }

@@ -144,7 +144,8 @@ class BatchModeTest {
         try {
             waitFor(process, () -> !stub.batchApi().batchIds().isEmpty()
                     && "in_progress".equals(stub.batchApi().status(stub.batchApi().batchIds().get(0)))
-                    && stub.batchApi().calls().stream().filter(call -> call.startsWith("GET /v1/batches/")).count() >= 3);
+                    && stub.batchApi().calls().stream().filter(call -> call.startsWith("GET /v1/batches/"))
+                            .count() >= 3);
         } finally {
             process.destroyForcibly();
             process.waitFor();
@@ -185,7 +186,8 @@ class BatchModeTest {
                         .map(line -> line.path("custom_id").asText()).collect(Collectors.toSet()));
         Map<String, JsonNode> firstBodies = first.stream().collect(Collectors.toMap(
                 line -> line.path("custom_id").asText(), line -> line.path("body")));
-        second.forEach(line -> assertThat(line.path("body")).isEqualTo(firstBodies.get(line.path("custom_id").asText())));
+        second.forEach(line -> assertThat(line.path("body"))
+                .isEqualTo(firstBodies.get(line.path("custom_id").asText())));
         assertThat(stub.requests()).isEmpty();
         assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(ARTICLES);
         List<Map<String, Object>> batches = warta.rows(

@@ -11,7 +11,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code warta.llm.batch-deadline}: a time of day is the next one after the first upload; a duration counts from it. */
+/**
+ * {@code warta.llm.batch-deadline}: a time of day is the next one after the first upload; a duration counts from it.
+ */
 class BatchDeadlineTest {
 
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");

@@ -179,7 +179,8 @@ public final class BatchApiStub {
             if (headers.contains("name=\"purpose\"")) {
                 purpose = value;
             } else if (headers.contains("name=\"file\"")) {
-                java.util.regex.Matcher name = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+                java.util.regex.Matcher name = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"")
+                        .matcher(headers);
                 filename = name.find() ? name.group(1) : "upload";
                 content = value;
             }
@@ -322,6 +323,7 @@ public final class BatchApiStub {
             List<String> errorLines = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 JsonNode line = lines.get(i);
+                // no headers: the line never crossed HTTP on its own (a responder can tell it from a synchronous call)
                 OpenAiStub.RecordedRequest request = new OpenAiStub.RecordedRequest("POST", "/v1/chat/completions",
                         Map.of(), line.path("body"));
                 OpenAiStub.StubResponse response = responder.get().apply(request);
