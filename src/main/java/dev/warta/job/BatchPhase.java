@@ -110,9 +110,11 @@ class BatchPhase implements Tasklet {
                 if (missing.isEmpty()) {
                     return RepeatStatus.FINISHED;
                 }
-                List<Batch> mine = batches.ofRun(runId);
+                List<Batch> mine = batches.ofRun(runId).stream()
+                        .filter(batch -> !"refused".equals(batch.status())).toList();
                 String resubmits = null;
                 if (!mine.isEmpty()) {
+                    // a refused batch was never made: the requests are asked for in a batch again (or fall back)
                     Batch last = mine.get(mine.size() - 1);
                     if (!resubmittable(last, mine)) {
                         log.info("{} requests were not answered by the batch; they go through the synchronous path",
@@ -169,6 +171,14 @@ class BatchPhase implements Tasklet {
     private static String describe(RuntimeException e) {
         if (e instanceof HttpException http) {
             String body = http.getMessage() == null ? "" : http.getMessage().strip();
+            try {
+                // the API's error document: its message is what the operator needs
+                String message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body)
+                        .path("error").path("message").asText("");
+                body = message.isBlank() ? body : message;
+            } catch (java.io.IOException | RuntimeException notJson) {
+                // the body as it came
+            }
             return "HTTP " + http.statusCode() + (body.isEmpty() ? "" : ": "
                     + (body.length() > 200 ? body.substring(0, 200) + "…" : body));
         }
@@ -206,7 +216,17 @@ class BatchPhase implements Tasklet {
     }
 
     private Batch create(Batch uploaded) {
-        BatchJob job = api.create(uploaded.inputFileId(), Map.of("warta_run", Long.toString(uploaded.runId())));
+        BatchJob job;
+        try {
+            job = api.create(uploaded.inputFileId(), Map.of("warta_run", Long.toString(uploaded.runId())));
+        } catch (HttpException e) {
+            if (e.statusCode() >= 400 && e.statusCode() < 500) {
+                // refused for good: this file must not become a batch later, when its requests may be stale
+                batches.seen(uploaded.id(), "refused", 0, 0, null, null, true, describe(e));
+                batches.collected(uploaded.id(), 0, 0, 0);
+            }
+            throw e;
+        }
         batches.created(uploaded.id(), job.id(), job.status());
         log.info("Batch {} created ({} requests, file {}): answers within 24 hours at the batch price", job.id(),
                 uploaded.requestCount(), uploaded.inputFileId());

@@ -267,7 +267,9 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
 
     /** The run's batches in one entry of the summary, or null when it had none. */
     private RunSummary.BatchUse batchUse(long runId) {
-        List<LlmBatchRepository.Batch> mine = batches.ofRun(runId);
+        // a row with no batch id was never made a batch (refused, or uploaded by a process killed just then)
+        List<LlmBatchRepository.Batch> mine = batches.ofRun(runId).stream()
+                .filter(batch -> batch.batchId() != null).toList();
         if (mine.isEmpty()) {
             return null;
         }
@@ -278,8 +280,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         Double sync = llm.cost(prompt, completion);
         Instant uploaded = mine.get(0).uploadedAt();
         Instant ended = last.endedAt();
-        return new RunSummary.BatchUse(mine.stream().map(b -> b.batchId() == null ? "(not created)" : b.batchId())
-                .toList(), last.status(), mine.stream().mapToInt(LlmBatchRepository.Batch::requestCount).sum(),
+        return new RunSummary.BatchUse(mine.stream().map(LlmBatchRepository.Batch::batchId).toList(), last.status(), mine.stream().mapToInt(LlmBatchRepository.Batch::requestCount).sum(),
                 mine.stream().mapToInt(b -> b.answered() == null ? 0 : b.answered()).sum(), prompt, completion, cost,
                 cost == null || sync == null ? null : sync - cost, uploaded.toString(),
                 ended == null ? null : ended.toString(),

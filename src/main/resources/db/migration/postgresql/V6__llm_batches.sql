@@ -10,6 +10,7 @@ CREATE TABLE IF NOT EXISTS warta_llm_batch (
     resubmits         VARCHAR(200),             -- the expired or cancelled batch whose missing requests this one carries
     status            VARCHAR(24)   NOT NULL,   -- uploaded | validating | in_progress | finalizing | cancelling
                                                 -- | completed | failed | expired | cancelled (the provider's words)
+                                                -- | refused (the provider would not create it: never created later)
     request_count     INT           NOT NULL,
     completed_count   INT           NOT NULL,   -- the provider's request_counts, as last seen
     failed_count      INT           NOT NULL,

@@ -232,6 +232,33 @@ class BatchModeTest {
     }
 
     @Test
+    void aBatchTheProviderRefusesStopsTheRunUnlessSyncIsAllowed() throws Exception {
+        stub.batchApi().refuseBatches("Enqueued token limit reached for gpt-4o-mini");
+
+        Run refused = warta.run(NIGHT, BATCH);
+
+        // then: stopped (a rerun continues), with the provider's reason; nothing bought
+        assertThat(refused.exitCode()).isEqualTo(WartaRunner.STOPPED);
+        assertThat(refused.stdout()).contains("refused the batch: HTTP 400: Enqueued token limit reached");
+        assertThat(stub.requests()).isEmpty();
+
+        // when: started again as it was, then with the synchronous path allowed
+        Run again = warta.run(NIGHT, BATCH);
+        assertThat(again.exitCode()).isEqualTo(WartaRunner.STOPPED);
+        assertThat(stub.batchApi().uploads()).hasSize(2);
+        assertThat(stub.requests()).isEmpty();
+        Run rerun = warta.run(NIGHT, BATCH[0], BATCH[1], "--warta.llm.batch-fallback=sync");
+
+        // then: no batch was ever made; the night is translated synchronously
+        assertThat(rerun.exitCode()).isZero();
+        assertThat(stub.batchApi().batchIds()).isEmpty();
+        assertThat(warta.rows("SELECT status FROM warta_llm_batch WHERE collected_at IS NOT NULL"))
+                .extracting(row -> row.get("STATUS")).containsOnly("refused");
+        assertThat(stub.requests()).hasSize(ARTICLES);
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(ARTICLES);
+    }
+
+    @Test
     void pastTheDeadlineTheBatchIsCancelledAndWhatItDidNotAnswerGoesSynchronously() throws Exception {
         // given: a batch that answers 12 requests and then hangs in_progress past the deadline
         stub.batchApi().plan(new BatchApiStub.Plan("completed", 12)).holdInProgress(true);

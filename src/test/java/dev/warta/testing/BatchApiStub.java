@@ -45,6 +45,7 @@ public final class BatchApiStub {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile boolean absent;
     private volatile boolean holdInProgress;
+    private volatile String refusal;
 
     BatchApiStub(Supplier<Function<OpenAiStub.RecordedRequest, OpenAiStub.StubResponse>> responder) {
         this.responder = responder;
@@ -89,6 +90,12 @@ public final class BatchApiStub {
         return this;
     }
 
+    /** Batches are refused at creation with HTTP 400 and this message (a quota of enqueued tokens, say). */
+    public BatchApiStub refuseBatches(String message) {
+        refusal = message;
+        return this;
+    }
+
     /** While held, batches stay {@code in_progress}, however often they are retrieved. */
     public BatchApiStub holdInProgress(boolean hold) {
         holdInProgress = hold;
@@ -122,6 +129,7 @@ public final class BatchApiStub {
         plans.clear();
         absent = false;
         holdInProgress = false;
+        refusal = null;
     }
 
     void handleFiles(HttpExchange exchange) throws IOException {
@@ -237,6 +245,10 @@ public final class BatchApiStub {
     }
 
     private void create(HttpExchange exchange, JsonNode request) throws IOException {
+        if (refusal != null) {
+            send(exchange, 400, error(refusal, "invalid_request_error"));
+            return;
+        }
         StoredFile input = files.get(request.path("input_file_id").asText());
         if (input == null || !"batch".equals(input.purpose())) {
             send(exchange, 400, error("input_file_id must name a file uploaded with purpose batch",
