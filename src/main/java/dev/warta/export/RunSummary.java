@@ -48,11 +48,37 @@ public record RunSummary(
      * @param p50Millis        median call latency, {@code null} when no call was made
      */
     public record Calls(int modelCalls, int retries, long promptTokens, long completionTokens, long estimatedTokens,
-                        int reusedAnswers, Double estimatedCostUsd, Long p50Millis, Long p95Millis) {
+                        int reusedAnswers, Double estimatedCostUsd, Long p50Millis, Long p95Millis, BatchUse batch) {
+
+        public Calls(int modelCalls, int retries, long promptTokens, long completionTokens, long estimatedTokens,
+                     int reusedAnswers, Double estimatedCostUsd, Long p50Millis, Long p95Millis) {
+            this(modelCalls, retries, promptTokens, completionTokens, estimatedTokens, reusedAnswers,
+                    estimatedCostUsd, p50Millis, p95Millis, null);
+        }
 
         public long totalTokens() {
             return promptTokens + completionTokens;
         }
+    }
+
+    /**
+     * What the run's batches did ({@code warta.llm.mode=batch}); {@code null} when it had none. The tokens here are
+     * not among the calls' tokens: the synchronous path reused these answers.
+     *
+     * @param batchIds        the provider's ids, in the order submitted (a re-submission after an expired batch
+     *                        adds one)
+     * @param status          the last batch's final status ({@code completed}, {@code expired}, …), or where it is
+     * @param requests        requests submitted, over all batches
+     * @param answered        answers kept
+     * @param costUsd         the tokens at the batch price; {@code null} when the model's price is unknown
+     * @param savedUsd        what the same tokens would have cost synchronously, less {@code costUsd}
+     * @param uploadedAt      when the first input file was uploaded
+     * @param endedAt         when the last batch was seen ended; {@code null} while one is in flight
+     * @param waitedSeconds   from the first upload to the last batch's end
+     */
+    public record BatchUse(List<String> batchIds, String status, int requests, int answered, long promptTokens,
+                           long completionTokens, Double costUsd, Double savedUsd, String uploadedAt, String endedAt,
+                           Double waitedSeconds) {
     }
 
     public record Entry(String id, String status, boolean cached, String reason, String sourcePath, String location,
@@ -98,6 +124,19 @@ public record RunSummary(
                 + " estimated" : "") + ")");
         if (calls.reusedAnswers() > 0) {
             lines.add(row("answers reused", calls.reusedAnswers()) + "  (paid for before, not bought again)");
+        }
+        BatchUse batch = calls.batch();
+        if (batch != null) {
+            lines.add(String.format(Locale.ROOT, "  %-18s %s: %d requests, %d answered, %s%s", "batch",
+                    String.join(", ", batch.batchIds()), batch.requests(), batch.answered(), batch.status(),
+                    batch.waitedSeconds() == null ? "" : String.format(Locale.ROOT, " after %.1f s",
+                            batch.waitedSeconds())));
+            lines.add(row("batch tokens", batch.promptTokens() + batch.completionTokens()) + "  (prompt "
+                    + batch.promptTokens() + ", completion " + batch.completionTokens() + ", at the batch price)");
+            if (batch.savedUsd() != null) {
+                lines.add(String.format(Locale.ROOT, "  %-18s USD %.4f  (batch USD %.4f instead of USD %.4f)",
+                        "saved vs sync", batch.savedUsd(), batch.costUsd(), batch.costUsd() + batch.savedUsd()));
+            }
         }
         if (calls.estimatedCostUsd() != null) {
             lines.add(String.format(Locale.ROOT, "  %-18s USD %.4f", "estimated cost", calls.estimatedCostUsd()));

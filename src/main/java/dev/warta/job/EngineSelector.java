@@ -2,9 +2,11 @@ package dev.warta.job;
 
 import dev.warta.article.Glossary;
 import dev.warta.article.TranslationEngine;
+import dev.warta.llm.FirstRequests;
 import dev.warta.llm.LlmConfiguration;
 import dev.warta.llm.LlmProperties;
 import dev.warta.llm.UsageMeter;
+import dev.warta.llm.http.AnswerStore;
 import dev.warta.llm.http.CallMetrics;
 import dev.warta.offline.OfflineEngine;
 import dev.warta.store.ModelAnswerRepository;
@@ -94,6 +96,16 @@ public class EngineSelector {
             fallback = new OfflineEngine(glossary());
         }
         return Optional.of(fallback);
+    }
+
+    /** The first request of each article, rendered exactly as this run's model engine sends it (batch mode). */
+    synchronized FirstRequests firstRequests() {
+        return LlmConfiguration.firstRequests(llm, properties.targetLanguage(), glossary());
+    }
+
+    /** Where this run's model answers are kept; the batch phase keeps the batch's answers there too. */
+    AnswerStore answerStore() {
+        return callLog;
     }
 
     /** The model recorded with the run: the endpoint's model, or the offline engine's version. */

@@ -42,6 +42,10 @@ final class RunCallLog implements CallLog, AnswerStore {
     }
 
     void belongTo(long runId, boolean force) {
+        if (force && this.runId != null && this.runId == runId && answersSince != null) {
+            // the same forced run again (its batch phase, then its translation): what it bought since stays reusable
+            return;
+        }
         this.runId = runId;
         this.answersSince = force ? Instant.now() : null;
     }

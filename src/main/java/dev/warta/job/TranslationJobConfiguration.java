@@ -40,9 +40,10 @@ class TranslationJobConfiguration {
     static final String JOB_NAME = "translationJob";
 
     @Bean
-    Job translationJob(JobRepository jobRepository, Step translateStep, Step exportStep) {
+    Job translationJob(JobRepository jobRepository, Step batchStep, Step translateStep, Step exportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(translateStep)
+                .start(batchStep)   // warta.llm.mode=batch only: see BatchModeConfiguration
+                .next(translateStep)
                 .next(exportStep)
                 .build();
     }

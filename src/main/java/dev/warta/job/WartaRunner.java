@@ -8,6 +8,7 @@ import dev.warta.llm.LlmProperties;
 import dev.warta.llm.http.CallMetrics;
 import dev.warta.search.AnalystCommands;
 import dev.warta.store.ArticleRepository;
+import dev.warta.store.LlmBatchRepository;
 import dev.warta.store.ModelCallRepository;
 import dev.warta.store.RunLock;
 import dev.warta.store.RunRepository;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,12 +73,13 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     private final RunControl control;
     private final ProgressReporter progress;
     private final ModelCallRepository modelCalls;
+    private final LlmBatchRepository batches;
     private int exitCode;
 
     WartaRunner(WartaProperties properties, LlmProperties llm, EngineSelector engines, JobOperator jobOperator,
                 JobRepository jobRepository, Job translationJob, RunRepository runs, RunLock lock,
                 ArticleRepository articles, RunExporter exporter, RunControl control, ProgressReporter progress,
-                ModelCallRepository modelCalls) {
+                ModelCallRepository modelCalls, LlmBatchRepository batches) {
         this.properties = properties;
         this.llm = llm;
         this.engines = engines;
@@ -90,6 +93,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         this.control = control;
         this.progress = progress;
         this.modelCalls = modelCalls;
+        this.batches = batches;
     }
 
     @Override
@@ -251,10 +255,36 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         CallMetrics.Snapshot http = engines.metrics().snapshot();
         boolean called = totals.calls() > 0;
         boolean timed = http.calls() > 0;
+        RunSummary.BatchUse batch = batchUse(runId);
+        Double cost = called ? llm.cost(totals.promptTokens(), totals.completionTokens()) : null;
+        if (batch != null && batch.costUsd() != null) {
+            cost = (cost == null ? 0 : cost) + batch.costUsd();
+        }
         return new RunSummary.Calls(totals.calls(), totals.retries(), totals.promptTokens(),
-                totals.completionTokens(), totals.estimatedTokens(), totals.reusedAnswers(),
-                called ? llm.cost(totals.promptTokens(), totals.completionTokens()) : null,
-                timed ? http.p50Millis() : null, timed ? http.p95Millis() : null);
+                totals.completionTokens(), totals.estimatedTokens(), totals.reusedAnswers(), cost,
+                timed ? http.p50Millis() : null, timed ? http.p95Millis() : null, batch);
+    }
+
+    /** The run's batches in one entry of the summary, or null when it had none. */
+    private RunSummary.BatchUse batchUse(long runId) {
+        // a row with no batch id was never made a batch (refused, or uploaded by a process killed just then)
+        List<LlmBatchRepository.Batch> mine = batches.ofRun(runId).stream()
+                .filter(batch -> batch.batchId() != null).toList();
+        if (mine.isEmpty()) {
+            return null;
+        }
+        LlmBatchRepository.Batch last = mine.get(mine.size() - 1);
+        long prompt = mine.stream().mapToLong(LlmBatchRepository.Batch::promptTokens).sum();
+        long completion = mine.stream().mapToLong(LlmBatchRepository.Batch::completionTokens).sum();
+        Double cost = llm.batchCost(prompt, completion);
+        Double sync = llm.cost(prompt, completion);
+        Instant uploaded = mine.get(0).uploadedAt();
+        Instant ended = last.endedAt();
+        return new RunSummary.BatchUse(mine.stream().map(LlmBatchRepository.Batch::batchId).toList(), last.status(), mine.stream().mapToInt(LlmBatchRepository.Batch::requestCount).sum(),
+                mine.stream().mapToInt(b -> b.answered() == null ? 0 : b.answered()).sum(), prompt, completion, cost,
+                cost == null || sync == null ? null : sync - cost, uploaded.toString(),
+                ended == null ? null : ended.toString(),
+                ended == null ? null : Duration.between(uploaded, ended).toMillis() / 1000.0);
     }
 
     private static int cannotStart(String message) {

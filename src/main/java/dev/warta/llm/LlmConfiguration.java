@@ -7,7 +7,12 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.warta.article.Glossary;
 import dev.warta.chunk.ArticleChunker;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.warta.llm.batch.OpenAiBatchApi;
+import dev.warta.llm.batch.OpenAiBatchChatModel;
+import dev.warta.llm.batch.RequestCapture;
 import dev.warta.llm.http.AnswerStore;
+import dev.warta.llm.http.PaidAnswers;
 import dev.warta.llm.http.CallLog;
 import dev.warta.llm.http.CallMetrics;
 import dev.warta.llm.http.CallPolicy;
@@ -24,6 +29,8 @@ import java.time.Duration;
 public final class LlmConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LlmConfiguration.class);
+    /** Per-call timeout of the Batch API's calls at least: uploads and downloads of files up to 200 MB. */
+    private static final Duration BATCH_FILE_TIMEOUT = Duration.ofMinutes(10);
 
     private LlmConfiguration() {
     }
@@ -53,7 +60,40 @@ public final class LlmConfiguration {
                 meter, http.paidAnswers(), glossary);
     }
 
-    static ChatModel chatModel(LlmProperties properties, UsageMeter meter, ResilientHttpClientBuilder http) {
+    /**
+     * Turns an article into the first request the engine would send for it, without sending anything: what a batch
+     * submits. Built exactly like {@link #engine}'s model, so the bodies are byte-identical to the synchronous ones.
+     */
+    public static FirstRequests firstRequests(LlmProperties properties, String targetLanguage, Glossary glossary) {
+        ChatModel model = chatModel(properties, new UsageMeter(), new RequestCapture());
+        NewsTranslator translator = AiServices.builder(NewsTranslator.class).chatModel(model).build();
+        ArticleChunker chunker = new ArticleChunker(tokenEstimator(properties.model()), properties.chunkTokens());
+        return new FirstRequests(new ModelTranslationEngine(translator, chunker, properties.model(),
+                LanguageNames.name(targetLanguage), new UsageMeter(), new PaidAnswers(AnswerStore.NONE), glossary));
+    }
+
+    /**
+     * The endpoint's Batch API over Warta's HTTP layer (retries, Retry-After, limits), on a client of its own: its
+     * calls are not model calls, and a 404 from it must not close the circuit of the synchronous calls.
+     */
+    public static OpenAiBatchApi batchApi(LlmProperties properties) {
+        // no client-side rate limits (the Batch API has its own, and a file is not a chat's tokens), and time enough
+        // to move a night's input or output file
+        Duration timeout = properties.timeout().compareTo(BATCH_FILE_TIMEOUT) > 0 ? properties.timeout()
+                : BATCH_FILE_TIMEOUT;
+        CallPolicy policy = new CallPolicy(properties.maxRetries(), properties.initialBackoff(), Duration.ofSeconds(30),
+                timeout, 0, 0, properties.circuitBreakerThreshold());
+        return new OpenAiBatchApi(new ResilientHttpClientBuilder(policy, new CallMetrics()).build(),
+                properties.effectiveBaseUrl(), properties.apiKey());
+    }
+
+    /** LangChain4j's batch chat model for the endpoint: requests rendered exactly as the synchronous model's. */
+    public static OpenAiBatchChatModel batchChatModel(LlmProperties properties) {
+        return new OpenAiBatchChatModel(batchApi(properties),
+                chatModel(properties, new UsageMeter(), new RequestCapture()));
+    }
+
+    static ChatModel chatModel(LlmProperties properties, UsageMeter meter, HttpClientBuilder http) {
         return OpenAiChatModel.builder()
                 // Warta's own HTTP layer retries (honouring Retry-After), rate-limits and breaks the circuit;
                 // LangChain4j's retry, which ignores Retry-After, is off.

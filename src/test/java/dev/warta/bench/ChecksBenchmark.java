@@ -108,7 +108,8 @@ public final class ChecksBenchmark {
         List<BenchArticle> articles = articles(read(Path.of(options.text("pairs"))));
         try (OpenAiStub stub = OpenAiStub.start()) {
             LlmProperties properties = new LlmProperties(stub.baseUrl(), "bench-key", "gpt-4o-mini", 0.0,
-                    Duration.ofSeconds(30), 0, Duration.ofMillis(10), 2000, 1, 0, 0, 1000, Map.of(), false);
+                    Duration.ofSeconds(30), 0, Duration.ofMillis(10), 2000, 1, 0, 0, 1000, Map.of(), false,
+                            "sync", null, "sync", "stop", Duration.ofSeconds(30));
             ModelTranslationEngine engine = LlmConfiguration.engine(properties, "en", new UsageMeter(),
                     Glossary.empty(), new CallMetrics());
             ChecksBenchmark bench = new ChecksBenchmark(engine);

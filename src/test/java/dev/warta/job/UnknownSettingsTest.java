@@ -48,7 +48,9 @@ class UnknownSettingsTest {
         StandardEnvironment environment = environment(Map.of(
                 "warta.llm.concurrency", "8", "warta.budget.max-tokens", "100", "warta.llm.maxRetries", "2",
                 "warta.llm.prices.gpt-4o-mini.input", "0.15", "warta.llm.prices[gpt-4.1].output", "8",
-                "warta.offline-fallback", "true", "warta.schedule", ""),
+                "warta.offline-fallback", "true", "warta.schedule", "",
+                "warta.llm.mode", "batch", "warta.llm.batch-deadline", "06:00",
+                "warta.llm.prices.gpt-4o-mini.batch-input", "0.075"),
                 Map.of("WARTA_LLM_CONCURRENCY", "4", "WARTA_LLM_API_KEY", "sk", "WARTA_LLM_APIKEY", "sk",
                         "WARTA_BUDGET_MAX_COST", "1", "WARTA_LLM_PRICES_GPT4O_INPUT", "2.5",
                         "WARTA_HOME", "/opt/warta", "WARTA_JAR", "/opt/warta/warta.jar", "OTHER", "x"));
@@ -58,11 +60,11 @@ class UnknownSettingsTest {
 
     @Test
     void unknownSettingsFromTheEnvironmentAndTheCommandLineAreNamedWithTheClosestKnownOne() {
-        StandardEnvironment environment = environment(Map.of("warta.llm.mode", "batch"),
+        StandardEnvironment environment = environment(Map.of("warta.llm.modell", "gpt-4o"),
                 Map.of("WARTA_LLM_CONCURENCY", "8"));
 
         assertThat(UnknownSettingsCheck.unknownSettings(environment, KNOWN)).containsExactlyInAnyOrder(
-                "unknown setting warta.llm.mode (command line); did you mean warta.llm.model?",
+                "unknown setting warta.llm.modell (command line); did you mean warta.llm.model?",
                 "unknown setting WARTA_LLM_CONCURENCY (environment variable); did you mean "
                         + "WARTA_LLM_CONCURRENCY (warta.llm.concurrency)?");
     }

@@ -49,7 +49,8 @@ class ModelTranslationEngineProtocolTest {
 
     private ModelTranslationEngine engine(int chunkTokens) {
         LlmProperties properties = new LlmProperties(stub.baseUrl(), "test-key", "gpt-4o-mini", 0.2,
-                Duration.ofSeconds(10), 0, Duration.ofMillis(10), chunkTokens, 1, 0, 0, 5, Map.of(), false);
+                Duration.ofSeconds(10), 0, Duration.ofMillis(10), chunkTokens, 1, 0, 0, 5, Map.of(), false,
+                        "sync", null, "sync", "stop", Duration.ofSeconds(30));
         return LlmConfiguration.engine(properties, "en", new UsageMeter(), Glossary.empty(), new CallMetrics());
     }
 
@@ -308,7 +309,8 @@ class ModelTranslationEngineProtocolTest {
     @Test
     void glossaryTermsThatOccurAreSentWithTheRequest() {
         LlmProperties properties = new LlmProperties(stub.baseUrl(), "test-key", "gpt-4o-mini", 0.2,
-                Duration.ofSeconds(10), 0, Duration.ofMillis(10), 2000, 1, 0, 0, 5, Map.of(), false);
+                Duration.ofSeconds(10), 0, Duration.ofMillis(10), 2000, 1, 0, 0, 5, Map.of(), false,
+                        "sync", null, "sync", "stop", Duration.ofSeconds(30));
         ModelTranslationEngine engine = LlmConfiguration.engine(properties, "en", new UsageMeter(),
                 Glossary.of(Map.of("Sekjen", "Secretary-General", "Polri", "Indonesian National Police")),
                 new CallMetrics());

@@ -35,9 +35,15 @@ public final class OpenAiStub implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong billedCompletionTokens =
             new java.util.concurrent.atomic.AtomicLong();
     private volatile Function<RecordedRequest, StubResponse> responder = new SimulatedTranslator();
+    private final BatchApiStub batchApi = new BatchApiStub(() -> responder);
 
     private OpenAiStub(HttpServer server) {
         this.server = server;
+    }
+
+    /** The Batch API on the same server ({@code /v1/files}, {@code /v1/batches}); its lines use the same responder. */
+    public BatchApiStub batchApi() {
+        return batchApi;
     }
 
     public static OpenAiStub start() {
@@ -45,6 +51,8 @@ public final class OpenAiStub implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             OpenAiStub stub = new OpenAiStub(server);
             server.createContext("/v1/chat/completions", stub::handle);
+            server.createContext("/v1/files", stub.batchApi::handleFiles);
+            server.createContext("/v1/batches", stub.batchApi::handleBatches);
             server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return stub;
@@ -71,6 +79,7 @@ public final class OpenAiStub implements AutoCloseable {
         billedPromptTokens.set(0);
         billedCompletionTokens.set(0);
         responder = new SimulatedTranslator();
+        batchApi.reset();
     }
 
     /**

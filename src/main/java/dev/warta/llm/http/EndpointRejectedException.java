@@ -9,8 +9,20 @@ package dev.warta.llm.http;
  */
 public class EndpointRejectedException extends RuntimeException {
 
+    private final int statusCode;
+
     public EndpointRejectedException(String message) {
+        this(message, 0);
+    }
+
+    public EndpointRejectedException(String message, int statusCode) {
         super(message);
+        this.statusCode = statusCode;
+    }
+
+    /** The HTTP status that said so (401, 403, 404), or 0 when it is not known. */
+    public int statusCode() {
+        return statusCode;
     }
 
     /** The first {@code EndpointRejectedException} in {@code failure}'s cause chain, or null. */

@@ -22,7 +22,8 @@ public final class PaidAnswers {
         this.store = store;
     }
 
-    static String key(String path, String body) {
+    /** The key an answer to {@code body}, sent to the URL path {@code path}, is kept under. */
+    public static String key(String path, String body) {
         return Sha256.hex(path + "\n" + body);
     }
 

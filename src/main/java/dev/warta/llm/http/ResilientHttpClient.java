@@ -180,7 +180,7 @@ public final class ResilientHttpClient implements HttpClient {
         });
         String body = new String(response.body(), StandardCharsets.UTF_8);
         if (status >= 200 && status < 300) {
-            if (!TokenEstimate.isJsonObject(body)) {
+            if (!isFileContent(request) && !TokenEstimate.isJsonObject(body)) {
                 // the connection dropped mid-answer, or a proxy sent something else: a transport fault, so retried;
                 // the provider most likely billed it, so it is counted with our estimate of its tokens
                 long[] guess = TokenEstimate.guess(request.body(), body);
@@ -219,7 +219,7 @@ public final class ResilientHttpClient implements HttpClient {
             log.error("{} -> HTTP {}: {}", target, status, rejection);
             metrics.recordFailure();
             circuitBreaker.reject(rejection);
-            throw new EndpointRejectedException(rejection);
+            throw new EndpointRejectedException(rejection, status);
         }
         HttpException error = new HttpException(status, body);
         String failure = "HTTP " + status;
@@ -298,6 +298,10 @@ public final class ResilientHttpClient implements HttpClient {
         }
         String url = withoutQuery(request.url());
         int operation = url.lastIndexOf("/chat/completions");
+        if (operation < 0) {
+            // another operation (the Batch API's files and batches): the model and the base URL may be right
+            return "nothing found at " + url + " (HTTP 404)";
+        }
         String baseUrl = operation > 0 ? url.substring(0, operation) : url;
         String model = modelOf(request.body());
         String what = model == null ? "nothing found" : "model '" + model + "' not found";
@@ -405,6 +409,15 @@ public final class ResilientHttpClient implements HttpClient {
             }
         }
         return builder.build();
+    }
+
+    /**
+     * A file download of the Batch API ({@code GET …/files/{id}/content}): JSON Lines, not one JSON object; the batch
+     * reader checks its lines itself.
+     */
+    private static boolean isFileContent(HttpRequest request) {
+        return request.method() == dev.langchain4j.http.client.HttpMethod.GET
+                && withoutQuery(request.url()).matches(".*/files/[^/]+/content");
     }
 
     static String withoutQuery(String url) {
