@@ -7,6 +7,9 @@ import dev.warta.article.Ingested;
 import dev.warta.article.Rejected;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +27,13 @@ import java.util.TreeMap;
  * and F are over all segments of all pages, as that benchmark counts them; pages that gave no article are listed by
  * reason, since each of them is text lost at the door.
  *
- * <pre>java -cp … dev.warta.ingest.ExtractionBenchmark FOLDER [--list]</pre>
+ * <pre>java -cp … dev.warta.ingest.ExtractionBenchmark FOLDER [--list] [--half tune|heldout]</pre>
  * FOLDER holds {@code evaldata.json} and the {@code eval/}, {@code cache/} folders of pages. Nothing is committed
  * from it; the pages belong to their publishers.
+ *
+ * <p>{@code --half} scores one of two fixed halves of the pages, split by the SHA-256 of the file name (first byte
+ * even: {@code tune}, odd: {@code heldout}). The extractor is tuned while looking only at the tuning half's
+ * failures, so the held-out half estimates how it does on pages nobody tuned for.
  */
 final class ExtractionBenchmark {
 
@@ -34,12 +41,27 @@ final class ExtractionBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: ExtractionBenchmark FOLDER [--list]  (FOLDER holds evaldata.json, eval/, cache/)");
+        Path folder = null;
+        boolean list = false;
+        String half = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--list")) {
+                list = true;
+            } else if (args[i].equals("--half") && i + 1 < args.length
+                    && (args[i + 1].equals("tune") || args[i + 1].equals("heldout"))) {
+                half = args[++i];
+            } else if (folder == null && !args[i].startsWith("--")) {
+                folder = Path.of(args[i]);
+            } else {
+                folder = null;
+                break;
+            }
+        }
+        if (folder == null) {
+            System.err.println("usage: ExtractionBenchmark FOLDER [--list] [--half tune|heldout]"
+                    + "  (FOLDER holds evaldata.json, eval/, cache/)");
             System.exit(2);
         }
-        Path folder = Path.of(args[0]);
-        boolean list = args.length > 1 && args[1].equals("--list");
         JsonNode data = new ObjectMapper().readTree(folder.resolve("evaldata.json").toFile());
         ArticleReader reader = new ArticleReader();
         int tp = 0;
@@ -56,6 +78,9 @@ final class ExtractionBenchmark {
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> item = it.next();
             String file = item.getValue().get("file").asText();
+            if (half != null && !half.equals(halfOf(file))) {
+                continue;
+            }
             Path page = Files.exists(folder.resolve("eval").resolve(file)) ? folder.resolve("eval").resolve(file)
                     : folder.resolve("cache").resolve(file);
             if (!Files.exists(page)) {
@@ -97,6 +122,7 @@ final class ExtractionBenchmark {
             fn += withCount - pageTp;
             tn += withoutCount - pageFp;
         }
+        System.out.printf("%s%n", half == null ? "all pages" : half + " half");
         System.out.printf("pages %d, read as articles %d, gave nothing %d%n", pages, extracted, pages - extracted);
         lost.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> System.out.printf("  %4d  %s%n", e.getValue(), e.getKey()));
@@ -113,6 +139,16 @@ final class ExtractionBenchmark {
         double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         double f = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         System.out.printf("%-10s precision %.3f recall %.3f F %.3f%n", label, precision, recall, f);
+    }
+
+    /** The fixed half a page belongs to: by the first byte of the SHA-256 of its file name, even or odd. */
+    static String halfOf(String file) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(file.getBytes(StandardCharsets.UTF_8));
+            return (digest[0] & 1) == 0 ? "tune" : "heldout";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String normalise(String text) {
