@@ -60,6 +60,33 @@ final class HtmlExtractor {
             "form", "button", "input", "select", "textarea", "nav", "footer", "aside", "figure", "figcaption", "ins",
             "link", "meta", "header");
 
+    private static final Pattern MARKUP = Pattern.compile("(?i)</?(p|br|div|strong|em|a|span|h[1-6])\\b[^>]*>");
+    /**
+     * Headings that open a list of other stories after the story: "Mehr zum Thema", "Lesen Sie auch", "Articles
+     * liés", "Zobacz także", "Baca juga". A heading is a short line, matched whole, with an optional colon.
+     */
+    private static final Pattern RELATED_HEADING = Pattern.compile("(?iu)^[\\s»›>•|-]*("
+            // English
+            + "related( (articles?|posts?|stories|news|content|reading))?|read (next|also)|more (stories|articles|news"
+            + "|posts)( from [^.!?]{1,40})?|you (may|might) also (like|enjoy)|recommended( for you| stories)?"
+            + "|further reading|latest (news|posts|stories|articles)|most (read|popular)|popular (posts|stories)"
+            + "|recent (posts|articles)|see also|also read|don'?t miss"
+            // German
+            + "|mehr (zum thema|zu diesem thema|dazu|aus [^.!?]{1,40}|zu [^.!?]{1,40})|das (könnte|dürfte) (sie|dich|euch) "
+            + "(auch |ebenfalls )?interessieren|auch interessant|ebenfalls interessant|schon gelesen|lesen sie (auch|mehr)"
+            + "( die folgenden beiträge| zum thema)?|zum weiterlesen|weiterlesen|weitere (artikel|beiträge|meldungen"
+            + "|nachrichten|themen)( [^.!?]{1,40})?|neueste (artikel|beiträge)|ähnliche (artikel|beiträge|themen)"
+            + "|verwandte (artikel|beiträge|themen)|passend zum thema|lust auf mehr|empfehlungen( aus [^.!?]{1,40})?"
+            + "|das könnte sie auch interessieren"
+            // French, Spanish, Portuguese, Italian
+            + "|articles? (liés|similaires|connexes)|(à )?lire aussi|sur le même sujet|vous aimerez (aussi|peut-être)"
+            + "|(noticias|artículos|notas) relacionad[oa]s|te puede interesar|también te puede interesar|lee también"
+            + "|más noticias|veja também|leia também|notícias relacionadas|leggi anche|articoli correlati"
+            // Polish, Dutch, Russian, Indonesian
+            + "|zobacz (także|też|również)|czytaj (także|też|również)|przeczytaj (także|też|również)|polecamy"
+            + "|lees ook|gerelateerde artikelen|читайте также|похожие (статьи|новости)|другие новости"
+            + "|berita (terkait|lainnya|terbaru|populer)|artikel terkait|baca juga|pilihan untukmu"
+            + ")\\s*[:?!.…]*\\s*$");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?…\"”’»)]\\s*$");
     private static final Pattern COMMENTS = Pattern.compile("(?i)comment|komentar|disqus|respond|replies");
     /** Under this many characters a body is suspect, and the extraction is tried again with less pruning. */
@@ -104,7 +131,10 @@ final class HtmlExtractor {
         int extracted = paragraphs.stream().mapToInt(String::length).sum();
         if (metadata.articleBody() != null && metadata.articleBody().strip().length() > 2 * extracted + 200) {
             // the page's own structured data holds the story and the markup hid it from us: trust the publisher
-            paragraphs = List.of(metadata.articleBody().split("\\n\\s*\\n|\\n"));
+            String articleBody = metadata.articleBody();
+            // some publishers put the story's HTML, not its text, in articleBody: read it as a fragment
+            paragraphs = MARKUP.matcher(articleBody).find() ? fragmentParagraphs(articleBody)
+                    : List.of(articleBody.split("\\n\\s*\\n|\\n"));
         }
         String kind = pageKind(document, metadata, paragraphs, images);
         return new Page(metadata, paragraphs, kind, kind != null && kind.startsWith("index page"),
@@ -471,19 +501,53 @@ final class HtmlExtractor {
     // ---- reading the paragraphs
 
     private static List<String> paragraphs(List<Element> containers, String title) {
-        List<BlockText.Block> blocks = BlockText.of(containers);
+        List<BlockText.Block> blocks = new ArrayList<>();
+        for (BlockText.Block block : BlockText.of(containers)) {
+            if (title == null || !block.text().equalsIgnoreCase(title)) {
+                blocks.add(block);
+            }
+        }
         List<String> texts = new ArrayList<>();
-        for (BlockText.Block block : blocks) {
-            String text = block.text();
-            if (block.linkDensity() > 0.5 && text.length() < 300) {
+        for (BlockText.Block block : withoutRelatedBoxes(blocks)) {
+            if (block.linkDensity() > 0.5 && block.text().length() < 300) {
                 continue; // lists of links to other stories, tag lists, "Baca juga: <a>…</a>"
             }
-            if (title != null && text.equalsIgnoreCase(title)) {
-                continue;
-            }
-            texts.add(text);
+            texts.add(block.text());
         }
         return withoutTrailingLabels(withoutRepeats(texts));
+    }
+
+    /**
+     * A heading such as "Mehr zum Thema", "Lee también" or "Articles liés" opens a box of other stories inside the
+     * story's block. Near the end (less than a sixth of the text follows it) everything from it on is other
+     * stories. Elsewhere the story goes on after the box: the heading and the box's items (links, short lines) are
+     * dropped up to the next paragraph of prose.
+     */
+    private static List<BlockText.Block> withoutRelatedBoxes(List<BlockText.Block> blocks) {
+        int total = 0;
+        for (BlockText.Block block : blocks) {
+            total += block.text().length();
+        }
+        List<BlockText.Block> kept = new ArrayList<>();
+        int before = 0;
+        boolean inBox = false;
+        for (int i = 0; i < blocks.size(); i++) {
+            BlockText.Block block = blocks.get(i);
+            String text = block.text();
+            int position = before;
+            before += text.length();
+            if (i > 0 && text.length() <= 60 && position >= 200 && RELATED_HEADING.matcher(text).matches()) {
+                if ((total - position) * 6 < total) {
+                    return kept;
+                }
+                inBox = true;
+            } else if (!inBox || text.length() >= 100 && block.linkDensity() < 0.2
+                    && ENDS_SENTENCE.matcher(text).find()) {
+                inBox = false; // the story goes on after the box
+                kept.add(block);
+            }
+        }
+        return kept;
     }
 
     /**

@@ -27,9 +27,12 @@ import java.util.TreeMap;
  * and F are over all segments of all pages, as that benchmark counts them; pages that gave no article are listed by
  * reason, since each of them is text lost at the door.
  *
- * <pre>java -cp … dev.warta.ingest.ExtractionBenchmark FOLDER [--list] [--half tune|heldout]</pre>
+ * <pre>java -cp … dev.warta.ingest.ExtractionBenchmark FOLDER [--list | --segments] [--half tune|heldout] [--show FILE]</pre>
  * FOLDER holds {@code evaldata.json} and the {@code eval/}, {@code cache/} folders of pages. Nothing is committed
  * from it; the pages belong to their publishers.
+ *
+ * <p>{@code --segments} lists, under each page that lost something, the segments it missed and the boilerplate
+ * it kept. {@code --show FILE} prints one page's extracted paragraphs, the segments it missed and the boilerplate it kept.
  *
  * <p>{@code --half} scores one of two fixed halves of the pages, split by the SHA-256 of the file name (first byte
  * even: {@code tune}, odd: {@code heldout}). The extractor is tuned while looking only at the tuning half's
@@ -44,12 +47,19 @@ final class ExtractionBenchmark {
         Path folder = null;
         boolean list = false;
         String half = null;
+        String show = null;
+        boolean segments = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--list")) {
                 list = true;
+            } else if (args[i].equals("--segments")) {
+                list = true;
+                segments = true;
             } else if (args[i].equals("--half") && i + 1 < args.length
                     && (args[i + 1].equals("tune") || args[i + 1].equals("heldout"))) {
                 half = args[++i];
+            } else if (args[i].equals("--show") && i + 1 < args.length) {
+                show = args[++i];
             } else if (folder == null && !args[i].startsWith("--")) {
                 folder = Path.of(args[i]);
             } else {
@@ -58,7 +68,7 @@ final class ExtractionBenchmark {
             }
         }
         if (folder == null) {
-            System.err.println("usage: ExtractionBenchmark FOLDER [--list] [--half tune|heldout]"
+            System.err.println("usage: ExtractionBenchmark FOLDER [--list | --segments] [--half tune|heldout] [--show FILE]"
                     + "  (FOLDER holds evaldata.json, eval/, cache/)");
             System.exit(2);
         }
@@ -78,7 +88,7 @@ final class ExtractionBenchmark {
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> item = it.next();
             String file = item.getValue().get("file").asText();
-            if (half != null && !half.equals(halfOf(file))) {
+            if (half != null && !half.equals(halfOf(file)) || show != null && !file.equals(show)) {
                 continue;
             }
             Path page = Files.exists(folder.resolve("eval").resolve(file)) ? folder.resolve("eval").resolve(file)
@@ -98,6 +108,9 @@ final class ExtractionBenchmark {
                 lost.merge(reason, 1, Integer::sum);
                 lostPages.add(file + "\t" + rejected.reason());
             }
+            if (show != null) {
+                showPage(item.getValue(), items, text);
+            }
             int pageTp = 0;
             int pageFp = 0;
             int withCount = item.getValue().get("with").size();
@@ -115,6 +128,9 @@ final class ExtractionBenchmark {
                 if (list && (pageTp < withCount || pageFp > 0)) {
                     System.out.println("  " + file + " with " + pageTp + "/" + withCount + " without " + pageFp
                             + "/" + withoutCount);
+                    if (segments) {
+                        printSegments(item.getValue(), text);
+                    }
                 }
             }
             tp += pageTp;
@@ -139,6 +155,31 @@ final class ExtractionBenchmark {
         double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         double f = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         System.out.printf("%-10s precision %.3f recall %.3f F %.3f%n", label, precision, recall, f);
+    }
+
+    /** One page's extraction, then the segments it missed and the boilerplate it kept: what to look at when tuning. */
+    private static void showPage(JsonNode annotation, List<Ingested> items, String text) {
+        if (text == null) {
+            System.out.println("no article: " + (items.isEmpty() ? "no item" : items.get(0)));
+            return;
+        }
+        Article article = (Article) items.get(0);
+        System.out.println("title: " + article.title());
+        article.paragraphs().forEach(p -> System.out.println("| " + p));
+        printSegments(annotation, text);
+    }
+
+    private static void printSegments(JsonNode annotation, String text) {
+        for (JsonNode segment : annotation.get("with")) {
+            if (!text.contains(normalise(segment.asText()))) {
+                System.out.println("MISSED: " + segment.asText());
+            }
+        }
+        for (JsonNode segment : annotation.get("without")) {
+            if (text.contains(normalise(segment.asText()))) {
+                System.out.println("KEPT BOILERPLATE: " + segment.asText());
+            }
+        }
     }
 
     /** The fixed half a page belongs to: by the first byte of the SHA-256 of its file name, even or odd. */
