@@ -366,15 +366,24 @@ final class HtmlExtractor {
         // a real share of prose, as paragraphs rather than links
         int own = prosePara(best);
         Element ancestor = best.parent();
+        // past a level that adds a little prose (a heading, an intro line), the story's other sections must be
+        // made of real paragraphs: short teaser summaries in cards do not make a level part of the story
+        boolean pastProse = false;
         for (int wrappers = 0; ancestor != null && ancestor != root && wrappers <= 10; ancestor = ancestor.parent()) {
             int added = prosePara(ancestor) - own;
-            boolean spreads = added >= Math.max(150, own / 8) && linkDensity(ancestor) < 0.4;
+            int needed = Math.max(150, own / 8);
+            boolean spreads = added >= needed && linkDensity(ancestor) < 0.4
+                    && (!pastProse || prosePara(ancestor, 100) - prosePara(best, 100) >= Math.max(300, own / 4));
             if (spreads || hasOwnParagraphs(ancestor) && ancestor == best.parent()) {
                 best = ancestor;
                 own = prosePara(best);
                 wrappers = 0;
+                pastProse = false;
             } else if (added < 40) {
                 wrappers++; // a wrapper that adds no prose: the story's other blocks may sit one level higher
+            } else if (linkDensity(ancestor) < 0.25) {
+                wrappers++; // a section's heading or intro: the story's other sections may sit higher
+                pastProse = true;
             } else {
                 break;
             }
@@ -403,9 +412,13 @@ final class HtmlExtractor {
 
     /** Characters in paragraphs of some length that are not mostly links: the prose an element holds. */
     private static int prosePara(Element element) {
+        return prosePara(element, 40);
+    }
+
+    private static int prosePara(Element element, int minLength) {
         int chars = 0;
         for (BlockText.Block block : BlockText.of(element)) {
-            if (block.text().length() >= 40 && block.linkDensity() < 0.3) {
+            if (block.text().length() >= minLength && block.linkDensity() < 0.3) {
                 chars += block.text().length();
             }
         }
