@@ -60,6 +60,10 @@ final class HtmlExtractor {
             "form", "button", "input", "select", "textarea", "nav", "footer", "aside", "figure", "figcaption", "ins",
             "link", "meta", "header");
 
+    /** Page-structure elements that are removed with their content, unless they hold the page itself. */
+    private static final Set<String> STRUCTURAL_TAGS = Set.of("header", "footer", "aside", "nav");
+    /** WordPress labels a post with its taxonomy ("hentry", "post-1431", "tag-winter"): words that are not furniture. */
+    private static final Pattern WORDPRESS_POST = Pattern.compile("(^|\\s)(hentry|type-(post|page)|(post|page)-\\d+)(\\s|$)");
     private static final Pattern MARKUP = Pattern.compile("(?i)</?(p|br|div|strong|em|a|span|h[1-6])\\b[^>]*>");
     /**
      * Headings that open a list of other stories after the story: "Mehr zum Thema", "Lesen Sie auch", "Articles
@@ -217,6 +221,7 @@ final class HtmlExtractor {
         });
         comments.forEach(Node::remove);
         int rootText = root.text().length();
+        int rootProse = prose(root);
         for (Element element : new ArrayList<>(root.getAllElements())) {
             if (element == root || element.parent() == null) {
                 continue;
@@ -224,7 +229,11 @@ final class HtmlExtractor {
             boolean articleHeader = element.normalName().equals("header") && element.closest("article") != null;
             // ASP.NET pages wrap the whole page in one <form>: a form that holds most of the text is the page
             boolean pageForm = element.normalName().equals("form") && element.text().length() * 2 > rootText;
-            if (REMOVED_TAGS.contains(element.normalName()) && !articleHeader && !pageForm
+            // a <header> or <aside> left open by the page's markup swallows everything after it: one that holds
+            // most of the page's prose is the page, not its header
+            boolean unclosed = STRUCTURAL_TAGS.contains(element.normalName()) && rootProse > 0
+                    && prose(element) * 2 > rootProse;
+            if (REMOVED_TAGS.contains(element.normalName()) && !articleHeader && !pageForm && !unclosed
                     && element.select("[itemprop=articleBody]").isEmpty()) {
                 element.remove();
             } else if (isHidden(element)) {
@@ -240,9 +249,18 @@ final class HtmlExtractor {
             return;
         }
         int pageProse = prose(root);
+        List<Element> posts = new ArrayList<>();
+        for (Element element : root.getAllElements()) {
+            if (WORDPRESS_POST.matcher(element.className().toLowerCase(Locale.ROOT)).find()) {
+                posts.add(element);
+            }
+        }
         for (Element element : new ArrayList<>(root.getAllElements())) {
             if (element == root || element.parent() == null || !isFurniture(element)) {
                 continue;
+            }
+            if (posts.size() == 1 && posts.get(0) == element) {
+                continue; // the page's one post, labelled with its tags; a list of such posts is teasers
             }
             boolean commentSection = COMMENTS.matcher(element.className() + " " + element.id()).find();
             if (!commentSection && pageProse > 0 && prose(element) * 2 > pageProse) {
@@ -258,7 +276,8 @@ final class HtmlExtractor {
      * link, whatever text follows the link (a summary, a date).
      */
     private static boolean isTeaserList(Element element) {
-        if (!element.select("[itemprop=articleBody]").isEmpty()) {
+        // the story's own <h1> (a blog post's title is often a permalink) makes its block the story, not a teaser
+        if (!element.select("[itemprop=articleBody], h1").isEmpty()) {
             return false;
         }
         int items = 0;
