@@ -210,7 +210,8 @@ final class HtmlExtractor {
     /**
      * Removes what is never story text. With {@code byClassNames}, also every element whose class or id names it
      * page furniture, except one that holds most of the page's prose: that is the story's wrapper, whatever its
-     * name says (and comments are never the story).
+     * name says. Comment sections go in both passes: readers' replies are never the story, and a short post must
+     * not come back from the lenient pass with its comments.
      */
     private static void removeNonText(Element root, boolean byClassNames) {
         List<Node> comments = new ArrayList<>();
@@ -245,9 +246,6 @@ final class HtmlExtractor {
                 element.remove();
             }
         }
-        if (!byClassNames) {
-            return;
-        }
         int pageProse = prose(root);
         List<Element> posts = new ArrayList<>();
         for (Element element : root.getAllElements()) {
@@ -263,8 +261,8 @@ final class HtmlExtractor {
                 continue; // the page's one post, labelled with its tags; a list of such posts is teasers
             }
             boolean commentSection = COMMENTS.matcher(element.className() + " " + element.id()).find();
-            if (!commentSection && pageProse > 0 && prose(element) * 2 > pageProse) {
-                continue;
+            if (!commentSection && (!byClassNames || pageProse > 0 && prose(element) * 2 > pageProse)) {
+                continue; // without class-name pruning, only comments go: readers' replies are never the story
             }
             element.remove();
         }
