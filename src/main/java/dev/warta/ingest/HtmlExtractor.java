@@ -60,6 +60,37 @@ final class HtmlExtractor {
             "form", "button", "input", "select", "textarea", "nav", "footer", "aside", "figure", "figcaption", "ins",
             "link", "meta", "header");
 
+    /** Page-structure elements that are removed with their content, unless they hold the page itself. */
+    private static final Set<String> STRUCTURAL_TAGS = Set.of("header", "footer", "aside", "nav");
+    /** WordPress labels a post with its taxonomy ("hentry", "post-1431", "tag-winter"): words that are not furniture. */
+    private static final Pattern WORDPRESS_POST = Pattern.compile("(^|\\s)(hentry|type-(post|page)|(post|page)-\\d+)(\\s|$)");
+    private static final Pattern MARKUP = Pattern.compile("(?i)</?(p|br|div|strong|em|a|span|h[1-6])\\b[^>]*>");
+    /**
+     * Headings that open a list of other stories after the story: "Mehr zum Thema", "Lesen Sie auch", "Articles
+     * liés", "Zobacz także", "Baca juga". A heading is a short line, matched whole, with an optional colon.
+     */
+    private static final Pattern RELATED_HEADING = Pattern.compile("(?iu)^[\\s»›>•|-]*("
+            // English
+            + "related( (articles?|posts?|stories|news|content|reading))?|read (next|also)|more (stories|articles|news"
+            + "|posts)( from [^.!?]{1,40})?|you (may|might) also (like|enjoy)|recommended( for you| stories)?"
+            + "|further reading|latest (news|posts|stories|articles)|most (read|popular)|popular (posts|stories)"
+            + "|recent (posts|articles)|see also|also read|don'?t miss"
+            // German
+            + "|mehr (zum thema|zu diesem thema|dazu|aus [^.!?]{1,40}|zu [^.!?]{1,40})|das (könnte|dürfte) (sie|dich|euch) "
+            + "(auch |ebenfalls )?interessieren|auch interessant|ebenfalls interessant|schon gelesen|lesen sie (auch|mehr)"
+            + "( die folgenden beiträge| zum thema)?|zum weiterlesen|weiterlesen|weitere (artikel|beiträge|meldungen"
+            + "|nachrichten|themen)( [^.!?]{1,40})?|neueste (artikel|beiträge)|ähnliche (artikel|beiträge|themen)"
+            + "|verwandte (artikel|beiträge|themen)|passend zum thema|lust auf mehr|empfehlungen( aus [^.!?]{1,40})?"
+            + "|das könnte sie auch interessieren"
+            // French, Spanish, Portuguese, Italian
+            + "|articles? (liés|similaires|connexes)|(à )?lire aussi|sur le même sujet|vous aimerez (aussi|peut-être)"
+            + "|(noticias|artículos|notas) relacionad[oa]s|te puede interesar|también te puede interesar|lee también"
+            + "|más noticias|veja também|leia também|notícias relacionadas|leggi anche|articoli correlati"
+            // Polish, Dutch, Russian, Indonesian
+            + "|zobacz (także|też|również)|czytaj (także|też|również)|przeczytaj (także|też|również)|polecamy"
+            + "|lees ook|gerelateerde artikelen|читайте также|похожие (статьи|новости)|другие новости"
+            + "|berita (terkait|lainnya|terbaru|populer)|artikel terkait|baca juga|pilihan untukmu"
+            + ")\\s*[:?!.…]*\\s*$");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?…\"”’»)]\\s*$");
     private static final Pattern COMMENTS = Pattern.compile("(?i)comment|komentar|disqus|respond|replies");
     /** Under this many characters a body is suspect, and the extraction is tried again with less pruning. */
@@ -104,7 +135,10 @@ final class HtmlExtractor {
         int extracted = paragraphs.stream().mapToInt(String::length).sum();
         if (metadata.articleBody() != null && metadata.articleBody().strip().length() > 2 * extracted + 200) {
             // the page's own structured data holds the story and the markup hid it from us: trust the publisher
-            paragraphs = List.of(metadata.articleBody().split("\\n\\s*\\n|\\n"));
+            String articleBody = metadata.articleBody();
+            // some publishers put the story's HTML, not its text, in articleBody: read it as a fragment
+            paragraphs = MARKUP.matcher(articleBody).find() ? fragmentParagraphs(articleBody)
+                    : List.of(articleBody.split("\\n\\s*\\n|\\n"));
         }
         String kind = pageKind(document, metadata, paragraphs, images);
         return new Page(metadata, paragraphs, kind, kind != null && kind.startsWith("index page"),
@@ -176,7 +210,8 @@ final class HtmlExtractor {
     /**
      * Removes what is never story text. With {@code byClassNames}, also every element whose class or id names it
      * page furniture, except one that holds most of the page's prose: that is the story's wrapper, whatever its
-     * name says (and comments are never the story).
+     * name says. Comment sections go in both passes: readers' replies are never the story, and a short post must
+     * not come back from the lenient pass with its comments.
      */
     private static void removeNonText(Element root, boolean byClassNames) {
         List<Node> comments = new ArrayList<>();
@@ -187,6 +222,7 @@ final class HtmlExtractor {
         });
         comments.forEach(Node::remove);
         int rootText = root.text().length();
+        int rootProse = prose(root);
         for (Element element : new ArrayList<>(root.getAllElements())) {
             if (element == root || element.parent() == null) {
                 continue;
@@ -194,7 +230,11 @@ final class HtmlExtractor {
             boolean articleHeader = element.normalName().equals("header") && element.closest("article") != null;
             // ASP.NET pages wrap the whole page in one <form>: a form that holds most of the text is the page
             boolean pageForm = element.normalName().equals("form") && element.text().length() * 2 > rootText;
-            if (REMOVED_TAGS.contains(element.normalName()) && !articleHeader && !pageForm
+            // a <header> or <aside> left open by the page's markup swallows everything after it: one that holds
+            // most of the page's prose is the page, not its header
+            boolean unclosed = STRUCTURAL_TAGS.contains(element.normalName()) && rootProse > 0
+                    && prose(element) * 2 > rootProse;
+            if (REMOVED_TAGS.contains(element.normalName()) && !articleHeader && !pageForm && !unclosed
                     && element.select("[itemprop=articleBody]").isEmpty()) {
                 element.remove();
             } else if (isHidden(element)) {
@@ -206,17 +246,23 @@ final class HtmlExtractor {
                 element.remove();
             }
         }
-        if (!byClassNames) {
-            return;
-        }
         int pageProse = prose(root);
+        List<Element> posts = new ArrayList<>();
+        for (Element element : root.getAllElements()) {
+            if (WORDPRESS_POST.matcher(element.className().toLowerCase(Locale.ROOT)).find()) {
+                posts.add(element);
+            }
+        }
         for (Element element : new ArrayList<>(root.getAllElements())) {
             if (element == root || element.parent() == null || !isFurniture(element)) {
                 continue;
             }
+            if (posts.size() == 1 && posts.get(0) == element) {
+                continue; // the page's one post, labelled with its tags; a list of such posts is teasers
+            }
             boolean commentSection = COMMENTS.matcher(element.className() + " " + element.id()).find();
-            if (!commentSection && pageProse > 0 && prose(element) * 2 > pageProse) {
-                continue;
+            if (!commentSection && (!byClassNames || pageProse > 0 && prose(element) * 2 > pageProse)) {
+                continue; // without class-name pruning, only comments go: readers' replies are never the story
             }
             element.remove();
         }
@@ -228,7 +274,8 @@ final class HtmlExtractor {
      * link, whatever text follows the link (a summary, a date).
      */
     private static boolean isTeaserList(Element element) {
-        if (!element.select("[itemprop=articleBody]").isEmpty()) {
+        // the story's own <h1> (a blog post's title is often a permalink) makes its block the story, not a teaser
+        if (!element.select("[itemprop=articleBody], h1").isEmpty()) {
             return false;
         }
         int items = 0;
@@ -336,15 +383,24 @@ final class HtmlExtractor {
         // a real share of prose, as paragraphs rather than links
         int own = prosePara(best);
         Element ancestor = best.parent();
+        // past a level that adds a little prose (a heading, an intro line), the story's other sections must be
+        // made of real paragraphs: short teaser summaries in cards do not make a level part of the story
+        boolean pastProse = false;
         for (int wrappers = 0; ancestor != null && ancestor != root && wrappers <= 10; ancestor = ancestor.parent()) {
             int added = prosePara(ancestor) - own;
-            boolean spreads = added >= Math.max(150, own / 8) && linkDensity(ancestor) < 0.4;
+            int needed = Math.max(150, own / 8);
+            boolean spreads = added >= needed && linkDensity(ancestor) < 0.4
+                    && (!pastProse || prosePara(ancestor, 100) - prosePara(best, 100) >= Math.max(300, own / 4));
             if (spreads || hasOwnParagraphs(ancestor) && ancestor == best.parent()) {
                 best = ancestor;
                 own = prosePara(best);
                 wrappers = 0;
+                pastProse = false;
             } else if (added < 40) {
                 wrappers++; // a wrapper that adds no prose: the story's other blocks may sit one level higher
+            } else if (linkDensity(ancestor) < 0.25) {
+                wrappers++; // a section's heading or intro: the story's other sections may sit higher
+                pastProse = true;
             } else {
                 break;
             }
@@ -373,9 +429,13 @@ final class HtmlExtractor {
 
     /** Characters in paragraphs of some length that are not mostly links: the prose an element holds. */
     private static int prosePara(Element element) {
+        return prosePara(element, 40);
+    }
+
+    private static int prosePara(Element element, int minLength) {
         int chars = 0;
         for (BlockText.Block block : BlockText.of(element)) {
-            if (block.text().length() >= 40 && block.linkDensity() < 0.3) {
+            if (block.text().length() >= minLength && block.linkDensity() < 0.3) {
                 chars += block.text().length();
             }
         }
@@ -471,19 +531,53 @@ final class HtmlExtractor {
     // ---- reading the paragraphs
 
     private static List<String> paragraphs(List<Element> containers, String title) {
-        List<BlockText.Block> blocks = BlockText.of(containers);
+        List<BlockText.Block> blocks = new ArrayList<>();
+        for (BlockText.Block block : BlockText.of(containers)) {
+            if (title == null || !block.text().equalsIgnoreCase(title)) {
+                blocks.add(block);
+            }
+        }
         List<String> texts = new ArrayList<>();
-        for (BlockText.Block block : blocks) {
-            String text = block.text();
-            if (block.linkDensity() > 0.5 && text.length() < 300) {
+        for (BlockText.Block block : withoutRelatedBoxes(blocks)) {
+            if (block.linkDensity() > 0.5 && block.text().length() < 300) {
                 continue; // lists of links to other stories, tag lists, "Baca juga: <a>…</a>"
             }
-            if (title != null && text.equalsIgnoreCase(title)) {
-                continue;
-            }
-            texts.add(text);
+            texts.add(block.text());
         }
         return withoutTrailingLabels(withoutRepeats(texts));
+    }
+
+    /**
+     * A heading such as "Mehr zum Thema", "Lee también" or "Articles liés" opens a box of other stories inside the
+     * story's block. Near the end (less than a sixth of the text follows it) everything from it on is other
+     * stories. Elsewhere the story goes on after the box: the heading and the box's items (links, short lines) are
+     * dropped up to the next paragraph of prose.
+     */
+    private static List<BlockText.Block> withoutRelatedBoxes(List<BlockText.Block> blocks) {
+        int total = 0;
+        for (BlockText.Block block : blocks) {
+            total += block.text().length();
+        }
+        List<BlockText.Block> kept = new ArrayList<>();
+        int before = 0;
+        boolean inBox = false;
+        for (int i = 0; i < blocks.size(); i++) {
+            BlockText.Block block = blocks.get(i);
+            String text = block.text();
+            int position = before;
+            before += text.length();
+            if (i > 0 && text.length() <= 60 && position >= 200 && RELATED_HEADING.matcher(text).matches()) {
+                if ((total - position) * 6 < total) {
+                    return kept;
+                }
+                inBox = true;
+            } else if (!inBox || text.length() >= 100 && block.linkDensity() < 0.2
+                    && ENDS_SENTENCE.matcher(text).find()) {
+                inBox = false; // the story goes on after the box
+                kept.add(block);
+            }
+        }
+        return kept;
     }
 
     /**

@@ -31,7 +31,8 @@ class HtmlPagesTest {
     @ValueSource(strings = {"kompas-br-paragraphs.html", "detik-no-p.html", "antara-mixed-charset.html",
             "tempo-figure-entities.html", "liputan6-bold-dateline.html", "timesindonesia-residue.html",
             "english-edition.html", "scrape-crlf-residue.txt", "scrape-wrapped.txt", "cnnindonesia-scroll-ads.html",
-            "tribun-tayang-footer.html"})
+            "tribun-tayang-footer.html", "german-related-boxes.html", "spanish-jsonld-html-body.html",
+            "english-guide-sections.html", "polish-unclosed-header.html", "german-wordpress-tagged-post.html"})
     void extractsExactlyTheExpectedTitleAndParagraphs(String page) throws Exception {
         Path input = fixture("pages/" + page);
         List<String> expected = Files.readAllLines(
