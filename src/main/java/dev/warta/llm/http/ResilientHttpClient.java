@@ -69,10 +69,12 @@ public final class ResilientHttpClient implements HttpClient {
     private final CircuitBreaker circuitBreaker;
     private final PaidAnswers answers;
     private final CallLog callLog;
+    /** Permits for requests on the wire; shared by every client of one builder. */
+    private final java.util.concurrent.Semaphore inFlight;
 
     ResilientHttpClient(java.net.http.HttpClient jdk, Duration timeout, CallPolicy policy, CallMetrics metrics,
                         RateLimiter rateLimiter, CircuitBreaker circuitBreaker, PaidAnswers answers,
-                        CallLog callLog) {
+                        CallLog callLog, java.util.concurrent.Semaphore inFlight) {
         this.jdk = jdk;
         this.timeout = timeout;
         this.policy = policy;
@@ -81,6 +83,7 @@ public final class ResilientHttpClient implements HttpClient {
         this.circuitBreaker = circuitBreaker;
         this.answers = answers;
         this.callLog = callLog;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -144,14 +147,14 @@ public final class ResilientHttpClient implements HttpClient {
         }
         circuitBreaker.ensureClosed();
         rateLimiter.acquire(estimatedTokens);
-        // Another thread may have opened the circuit while this one waited for its turn.
-        circuitBreaker.ensureClosed();
-        metrics.recordRequest(attempt > 0);
-        String call = callLog.sending(attempt);
-        long started = System.nanoTime();
-        HttpResponse<byte[]> response;
+        Sent sent = send(jdkRequest, attempt);
+        String call = sent.call();
+        long started = sent.startedNanos();
+        HttpResponse<byte[]> response = sent.response();
         try {
-            response = sendWithinTimeout(jdkRequest);
+            if (sent.failure() != null) {
+                throw sent.failure();
+            }
         } catch (HttpTimeoutException e) {
             callLog.finished(call, failed(CallLog.Outcome.TIMEOUT, 0, started));
             String failure = "timeout after " + timeout.toMillis() + " ms";
@@ -246,6 +249,34 @@ public final class ResilientHttpClient implements HttpClient {
         log.warn("{} -> {}; retry {}/{} in {} ms as the provider asked", target, failure, attempt + 1,
                 policy.maxRetries(), wait.toMillis());
         return Outcome.retryIn(wait);
+    }
+
+    /** A request that went out: its call-log id, when it was sent, and its answer or why there is none. */
+    private record Sent(String call, long startedNanos, HttpResponse<byte[]> response, IOException failure) {
+    }
+
+    /**
+     * Sends the request while holding one of the in-flight permits, so no more requests are on the wire at once
+     * than the builder allows, however many threads prepare calls. The permit covers the call-log row and the
+     * exchange, not the waits for a retry nor the bookkeeping after the answer: a thread that is not talking to
+     * the endpoint leaves its place to one that is ready to. Fair, so calls go out in the order they queued.
+     */
+    private Sent send(java.net.http.HttpRequest jdkRequest, int attempt) throws InterruptedException {
+        inFlight.acquire();
+        try {
+            // Another thread may have opened the circuit while this one waited for its turn.
+            circuitBreaker.ensureClosed();
+            metrics.recordRequest(attempt > 0);
+            String call = callLog.sending(attempt);
+            long started = System.nanoTime();
+            try {
+                return new Sent(call, started, sendWithinTimeout(jdkRequest), null);
+            } catch (IOException e) {
+                return new Sent(call, started, null, e);
+            }
+        } finally {
+            inFlight.release();
+        }
     }
 
     /**
