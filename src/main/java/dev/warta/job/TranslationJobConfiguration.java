@@ -119,9 +119,10 @@ class TranslationJobConfiguration {
                                             @Value("#{jobParameters['force']}") String force,
                                             @Value("#{jobParameters['runId']}") Long runId) {
         engines.callsBelongTo(runId, Boolean.parseBoolean(force));
+        RunBudget budget = new RunBudget(properties.budget(), llm, engines.metrics());
+        engines.callsWithin(budget);
         ArticleProcessor processor = new ArticleProcessor(engines.engine(), engines.fallback(), cache, articles,
-                new RunBudget(properties.budget(), llm, engines.metrics()), runDate, Boolean.parseBoolean(force),
-                properties.maxAttempts(), runControl::stopForWrongSettings);
+                budget, runDate, Boolean.parseBoolean(force), properties.maxAttempts(), runControl::stopForWrongSettings);
         return new TranslationPrefetch(processor::process, TranslationPrefetch.threadsFor(llm.concurrency()),
                 runControl);
     }

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -69,12 +70,12 @@ public final class ResilientHttpClient implements HttpClient {
     private final CircuitBreaker circuitBreaker;
     private final PaidAnswers answers;
     private final CallLog callLog;
-    /** Permits for requests on the wire; shared by every client of one builder. */
-    private final java.util.concurrent.Semaphore inFlight;
+    /** Permits for calls under way; shared by every client of one builder (see {@link #execute}). */
+    private final Semaphore inFlight;
 
     ResilientHttpClient(java.net.http.HttpClient jdk, Duration timeout, CallPolicy policy, CallMetrics metrics,
                         RateLimiter rateLimiter, CircuitBreaker circuitBreaker, PaidAnswers answers,
-                        CallLog callLog, java.util.concurrent.Semaphore inFlight) {
+                        CallLog callLog, Semaphore inFlight) {
         this.jdk = jdk;
         this.timeout = timeout;
         this.policy = policy;
@@ -109,11 +110,21 @@ public final class ResilientHttpClient implements HttpClient {
         long estimatedTokens = rateLimiter.limitsTokens() ? TokenEstimate.ofRequest(request.body()) : 0;
         try {
             for (int attempt = 0; ; attempt++) {
-                Outcome outcome = attempt(target, request, jdkRequest, estimatedTokens, attempt);
-                if (outcome.response() != null) {
-                    if (key != null) {
+                Outcome outcome;
+                // Each attempt holds one of the builder's permits from its turn at the rate limiter until its answer
+                // is kept or its failure counted: however many threads prepare calls, no more are under way at once
+                // than allowed, and the next one starts knowing what this one cost and whether the circuit opened.
+                // Fair, so calls go out in the order they queued. Not held during a retry's wait.
+                inFlight.acquire();
+                try {
+                    outcome = attempt(target, request, jdkRequest, estimatedTokens, attempt);
+                    if (outcome.response() != null && key != null) {
                         answers.keep(key, outcome.response().body());
                     }
+                } finally {
+                    inFlight.release();
+                }
+                if (outcome.response() != null) {
                     if (Thread.currentThread().isInterrupted()) {
                         // a stop came while the answer was kept: it is there for the next run; this work ends here
                         throw new InterruptedException("interrupted after the answer was kept");
@@ -147,14 +158,18 @@ public final class ResilientHttpClient implements HttpClient {
         }
         circuitBreaker.ensureClosed();
         rateLimiter.acquire(estimatedTokens);
-        Sent sent = send(jdkRequest, attempt);
-        String call = sent.call();
-        long started = sent.startedNanos();
-        HttpResponse<byte[]> response = sent.response();
+        // Another thread may have opened the circuit, or spent the budget, while this one waited for its turn.
+        circuitBreaker.ensureClosed();
+        java.util.Optional<String> refusal = callLog.refusal();
+        if (refusal.isPresent()) {
+            throw new CallRefusedException(refusal.get());
+        }
+        metrics.recordRequest(attempt > 0);
+        String call = callLog.sending(attempt);
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response;
         try {
-            if (sent.failure() != null) {
-                throw sent.failure();
-            }
+            response = sendWithinTimeout(jdkRequest);
         } catch (HttpTimeoutException e) {
             callLog.finished(call, failed(CallLog.Outcome.TIMEOUT, 0, started));
             String failure = "timeout after " + timeout.toMillis() + " ms";
@@ -249,34 +264,6 @@ public final class ResilientHttpClient implements HttpClient {
         log.warn("{} -> {}; retry {}/{} in {} ms as the provider asked", target, failure, attempt + 1,
                 policy.maxRetries(), wait.toMillis());
         return Outcome.retryIn(wait);
-    }
-
-    /** A request that went out: its call-log id, when it was sent, and its answer or why there is none. */
-    private record Sent(String call, long startedNanos, HttpResponse<byte[]> response, IOException failure) {
-    }
-
-    /**
-     * Sends the request while holding one of the in-flight permits, so no more requests are on the wire at once
-     * than the builder allows, however many threads prepare calls. The permit covers the call-log row and the
-     * exchange, not the waits for a retry nor the bookkeeping after the answer: a thread that is not talking to
-     * the endpoint leaves its place to one that is ready to. Fair, so calls go out in the order they queued.
-     */
-    private Sent send(java.net.http.HttpRequest jdkRequest, int attempt) throws InterruptedException {
-        inFlight.acquire();
-        try {
-            // Another thread may have opened the circuit while this one waited for its turn.
-            circuitBreaker.ensureClosed();
-            metrics.recordRequest(attempt > 0);
-            String call = callLog.sending(attempt);
-            long started = System.nanoTime();
-            try {
-                return new Sent(call, started, sendWithinTimeout(jdkRequest), null);
-            } catch (IOException e) {
-                return new Sent(call, started, null, e);
-            }
-        } finally {
-            inFlight.release();
-        }
     }
 
     /**

@@ -82,9 +82,9 @@ public final class ResilientHttpClientBuilder implements HttpClientBuilder {
     }
 
     /**
-     * At most {@code calls} requests on the wire at once, over every thread and every client of this builder
-     * ({@code warta.llm.concurrency}). Callers may then use more threads than that: while some prepare prompts and
-     * check answers, the others keep the endpoint busy. Unlimited unless set.
+     * At most {@code calls} calls under way at once (sent and not yet answered and kept), over every thread and
+     * every client of this builder ({@code warta.llm.concurrency}). Callers may then use more threads than that:
+     * while some prepare prompts and check answers, the others keep the endpoint busy. Unlimited unless set.
      */
     public ResilientHttpClientBuilder maxInFlight(int calls) {
         if (calls < 1) {
