@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,14 +31,18 @@ public final class Glossary {
     /** Terms longest first, each with the pattern that finds it as a whole word or phrase. */
     private final List<Term> termsLongestFirst;
 
-    private record Term(String term, String english, Pattern pattern, String firstWordLowerCase) {
+    /**
+     * @param words the term's runs of letters and digits, lower-cased: each must be a word of a text the term
+     *              occurs in, which is cheap to rule out before the pattern runs
+     */
+    private record Term(String term, String english, Pattern pattern, List<String> words) {
     }
 
     private Glossary(Map<String, String> entries) {
         this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         List<Term> terms = new ArrayList<>();
         entries.forEach((term, english) -> terms.add(new Term(term, english, wholeWordPattern(term),
-                term.toLowerCase(Locale.ROOT).split("\\s+")[0])));
+                List.copyOf(words(term)))));
         terms.sort(Comparator.comparingInt((Term t) -> t.term().length()).reversed()
                 .thenComparing(Term::term));
         this.termsLongestFirst = List.copyOf(terms);
@@ -137,14 +142,46 @@ public final class Glossary {
             return List.of();
         }
         List<Map.Entry<String, String>> found = new ArrayList<>();
-        String lowerCase = text.toLowerCase(Locale.ROOT);
+        // The text's words, once; a term none of whose words is missing is the only one worth its regular
+        // expression. Most of a glossary's terms are absent from any one article.
+        Set<String> words = words(text);
         for (Term term : termsLongestFirst) {
-            // a plain substring test first: most terms are absent, and it is far cheaper than the regex
-            if (lowerCase.contains(term.firstWordLowerCase()) && term.pattern().matcher(text).find()) {
+            if (words.containsAll(term.words()) && term.pattern().matcher(text).find()) {
                 found.add(Map.entry(term.term(), term.english()));
             }
         }
         return found;
+    }
+
+    /**
+     * The runs of letters and digits of a text, lower-cased. A whole-word match of a term begins and ends where
+     * no letter or digit continues it, so each of the term's runs is one of the text's runs.
+     */
+    private static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean inWord = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(folded(text, start, i));
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    /**
+     * The characters folded one by one as the case-insensitive pattern compares them (upper, then lower case), so
+     * that a word the pattern would match is never ruled out here (the dotted İ, the long ſ).
+     */
+    private static String folded(String text, int start, int end) {
+        char[] chars = new char[end - start];
+        for (int i = start; i < end; i++) {
+            chars[i - start] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+        }
+        return new String(chars);
     }
 
     /** Whether a term is matched case-sensitively: it has no lower-case letter but at least two upper-case ones. */

@@ -123,8 +123,11 @@ public final class ArticleIds {
     }
 
     static String normaliseText(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+        return WHITESPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(" ").strip();
     }
+
+    /** Compiled once: every paragraph of every article goes through it for the content hash. */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     static String sha256(String text) {
         return Sha256.hex(text);

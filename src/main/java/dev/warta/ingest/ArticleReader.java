@@ -204,7 +204,7 @@ public class ArticleReader {
             return;
         }
         long open = block.subList(0, block.size() - 1).stream()
-                .filter(line -> !line.matches(".*[.!?…:\"”’')]$") && !TextCleaner.isResidue(line)).count();
+                .filter(line -> !ENDS_A_SENTENCE.matcher(line).matches() && !TextCleaner.isResidue(line)).count();
         boolean wrapped = open * 2 > block.size() - 1 && block.stream().noneMatch(TextCleaner::isResidue);
         if (wrapped) {
             paragraphs.add(String.join(" ", block));
@@ -471,6 +471,10 @@ public class ArticleReader {
         static final Evidence NONE = new Evidence(null, null);
     }
 
+    // compiled once: they run on every line and sentence of every article
+    private static final Pattern ENDS_A_SENTENCE = Pattern.compile(".*[.!?…:\"”’')]$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     /** Sentences of at least three words: enough to tell a story from a caption or a teaser. */
     static int sentences(List<String> paragraphs) {
         int count = 0;
@@ -478,7 +482,7 @@ public class ArticleReader {
             for (String sentence : SentenceSplitter.split(paragraph)) {
                 for (String part : CJK_SENTENCE_END.split(sentence)) {   // 。！？ end sentences without a space
                     String words = part.strip();
-                    if (words.split("\\s+").length >= 3 || CJK.matcher(words).results().count() >= 8) {
+                    if (WHITESPACE.split(words).length >= 3 || CJK.matcher(words).results().count() >= 8) {
                         count++;
                     }
                 }

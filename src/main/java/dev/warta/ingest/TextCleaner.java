@@ -135,8 +135,16 @@ final class TextCleaner {
      * text carries U+200B inside words, which would split them for the model and for the language detector.
      */
     static String normalise(String text) {
-        String withoutInvisible = text.replaceAll("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]", "");
-        String plainSpaces = withoutInvisible.replaceAll("[\\u00A0\\u2007\\u202F\\u2000-\\u200A\\u3000\\t\\r\\n]", " ");
-        return plainSpaces.replaceAll("[\\p{Cc}&&[^\\n]]", "").replaceAll(" {2,}", " ").strip();
+        String withoutInvisible = INVISIBLE.matcher(text).replaceAll("");
+        String plainSpaces = OTHER_SPACES.matcher(withoutInvisible).replaceAll(" ");
+        return SPACE_RUNS.matcher(CONTROLS.matcher(plainSpaces).replaceAll("")).replaceAll(" ").strip();
     }
+
+    // compiled once: normalise runs on every paragraph of every article
+    private static final java.util.regex.Pattern INVISIBLE =
+            java.util.regex.Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
+    private static final java.util.regex.Pattern OTHER_SPACES =
+            java.util.regex.Pattern.compile("[\\u00A0\\u2007\\u202F\\u2000-\\u200A\\u3000\\t\\r\\n]");
+    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\n]]");
+    private static final java.util.regex.Pattern SPACE_RUNS = java.util.regex.Pattern.compile(" {2,}");
 }

@@ -59,6 +59,14 @@ public class EngineSelector {
     }
 
     /**
+     * The run's budget, asked again just before each call is sent: articles prepared while others were being
+     * translated send nothing once it is spent.
+     */
+    void callsWithin(RunBudget budget) {
+        callLog.refuseCallsWhen(budget::exhausted);
+    }
+
+    /**
      * Forgets the engine and its counters, so the next run starts afresh: new token and call counts, and a closed
      * circuit breaker (last night's outage is no reason to skip tonight).
      */

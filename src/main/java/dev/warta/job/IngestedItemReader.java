@@ -12,6 +12,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -25,6 +29,10 @@ import java.util.function.Supplier;
  * or an entry of a feed file) that the run has already committed is skipped, every other item is read. So a file
  * added or removed while the run was down neither skips nor repeats an article, and items that were read ahead but
  * not committed when the process died are simply read again (their translations come from the cache).
+ * <p>
+ * Files are parsed (decoded, extracted, cleaned, identified) a few files ahead on a thread of their own, in order:
+ * the step's thread, which also writes every chunk, only hands the items out. At high concurrency that thread is
+ * what the whole run waits for.
  */
 class IngestedItemReader implements ItemStreamReader<Ingested> {
 
@@ -34,6 +42,13 @@ class IngestedItemReader implements ItemStreamReader<Ingested> {
     private final int lookAhead;
     private final Consumer<Ingested> readAhead;
     private final Supplier<Set<String>> alreadyCommitted;
+    /** Files parsed ahead of the one whose items are being handed out. */
+    static final int FILES_AHEAD = 16;
+
+    private ExecutorService parser;
+    /** The files being parsed ahead, in file order: the first is the next file whose items are handed out. */
+    private final Deque<Future<List<Ingested>>> parsedAhead = new ArrayDeque<>();
+    private int nextToParse;
 
     private Set<String> committed = Set.of();
     private List<Path> files;
@@ -64,8 +79,27 @@ class IngestedItemReader implements ItemStreamReader<Ingested> {
         files = InputFiles.list(inputFolder);
         fileIndex = 0;
         itemIndex = 0;
+        parsedAhead.clear();
+        nextToParse = 0;
+        parser = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "warta-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        while (nextToParse < files.size() && nextToParse <= FILES_AHEAD) {
+            parseAhead();
+        }
         if (!files.isEmpty()) {
-            currentItems = readFile(fileIndex);
+            currentItems = parsed(fileIndex);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (parser != null) {
+            // what was parsed ahead and not handed out is read again by the next run; nothing to keep
+            parser.shutdownNow();
+            parser = null;
         }
     }
 
@@ -89,13 +123,50 @@ class IngestedItemReader implements ItemStreamReader<Ingested> {
             }
             fileIndex++;
             itemIndex = 0;
-            currentItems = fileIndex < files.size() ? readFile(fileIndex) : List.of();
+            currentItems = fileIndex < files.size() ? parsed(fileIndex) : List.of();
         }
         return null;
     }
 
-    private List<Ingested> readFile(int index) {
+    private void parseAhead() {
+        int index = nextToParse++;
+        parsedAhead.add(parser.submit(() -> readFile(index)));
+    }
+
+    /** File {@code index}'s items, parsed ahead; waits for them if the parser is behind. */
+    private List<Ingested> parsed(int index) {
         progress.fileStarted(index, files.size());
+        Future<List<Ingested>> items = parsedAhead.poll();
+        if (nextToParse < files.size()) {
+            parseAhead();
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return items.get();
+                } catch (InterruptedException e) {
+                    // parsing one file is short; the interrupt is kept for whoever asked
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Reads and parses one file; runs on the parser's thread. {@code committed} is fixed before it starts. */
+    private List<Ingested> readFile(int index) {
         Path file = files.get(index);
         if (committed.contains(ArticleRepository.inputKey(file.toString(), null))) {
             return List.of();   // a single-article file this run has done: not even read again

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Connects the HTTP layer's answer store and call log to the database: answers are kept in
@@ -35,6 +36,8 @@ final class RunCallLog implements CallLog, AnswerStore {
     private volatile Long runId;
     /** With {@code --force}: only answers received in this run are reused, older ones are bought again. */
     private volatile Instant answersSince;
+    /** Why no more calls may be sent in this run (its budget is spent), asked in each call's turn. */
+    private volatile Supplier<Optional<String>> refusal = Optional::empty;
 
     RunCallLog(ModelAnswerRepository answers, ModelCallRepository calls) {
         this.answers = answers;
@@ -48,6 +51,17 @@ final class RunCallLog implements CallLog, AnswerStore {
         }
         this.runId = runId;
         this.answersSince = force ? Instant.now() : null;
+        this.refusal = Optional::empty;
+    }
+
+    /** From now on a call is refused, not sent, while {@code refusal} gives a reason (the run's budget). */
+    void refuseCallsWhen(Supplier<Optional<String>> refusal) {
+        this.refusal = refusal;
+    }
+
+    @Override
+    public Optional<String> refusal() {
+        return refusal.get();
     }
 
     @Override

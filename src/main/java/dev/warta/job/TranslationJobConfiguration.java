@@ -101,9 +101,10 @@ class TranslationJobConfiguration {
                                    @Value("#{jobParameters['runId']}") Long runId, ProgressReporter progress,
                                    TranslationPrefetch translationPrefetch, ArticleRepository articles,
                                    LlmProperties llm) {
-        // read two rounds of calls ahead, so the endpoint never waits for a chunk to be written
+        // read rounds of calls ahead, so the endpoint never waits for a chunk to be written
         return new IngestedItemReader(Path.of(input), new ArticleReader().confinedTo(Path.of(input)), progress,
-                2 * llm.concurrency(), translationPrefetch::start, () -> articles.committedInRun(runId));
+                TranslationPrefetch.lookAheadFor(llm.concurrency()), translationPrefetch::start,
+                () -> articles.committedInRun(runId));
     }
 
     /**
@@ -119,10 +120,12 @@ class TranslationJobConfiguration {
                                             @Value("#{jobParameters['force']}") String force,
                                             @Value("#{jobParameters['runId']}") Long runId) {
         engines.callsBelongTo(runId, Boolean.parseBoolean(force));
+        RunBudget budget = new RunBudget(properties.budget(), llm, engines.metrics());
+        engines.callsWithin(budget);
         ArticleProcessor processor = new ArticleProcessor(engines.engine(), engines.fallback(), cache, articles,
-                new RunBudget(properties.budget(), llm, engines.metrics()), runDate, Boolean.parseBoolean(force),
-                properties.maxAttempts(), runControl::stopForWrongSettings);
-        return new TranslationPrefetch(processor::process, llm.concurrency(), runControl);
+                budget, runDate, Boolean.parseBoolean(force), properties.maxAttempts(), runControl::stopForWrongSettings);
+        return new TranslationPrefetch(processor::process, TranslationPrefetch.threadsFor(llm.concurrency()),
+                runControl);
     }
 
     @Bean

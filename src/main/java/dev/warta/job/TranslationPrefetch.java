@@ -16,8 +16,15 @@ import java.util.function.Function;
 
 /**
  * Starts each article's work (cache look-up, model calls, checks) as soon as the reader has read it, on a pool of
- * {@code warta.llm.concurrency} threads, so the endpoint is kept busy across chunk boundaries instead of idling
- * while a chunk waits for its slowest article and is written. The processor then only collects the result.
+ * {@link #threadsFor a few more threads than} {@code warta.llm.concurrency}, so the endpoint is kept busy across
+ * chunk boundaries instead of idling while a chunk waits for its slowest article and is written. The processor then
+ * only collects the result.
+ * <p>
+ * The HTTP layer lets no more than {@code warta.llm.concurrency} requests onto the wire at once; the spare threads
+ * prepare the next article (glossary, chunks, prompt) and check the last answer while the others wait for theirs,
+ * so a call slot is never held by work that is not a call. The reader keeps {@link #lookAheadFor} articles started
+ * beyond the one it hands out, enough that the threads stay busy while a chunk waits for a long article, whose
+ * chunks must go one after another: the other articles' calls fill the gaps.
  * <p>
  * Nothing here needs saving for a restart: a translation is cached the moment it is made, so the work of items
  * read ahead but not yet committed is reused by the next run, never paid twice.
@@ -29,14 +36,34 @@ class TranslationPrefetch implements StepExecutionListener {
     private final RunControl control;
     private final Map<Ingested, Future<ArticleOutcome>> started = new ConcurrentHashMap<>();
 
-    TranslationPrefetch(Function<Ingested, ArticleOutcome> work, int concurrency, RunControl control) {
+    /**
+     * @param threads see {@link #threadsFor}
+     */
+    TranslationPrefetch(Function<Ingested, ArticleOutcome> work, int threads, RunControl control) {
         this.work = work;
         this.control = control;
-        this.calls = Executors.newFixedThreadPool(concurrency, runnable -> {
+        this.calls = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "warta-call");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Threads for {@code concurrency} calls in flight: a quarter more (at least two), for the work between calls.
+     * Bounded so that a stop or a spent budget leaves only a few more articles under way than calls in flight.
+     */
+    static int threadsFor(int concurrency) {
+        return concurrency + Math.max(2, concurrency / 4);
+    }
+
+    /**
+     * Articles to keep started ahead of the one handed to the chunk: four rounds of calls. A chunk waits for its
+     * slowest article (a long one makes several calls in a row) before it is written and the next is read; the
+     * threads work through the articles started ahead meanwhile.
+     */
+    static int lookAheadFor(int concurrency) {
+        return 4 * concurrency;
     }
 
     /** Called by the reader for every item it reads; a stop request starts no new work. */

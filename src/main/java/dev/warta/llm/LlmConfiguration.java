@@ -51,7 +51,7 @@ public final class LlmConfiguration {
                 properties.timeout(), properties.requestsPerMinute(), properties.tokensPerMinute(),
                 properties.circuitBreakerThreshold());
         ResilientHttpClientBuilder http = new ResilientHttpClientBuilder(policy, metrics).answerStore(answers)
-                .callLog(calls);
+                .callLog(calls).maxInFlight(properties.concurrency());
         ChatModel model = chatModel(properties, meter, http);
         NewsTranslator translator = AiServices.builder(NewsTranslator.class).chatModel(model).build();
         ArticleChunker chunker = new ArticleChunker(tokenEstimator(properties.model()), properties.chunkTokens());

@@ -26,6 +26,7 @@ import dev.warta.chunk.Chunk;
 import dev.warta.chunk.TextPiece;
 import dev.warta.faithfulness.CheckResult;
 import dev.warta.faithfulness.FaithfulnessChecker;
+import dev.warta.llm.http.CallRefusedException;
 import dev.warta.llm.http.EndpointFaultException;
 import dev.warta.llm.http.EndpointRejectedException;
 import dev.warta.llm.http.EndpointUnavailableException;
@@ -507,6 +508,10 @@ public class ModelTranslationEngine implements TranslationEngine {
                 EndpointRejectedException rejected = EndpointRejectedException.findIn(e);
                 if (rejected != null) {
                     throw TranslationException.wrongSettings(rejected.getMessage(), e);
+                }
+                CallRefusedException refused = CallRefusedException.findIn(e);
+                if (refused != null) {
+                    throw TranslationException.unavailable(refused.getMessage(), e);
                 }
                 EndpointUnavailableException unavailable = EndpointUnavailableException.findIn(e);
                 if (unavailable != null) {

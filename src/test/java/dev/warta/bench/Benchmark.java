@@ -41,14 +41,14 @@ public final class Benchmark {
     }
 
     /**
-     * @param chunkSize articles per transaction; 0 means twice the concurrency
+     * @param chunkSize articles per transaction; 0 means the job's own default
      * @param jvmOptions   extra options for the job's JVM, such as a profiler's
      * @param breakdown    record the job with Java Flight Recorder and split the step's time (see {@link StepTimeline})
      * @param jobArguments extra options for the job, after the benchmark's own
      */
     record Settings(List<Integer> articles, int latencyMs, int concurrency, int chunkSize, String maxHeap, int runs,
                     Path jar, Path glossary, boolean keep, List<String> jvmOptions,
-                    boolean breakdown, List<String> jobArguments) {
+                    boolean breakdown, List<String> jobArguments, String kind, int longEvery, int fullGcEvery) {
 
         Settings {
             for (int count : articles) {
@@ -65,17 +65,18 @@ public final class Benchmark {
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1, was " + runs);
             }
-        }
-
-        int effectiveChunkSize() {
-            return chunkSize > 0 ? chunkSize : 2 * concurrency;
+            if (!kind.equals("news") && !kind.equals("short")) {
+                throw new IllegalArgumentException("--kind must be news or short, was " + kind);
+            }
         }
     }
 
     /** One run of the job, as measured from outside and as the job reported it in run.json. */
     record Result(int articles, int exitCode, double wallSeconds, double jobSeconds, int read, int translated,
                   int modelCalls, long simulatorRequests, long promptTokens, long completionTokens, Long p50Millis,
-                  Long p95Millis, GcLog heap, StepTimeline timeline, Duration jobCpu, Duration simulatorCpu) {
+                  Long p95Millis, GcLog heap, StepTimeline timeline, Duration jobCpu, Duration simulatorCpu,
+                  EndpointActivity endpoint, Map<String, Double> cpuInWindow, double windowStartUptime,
+                  double windowEndUptime) {
 
         double callsPerArticle() {
             return (double) modelCalls / articles;
@@ -83,6 +84,26 @@ public final class Benchmark {
 
         double idealSeconds(Settings settings) {
             return articles * callsPerArticle() * settings.latencyMs() / 1000.0 / settings.concurrency();
+        }
+
+        /** The endpoint-busy ratio: the window the simulator was in use ÷ the ideal (see {@link EndpointActivity}). */
+        double busyRatio(Settings settings) {
+            return endpoint.windowSeconds() / idealSeconds(settings);
+        }
+
+        /** Processor milliseconds per article while the endpoint was in use, all threads of the job. */
+        double cpuMillisPerArticle() {
+            return cpuInWindow.values().stream().mapToDouble(Double::doubleValue).sum() * 1000 / articles;
+        }
+
+        /** The same, without the JDK HTTP client's own threads (its selector and workers). */
+        double cpuMillisPerArticleOutsideHttpClient() {
+            return cpuMillisPerArticle() - cpuInWindow.getOrDefault(ThreadCpu.GROUPS.get(0).getValue(), 0.0) * 1000
+                    / articles;
+        }
+
+        long liveAfterFullGcInWindow() {
+            return heap.maxLiveAfterFullBetween(windowStartUptime, windowEndUptime);
         }
     }
 
@@ -111,19 +132,24 @@ public final class Benchmark {
                 Map.entry("articles", "500"), Map.entry("latency-ms", "500"), Map.entry("concurrency", "8"),
                 Map.entry("chunk-size", "0"), Map.entry("xmx", "256m"), Map.entry("runs", "1"),
                 Map.entry("jar", "target/warta.jar"), Map.entry("glossary", "jobs/glossary.tsv"),
-                Map.entry("keep", "false"), Map.entry("jvm", ""), Map.entry("breakdown", "false")));
+                Map.entry("keep", "false"), Map.entry("jvm", ""), Map.entry("breakdown", "false"),
+                Map.entry("kind", "news"), Map.entry("long-every", "8"), Map.entry("full-gc-every", "0")));
         return new Settings(options.integers("articles"), options.integer("latency-ms"),
                 options.integer("concurrency"), options.integer("chunk-size"), options.text("xmx"),
                 options.integer("runs"), Path.of(options.text("jar")).toAbsolutePath(),
                 Path.of(options.text("glossary")).toAbsolutePath(), Boolean.parseBoolean(options.text("keep")),
-                jvmOptions(options.text("jvm")), Boolean.parseBoolean(options.text("breakdown")), jobArguments);
+                jvmOptions(options.text("jvm")), Boolean.parseBoolean(options.text("breakdown")), jobArguments,
+                options.text("kind"), options.integer("long-every"), options.integer("full-gc-every"));
     }
 
     private void run() throws Exception {
-        System.out.printf(Locale.ROOT, "Warta benchmark: latency %d ms, concurrency %d, chunk size %d, -Xmx%s, %d"
-                        + " run(s) each, %d processors%n", settings.latencyMs(), settings.concurrency(),
-                settings.effectiveChunkSize(), settings.maxHeap(), settings.runs(),
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "Warta benchmark: %s articles%s, latency %d ms, concurrency %d, chunk size %s,"
+                        + " -Xmx%s, %d run(s) each, %d processors, load average %.2f%n", settings.kind(),
+                settings.kind().equals("news") && settings.longEvery() > 0
+                        ? " (1 in " + settings.longEvery() + " long enough to be chunked)" : "",
+                settings.latencyMs(), settings.concurrency(),
+                settings.chunkSize() > 0 ? Integer.toString(settings.chunkSize()) : "the job's default",
+                settings.maxHeap(), settings.runs(), Runtime.getRuntime().availableProcessors(), loadAverage());
         List<List<Result>> all = new ArrayList<>();
         for (int articles : settings.articles()) {
             List<Result> results = new ArrayList<>();
@@ -135,7 +161,8 @@ public final class Benchmark {
             }
             all.add(results);
         }
-        System.out.printf(Locale.ROOT, "%nSummary (median of %d run(s) each; ratio = time ÷ ideal)%n", settings.runs());
+        System.out.printf(Locale.ROOT, "%nSummary (median of %d run(s) each; ratio = time ÷ ideal; load average now"
+                + " %.2f)%n", settings.runs(), loadAverage());
         System.out.println(summaryHeader());
         for (List<Result> results : all) {
             System.out.println(summaryLine(results));
@@ -145,7 +172,8 @@ public final class Benchmark {
     private Result runOnce(int articles) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("warta-bench-");
         try (OpenAiSimulator simulator = OpenAiSimulator.start(0, Duration.ofMillis(settings.latencyMs()))) {
-            Path input = ArticleGenerator.write(work.resolve("input"), articles);
+            Path input = settings.kind().equals("short") ? ArticleGenerator.write(work.resolve("input"), articles)
+                    : NewsArticleGenerator.write(work.resolve("input"), articles, settings.longEvery());
             Path output = work.resolve("output");
             Path gcLog = work.resolve("gc.log");
             Path childLog = work.resolve("job.log");
@@ -165,9 +193,11 @@ public final class Benchmark {
                     "--warta.llm.base-url=" + simulator.baseUrl(),
                     "--warta.llm.api-key=benchmark",
                     "--warta.llm.concurrency=" + settings.concurrency(),
-                    "--warta.chunk-size=" + settings.effectiveChunkSize(),
                     "--warta.glossary=" + settings.glossary(),
                     "--spring.datasource.url=jdbc:h2:file:" + work.resolve("data/warta")));
+            if (settings.chunkSize() > 0) {
+                command.add("--warta.chunk-size=" + settings.chunkSize());
+            }
             command.addAll(settings.jobArguments());
             long started = System.nanoTime();
             Process job = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
@@ -177,8 +207,16 @@ public final class Benchmark {
             Runtime.getRuntime().addShutdownHook(stopJob);
             // the child's processor time, polled because it cannot be asked once the process is gone
             Duration jobCpu = Duration.ZERO;
-            while (!job.waitFor(200, TimeUnit.MILLISECONDS)) {
+            ThreadCpu threadCpu = new ThreadCpu(job.pid());
+            long lastFullGc = System.nanoTime();
+            while (!job.waitFor(150, TimeUnit.MILLISECONDS)) {
                 jobCpu = job.info().totalCpuDuration().orElse(jobCpu);
+                threadCpu.poll();
+                if (settings.fullGcEvery() > 0 && simulator.requests() > 0
+                        && System.nanoTime() - lastFullGc > settings.fullGcEvery() * 1_000_000_000L) {
+                    fullGc(job.pid());
+                    lastFullGc = System.nanoTime();
+                }
             }
             int exitCode = job.exitValue();
             Runtime.getRuntime().removeShutdownHook(stopJob);
@@ -193,12 +231,15 @@ public final class Benchmark {
             }
             JsonNode summary = JSON.readTree(runJson.toFile());
             JsonNode calls = summary.path("calls");
+            EndpointActivity endpoint = simulator.activity();
             return new Result(articles, exitCode, wallSeconds, summary.path("durationSeconds").asDouble(),
                     summary.path("counts").path("read").asInt(), summary.path("counts").path("translated").asInt(),
                     calls.path("modelCalls").asInt(), simulator.requests(), calls.path("promptTokens").asLong(),
                     calls.path("completionTokens").asLong(), nullableLong(calls.path("p50Millis")),
                     nullableLong(calls.path("p95Millis")), GcLog.read(gcLog),
-                    settings.breakdown() ? StepTimeline.read(recording) : null, jobCpu, simulator.answerCpuTime());
+                    settings.breakdown() ? StepTimeline.read(recording) : null, jobCpu, simulator.answerCpuTime(),
+                    endpoint, threadCpu.secondsBetween(endpoint.firstArrivalNanos(), endpoint.lastAnswerNanos()),
+                    (endpoint.firstArrivalNanos() - started) / 1e9, (endpoint.lastAnswerNanos() - started) / 1e9);
         } finally {
             if (settings.keep()) {
                 System.out.println("kept the work folder: " + work);
@@ -220,6 +261,11 @@ public final class Benchmark {
         out.append(row("call latency seen", "p50 " + r.p50Millis() + " ms, p95 " + r.p95Millis() + " ms"));
         out.append(row("ideal", fmt(ideal, 1) + " s  (" + r.articles() + " × " + fmt(r.callsPerArticle(), 2)
                 + " calls × " + settings.latencyMs() + " ms ÷ " + settings.concurrency() + ")"));
+        EndpointActivity e = r.endpoint();
+        out.append(row("endpoint busy (simulator)", fmt(e.windowSeconds(), 1) + " s  = " + fmt(r.busyRatio(settings), 3)
+                + " × ideal; mean in flight " + fmt(e.meanInFlight(), 1) + " of " + settings.concurrency()
+                + ", nothing in flight " + fmt(e.idleSeconds(), 1) + " s, mean call " + fmt(e.meanCallSeconds() * 1000, 0)
+                + " ms"));
         out.append(row("job duration (run.json)", fmt(r.jobSeconds(), 1) + " s  = " + fmt(r.jobSeconds() / ideal, 3)
                 + " × ideal"));
         out.append(row("process wall time", fmt(r.wallSeconds(), 1) + " s  = " + fmt(r.wallSeconds() / ideal, 3)
@@ -232,6 +278,15 @@ public final class Benchmark {
                 + " answers %.1f s, on %d processors shared with anything else running",
                 r.jobCpu().toMillis() / 1000.0, (double) r.jobCpu().toMillis() / r.articles(),
                 r.simulatorCpu().toMillis() / 1000.0, Runtime.getRuntime().availableProcessors())));
+        out.append(row("processor time, endpoint busy", fmt(r.cpuMillisPerArticle(), 1) + " ms per article, "
+                + fmt(r.cpuMillisPerArticleOutsideHttpClient(), 1) + " ms without the JDK HTTP client's threads:"));
+        r.cpuInWindow().forEach((group, seconds) -> out.append(row("", String.format(Locale.ROOT,
+                "%6.1f ms/article  %s", seconds * 1000 / r.articles(), group))));
+        if (settings.fullGcEvery() > 0) {
+            out.append(row("live heap, endpoint busy", "most kept after a full GC " + mib(r.liveAfterFullGcInWindow())
+                    + " (" + r.heap().fullCollectionsBetween(r.windowStartUptime(), r.windowEndUptime())
+                    + " full collections asked for with jcmd GC.run)"));
+        }
         if (r.timeline() != null) {
             out.append(row("heap during the step", "most kept after a GC " + mib(r.heap().maxLiveBetween(
                     r.timeline().stepStartUptimeSeconds(), r.timeline().stepEndUptimeSeconds()))
@@ -242,8 +297,9 @@ public final class Benchmark {
     }
 
     private static String summaryHeader() {
-        return String.format(Locale.ROOT, "%8s %8s %9s %9s %9s %9s %10s %9s %9s %9s %9s", "articles", "calls/a",
-                "ideal s", "job s", "job/ideal", "wall s", "wall/ideal", "tok/a", "p50 ms", "heap pk", "heap live");
+        return String.format(Locale.ROOT, "%8s %8s %9s %9s %10s %9s %9s %9s %10s %9s %9s %9s %9s %9s",
+                "articles", "calls/a", "ideal s", "busy s", "busy/ideal", "job s", "job/ideal", "wall s", "wall/ideal",
+                "cpu ms/a", "-http", "p50 ms", "heap pk", "live/full");
     }
 
     private String summaryLine(List<Result> results) {
@@ -251,12 +307,15 @@ public final class Benchmark {
         double ideal = median(results, r -> r.idealSeconds(settings));
         double job = median(results, Result::jobSeconds);
         double wall = median(results, Result::wallSeconds);
-        return String.format(Locale.ROOT, "%8d %8.2f %9.1f %9.1f %9.3f %9.1f %10.3f %9.0f %9.0f %9s %9s",
-                any.articles(), median(results, Result::callsPerArticle), ideal, job, job / ideal, wall, wall / ideal,
-                median(results, r -> (double) (r.promptTokens() + r.completionTokens()) / r.articles()),
+        return String.format(Locale.ROOT, "%8d %8.2f %9.1f %9.1f %10.3f %9.1f %9.3f %9.1f %10.3f %9.1f %9.1f %9.0f %9s %9s",
+                any.articles(), median(results, Result::callsPerArticle), ideal,
+                median(results, r -> r.endpoint().windowSeconds()), median(results, r -> r.busyRatio(settings)),
+                job, job / ideal, wall, wall / ideal,
+                median(results, Result::cpuMillisPerArticle),
+                median(results, Result::cpuMillisPerArticleOutsideHttpClient),
                 median(results, r -> r.p50Millis() == null ? Double.NaN : r.p50Millis()),
                 mib((long) median(results, r -> r.heap().peakUsedBytes())),
-                mib((long) median(results, r -> r.heap().maxLiveBytes())));
+                settings.fullGcEvery() > 0 ? mib((long) median(results, Result::liveAfterFullGcInWindow)) : "-");
     }
 
     private static double median(List<Result> results, ToDoubleFunction<Result> figure) {
@@ -275,6 +334,17 @@ public final class Benchmark {
 
     private static String mib(long bytes) {
         return String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024.0));
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** Asks the job for a full collection, so the GC log shows its live set at that moment. */
+    private static void fullGc(long pid) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
     }
 
     private static List<String> jvmOptions(String text) {

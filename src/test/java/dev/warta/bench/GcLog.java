@@ -22,7 +22,19 @@ import java.util.regex.Pattern;
 record GcLog(long peakUsedBytes, long maxLiveBytes, long committedBytes, int collections, List<Collection> log) {
 
     /** One young or full collection: when (seconds since the JVM started) and what it left in use. */
-    record Collection(double uptimeSeconds, long liveBytes) {
+    record Collection(double uptimeSeconds, long liveBytes, boolean full) {
+    }
+
+    /** The most heap kept after a full collection between two moments: the live set, whatever -Xmx is. */
+    long maxLiveAfterFullBetween(double fromSeconds, double toSeconds) {
+        return log.stream().filter(c -> c.full() && c.uptimeSeconds() >= fromSeconds && c.uptimeSeconds() <= toSeconds)
+                .mapToLong(Collection::liveBytes).max().orElse(0);
+    }
+
+    /** Full collections between two moments. */
+    long fullCollectionsBetween(double fromSeconds, double toSeconds) {
+        return log.stream().filter(c -> c.full() && c.uptimeSeconds() >= fromSeconds && c.uptimeSeconds() <= toSeconds)
+                .count();
     }
 
     /** The most heap kept after a young or full collection between two moments (seconds since the JVM started). */
@@ -55,7 +67,8 @@ record GcLog(long peakUsedBytes, long maxLiveBytes, long committedBytes, int col
                     live = Math.max(live, after);
                     Matcher uptime = UPTIME.matcher(line);
                     if (uptime.find()) {
-                        log.add(new Collection(Double.parseDouble(uptime.group(1)), after));
+                        log.add(new Collection(Double.parseDouble(uptime.group(1)), after,
+                                line.contains("Pause Full")));
                     }
                 }
                 committed = Math.max(committed, bytes(collection.group(5), collection.group(6)));

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +52,9 @@ public final class OpenAiSimulator implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong answerCpuNanos = new AtomicLong();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    /** When each request arrived and when its answer was sent ({@link System#nanoTime()}), for {@link #activity()}. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<long[]> calls =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private OpenAiSimulator(HttpServer server, ExecutorService handlers, Duration latency) {
         this.server = server;
@@ -145,9 +149,15 @@ public final class OpenAiSimulator implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+            calls.add(new long[]{arrived, System.nanoTime()});
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How busy the simulated endpoint was, over the calls answered so far. */
+    public EndpointActivity activity() {
+        return EndpointActivity.of(List.copyOf(calls));
     }
 
     @Override

@@ -196,6 +196,36 @@ class NightlyRunTest {
     }
 
     @Test
+    void theEndpointNeverHasMoreCallsInFlightThanTheConcurrencySetting() throws Exception {
+        for (int i = 4; i <= 12; i++) {
+            warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,
+                    "Isi berita nomor " + i + ". Warga berkumpul di balai desa. Rapat selesai sore hari.");
+        }
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        SimulatedTranslator model = new SimulatedTranslator();
+        stub.respondWith(request -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(300);
+                return model.apply(request);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return StubResponse.error(500, "interrupted");
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
+
+        Run run = warta.run(DAY_ONE, "--warta.llm.concurrency=3");
+
+        // Warta prepares articles on more threads than that, but the endpoint sees three calls at a time, no more
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(stub.requests()).hasSize(12);
+        assertThat(most.get()).isEqualTo(3);
+    }
+
+    @Test
     void aRateLimitedCallWaitsAsLongAsTheEndpointAsks() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         stub.respondWith(request -> calls.incrementAndGet() == 1

@@ -71,6 +71,20 @@ class GlossaryTest {
     }
 
     @Test
+    void aPhraseIsFoundAcrossLineBreaksAndInAnyCaseButNotWhenItsWordsAreApart() {
+        Glossary glossary = Glossary.of(Map.of("Wali Kota", "Mayor", "DPR-RI", "House of Representatives",
+                "Kementerian Kesehatan", "Ministry of Health"));
+
+        assertThat(glossary.termsIn("Kata WALI\n  kota Bandung kepada DPR-RI.")).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("Wali Kota", "DPR-RI");
+        // every word of the phrase occurs, but not together; a hyphenated term is not its parts
+        assertThat(glossary.termsIn("Kota itu punya wali baru, kata DPR dan RI.")).isEmpty();
+        assertThat(glossary.termsIn("Kementerian-Kesehatan")).isEmpty();
+        // the case-insensitive match treats the dotted capital İ as i, like the pattern does
+        assertThat(glossary.termsIn("WALİ KOTA")).extracting(Map.Entry::getKey).containsExactly("Wali Kota");
+    }
+
+    @Test
     void emptyGlossaryFindsNothing() {
         assertThat(Glossary.empty().termsIn("DPR")).isEmpty();
         assertThat(Glossary.empty().entries()).isEmpty();

@@ -51,6 +51,15 @@ public interface CallLog {
                   long latencyMillis) {
     }
 
+    /**
+     * Why no request may be sent now, asked in each call's turn just before it would be sent (after the wait for a
+     * free place): the run's budget, spent by the calls that went before. A reason refuses the call with a
+     * {@link CallRefusedException}; nothing is sent or recorded. Empty by default.
+     */
+    default java.util.Optional<String> refusal() {
+        return java.util.Optional.empty();
+    }
+
     /** A request is about to be sent; returns the id to finish it with. */
     String sending(int attempt);
 

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -69,10 +70,12 @@ public final class ResilientHttpClient implements HttpClient {
     private final CircuitBreaker circuitBreaker;
     private final PaidAnswers answers;
     private final CallLog callLog;
+    /** Permits for calls under way; shared by every client of one builder (see {@link #execute}). */
+    private final Semaphore inFlight;
 
     ResilientHttpClient(java.net.http.HttpClient jdk, Duration timeout, CallPolicy policy, CallMetrics metrics,
                         RateLimiter rateLimiter, CircuitBreaker circuitBreaker, PaidAnswers answers,
-                        CallLog callLog) {
+                        CallLog callLog, Semaphore inFlight) {
         this.jdk = jdk;
         this.timeout = timeout;
         this.policy = policy;
@@ -81,6 +84,7 @@ public final class ResilientHttpClient implements HttpClient {
         this.circuitBreaker = circuitBreaker;
         this.answers = answers;
         this.callLog = callLog;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -106,11 +110,21 @@ public final class ResilientHttpClient implements HttpClient {
         long estimatedTokens = rateLimiter.limitsTokens() ? TokenEstimate.ofRequest(request.body()) : 0;
         try {
             for (int attempt = 0; ; attempt++) {
-                Outcome outcome = attempt(target, request, jdkRequest, estimatedTokens, attempt);
-                if (outcome.response() != null) {
-                    if (key != null) {
+                Outcome outcome;
+                // Each attempt holds one of the builder's permits from its turn at the rate limiter until its answer
+                // is kept or its failure counted: however many threads prepare calls, no more are under way at once
+                // than allowed, and the next one starts knowing what this one cost and whether the circuit opened.
+                // Fair, so calls go out in the order they queued. Not held during a retry's wait.
+                inFlight.acquire();
+                try {
+                    outcome = attempt(target, request, jdkRequest, estimatedTokens, attempt);
+                    if (outcome.response() != null && key != null) {
                         answers.keep(key, outcome.response().body());
                     }
+                } finally {
+                    inFlight.release();
+                }
+                if (outcome.response() != null) {
                     if (Thread.currentThread().isInterrupted()) {
                         // a stop came while the answer was kept: it is there for the next run; this work ends here
                         throw new InterruptedException("interrupted after the answer was kept");
@@ -144,8 +158,12 @@ public final class ResilientHttpClient implements HttpClient {
         }
         circuitBreaker.ensureClosed();
         rateLimiter.acquire(estimatedTokens);
-        // Another thread may have opened the circuit while this one waited for its turn.
+        // Another thread may have opened the circuit, or spent the budget, while this one waited for its turn.
         circuitBreaker.ensureClosed();
+        java.util.Optional<String> refusal = callLog.refusal();
+        if (refusal.isPresent()) {
+            throw new CallRefusedException(refusal.get());
+        }
         metrics.recordRequest(attempt > 0);
         String call = callLog.sending(attempt);
         long started = System.nanoTime();

@@ -27,6 +27,7 @@ public final class ResilientHttpClientBuilder implements HttpClientBuilder {
     private CallLog callLog = CallLog.NONE;
     private Duration connectTimeout;
     private Duration readTimeout;
+    private java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(Integer.MAX_VALUE);
 
     public ResilientHttpClientBuilder(CallPolicy policy, CallMetrics metrics) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -71,12 +72,25 @@ public final class ResilientHttpClientBuilder implements HttpClientBuilder {
                 .connectTimeout(connectTimeout.compareTo(policy.timeout()) < 0 ? connectTimeout : policy.timeout())
                 .build();
         return new ResilientHttpClient(jdk, policy.timeout(), policy, metrics, rateLimiter, circuitBreaker, answers,
-                callLog);
+                callLog, inFlight);
     }
 
     /** Keep every successful answer in {@code store} and serve it again for the same request (see {@link PaidAnswers}). */
     public ResilientHttpClientBuilder answerStore(AnswerStore store) {
         this.answers = new PaidAnswers(Objects.requireNonNull(store, "store"));
+        return this;
+    }
+
+    /**
+     * At most {@code calls} calls under way at once (sent and not yet answered and kept), over every thread and
+     * every client of this builder ({@code warta.llm.concurrency}). Callers may then use more threads than that:
+     * while some prepare prompts and check answers, the others keep the endpoint busy. Unlimited unless set.
+     */
+    public ResilientHttpClientBuilder maxInFlight(int calls) {
+        if (calls < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, was " + calls);
+        }
+        this.inFlight = new java.util.concurrent.Semaphore(calls, true);
         return this;
     }
 

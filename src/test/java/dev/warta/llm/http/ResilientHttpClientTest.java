@@ -269,6 +269,47 @@ class ResilientHttpClientTest {
     }
 
     @Test
+    void noMoreRequestsAreOnTheWireAtOnceThanAllowedHoweverManyThreadsCall() throws Exception {
+        AtomicInteger onTheWire = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        stub.respondWith(request -> {
+            most.accumulateAndGet(onTheWire.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            onTheWire.decrementAndGet();
+            return ok();
+        });
+        // two clients of one builder, as a chat model per thread would be: the limit is the builder's
+        ResilientHttpClientBuilder builder = new ResilientHttpClientBuilder(FAST, metrics).maxInFlight(3);
+        List<ResilientHttpClient> clients = List.of(builder.build(), builder.build());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<SuccessfulHttpResponse>> results = new ArrayList<>();
+            for (int call = 0; call < 12; call++) {
+                ResilientHttpClient client = clients.get(call % 2);
+                String body = CHAT_BODY.replace("Halo", "Halo " + call);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return client.execute(chat(body));
+                }));
+            }
+            start.countDown();
+            for (Future<SuccessfulHttpResponse> result : results) {
+                assertThat(result.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(stub.requests()).hasSize(12);
+        assertThat(most.get()).isEqualTo(3);
+    }
+
+    @Test
     void theRequestLimitIsSharedByAllThreadsAndAllClientsOfOneBuilder() throws Exception {
         List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
         stub.respondWith(request -> {
