@@ -76,22 +76,34 @@ class TranslationJobConfiguration {
                        IngestedItemReader inputReader, TranslationPrefetch translationPrefetch,
                        ArticleWriter articleWriter, RunControl runControl, ProgressReporter progress,
                        WartaProperties properties, LlmProperties llm) {
+        return translating(new StepBuilder("translateStep", jobRepository), transactionManager, inputReader,
+                translationPrefetch, articleWriter, runControl, progress, properties, llm).build();
+    }
+
+    /**
+     * The read → translate → check → store step on {@code builder}: the single-process step, and each worker's step
+     * of a scale-out run ({@link ScaleOutConfiguration}), which differ only in their reader.
+     */
+    static org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder<Ingested, ArticleOutcome> translating(
+            StepBuilder builder, PlatformTransactionManager transactionManager,
+            org.springframework.batch.infrastructure.item.ItemReader<Ingested> reader,
+            TranslationPrefetch translationPrefetch, ArticleWriter articleWriter, RunControl runControl,
+            ProgressReporter progress, WartaProperties properties, LlmProperties llm) {
         // The model work itself runs on TranslationPrefetch's pool, started as items are read. Spring Batch 6
         // collects a chunk's results concurrently on this executor (items whose work was not started ahead run here);
         // reading and writing stay on the step's thread, so restart state and the chunk transaction are unaffected.
         SimpleAsyncTaskExecutor collectors = new SimpleAsyncTaskExecutor("warta-item-");
         collectors.setConcurrencyLimit(llm.concurrency());
-        return new StepBuilder("translateStep", jobRepository)
+        return builder
                 .<Ingested, ArticleOutcome>chunk(Math.max(properties.chunkSize(), llm.concurrency()))
                 .transactionManager(transactionManager)
-                .reader(inputReader)
+                .reader(reader)
                 .processor(translationPrefetch::outcome)
                 .writer(articleWriter)
                 .taskExecutor(collectors)
                 .listener(runControl)
                 .listener(progress)
-                .listener((StepExecutionListener) translationPrefetch)
-                .build();
+                .listener((StepExecutionListener) translationPrefetch);
     }
 
     @Bean
