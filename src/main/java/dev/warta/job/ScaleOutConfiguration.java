@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.integration.channel.QueueChannel;
+import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.MessageChannels;
 import org.springframework.integration.dsl.Pollers;
 import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
@@ -57,6 +58,7 @@ import java.util.Map;
  */
 @Configuration
 @Conditional(ScaleOutConfiguration.ScaleOutMode.class)
+@EnableIntegration   // Boot 4 auto-configures no Spring Integration: only a manager or a worker needs it
 class ScaleOutConfiguration {
 
     static final String JOB_NAME = "partitionedTranslationJob";
@@ -203,7 +205,7 @@ class ScaleOutConfiguration {
                     jobRepository).inputChannel(partitionRequests).beanFactory(beanFactory);
             return TranslationJobConfiguration.translating(builder, transactionManager, partitionReader,
                             translationPrefetch, articleWriter, runControl, progress, properties, llm)
-                    .listener((Object) partitionListener)
+                    .listener((org.springframework.batch.core.listener.StepListener) partitionListener)
                     .build();
         }
 

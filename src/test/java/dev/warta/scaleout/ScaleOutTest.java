@@ -73,7 +73,7 @@ class ScaleOutTest {
         // systemd's Restart= brings it back
         start("worker-1-again", workerArguments(stub.baseUrl()));
 
-        assertThat(manager.waitFor()).as(log("manager")).isZero();
+        assertThat(exitOf(manager)).as(log("manager")).isZero();
 
         // every article exactly once in the database, and exactly one file each
         List<Map<String, Object>> rows = warta.rows("SELECT id, status FROM warta_article");
@@ -130,7 +130,7 @@ class ScaleOutTest {
         Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=2"));
         start("worker", workerArguments(closedPort));
 
-        assertThat(manager.waitFor()).as(log("manager")).isEqualTo(1);
+        assertThat(exitOf(manager)).as(log("manager")).isEqualTo(1);
 
         assertThat(log("worker")).containsPattern("warta worker .+/\\d+: partition [01] of run \\d+ failed: \\d+ "
                 + "articles left pending: .*(refused|unreachable|connect).*");
@@ -142,6 +142,14 @@ class ScaleOutTest {
         });
         assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'pending'")).hasSize(12);
         assertThat(stub.requests()).isEmpty();
+    }
+
+    private int exitOf(Process manager) throws InterruptedException {
+        if (!manager.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("the manager did not finish; its log:\n" + log("manager") + "\nworkers:\n"
+                    + log("worker") + log("worker-1") + log("worker-2") + log("worker-1-again"));
+        }
+        return manager.exitValue();
     }
 
     private List<String> workerArguments(String baseUrl) {
