@@ -7,6 +7,7 @@ import dev.warta.llm.LlmProperties;
 import dev.warta.store.ArticleOutcome;
 import dev.warta.store.ArticleRepository;
 import dev.warta.store.ArticleWriter;
+import dev.warta.store.ModelCallRepository;
 import dev.warta.store.TranslationCache;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -125,15 +126,38 @@ class TranslationJobConfiguration {
     @StepScope
     TranslationPrefetch translationPrefetch(EngineSelector engines, TranslationCache cache,
                                             ArticleRepository articles, WartaProperties properties, LlmProperties llm,
-                                            RunControl runControl,
+                                            RunControl runControl, ModelCallRepository modelCalls,
                                             @Value("#{jobParameters['runDate']}") String runDate,
                                             @Value("#{jobParameters['force']}") String force,
                                             @Value("#{jobParameters['runId']}") Long runId) {
         engines.callsBelongTo(runId, Boolean.parseBoolean(force));
+        RunBudget budget = engines.limitsShared()
+                ? new RunBudget(properties.budget(), llm, spentByTheRun(modelCalls, runId))
+                : new RunBudget(properties.budget(), llm, engines.metrics());
         ArticleProcessor processor = new ArticleProcessor(engines.engine(), engines.fallback(), cache, articles,
-                new RunBudget(properties.budget(), llm, engines.metrics()), runDate, Boolean.parseBoolean(force),
+                budget, runDate, Boolean.parseBoolean(force),
                 properties.maxAttempts(), runControl::stopForWrongSettings);
         return new TranslationPrefetch(processor::process, llm.concurrency(), runControl);
+    }
+
+    /**
+     * What every process of a scale-out run has paid, from the calls recorded in the database, read at most once a
+     * second: the budget cap holds for the run, at the price of overshooting it by a second's calls.
+     */
+    private static java.util.function.Supplier<RunBudget.Spent> spentByTheRun(ModelCallRepository modelCalls,
+                                                                              long runId) {
+        long[] readAt = {System.nanoTime() - 2_000_000_000L};
+        RunBudget.Spent[] last = {new RunBudget.Spent(0, 0)};
+        return () -> {
+            synchronized (readAt) {
+                if (System.nanoTime() - readAt[0] >= 1_000_000_000L) {
+                    ModelCallRepository.Totals totals = modelCalls.totals(runId);
+                    last[0] = new RunBudget.Spent(totals.promptTokens(), totals.completionTokens());
+                    readAt[0] = System.nanoTime();
+                }
+                return last[0];
+            }
+        };
     }
 
     @Bean

@@ -233,6 +233,11 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private JobExecution startJob(JobParameters parameters) {
+        if (scaledOut()) {
+            // an outage that opened the circuit for this run earlier is no verdict on this attempt
+            jdbc.update("UPDATE warta_endpoint_limit SET circuit_run_id = NULL, circuit_reason = NULL "
+                    + "WHERE circuit_run_id = ?", parameters.getLong("runId"));
+        }
         try {
             return jobOperator.start(scaledOut() ? partitionedJob.getObject() : translationJob, parameters);
         } catch (Exception e) {

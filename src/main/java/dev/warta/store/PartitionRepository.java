@@ -93,8 +93,9 @@ public class PartitionRepository {
     private static final org.springframework.jdbc.core.RowMapper<Partition> ROW = (rs, row) -> {
         Timestamp heartbeat = rs.getTimestamp("heartbeat_at");
         long stepExecution = rs.getLong("step_execution_id");
+        Long stepExecutionId = rs.wasNull() ? null : stepExecution;
         return new Partition(rs.getInt("partition_no"), rs.getInt("items"), rs.getString("status"),
                 rs.getString("worker"), rs.getInt("attempts"), rs.getInt("written"), rs.getString("reason"),
-                rs.wasNull() ? null : stepExecution, heartbeat == null ? null : heartbeat.toInstant());
+                stepExecutionId, heartbeat == null ? null : heartbeat.toInstant());
     };
 }

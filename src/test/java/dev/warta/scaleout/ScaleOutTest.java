@@ -48,7 +48,7 @@ class ScaleOutTest {
     @BeforeEach
     void setUp() throws IOException {
         stub = OpenAiStub.start();
-        stub.respondWith(request -> new SimulatedTranslator().apply(request).delayed(60));
+        stub.respondWith(request -> new SimulatedTranslator().apply(request).delayed(150));
         warta = new WartaHarness(work, stub.baseUrl(), TestDatabase.postgres());
     }
 
@@ -67,7 +67,7 @@ class ScaleOutTest {
         Process second = start("worker-2", workerArguments(stub.baseUrl()));
 
         // when the first worker is in the middle of a partition, with calls in flight, it is killed
-        waitFor(() -> runningPartitionOf(first) && articlesStored() >= 20, manager);
+        waitFor(() -> runningPartitionOf(first) && articlesStored() >= 10, manager);
         first.destroyForcibly();   // SIGKILL
         first.waitFor();
         // systemd's Restart= brings it back
@@ -145,9 +145,8 @@ class ScaleOutTest {
     }
 
     private int exitOf(Process manager) throws InterruptedException {
-        if (!manager.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
-            throw new AssertionError("the manager did not finish; its log:\n" + log("manager") + "\nworkers:\n"
-                    + log("worker") + log("worker-1") + log("worker-2") + log("worker-1-again"));
+        if (!manager.waitFor(600, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("the manager did not finish; logs:\n" + allLogs());
         }
         return manager.exitValue();
     }
@@ -198,11 +197,23 @@ class ScaleOutTest {
         }
     }
 
+    private String allLogs() {
+        StringBuilder all = new StringBuilder();
+        for (String name : List.of("manager", "worker", "worker-1", "worker-2", "worker-1-again")) {
+            if (Files.exists(work.resolve(name + ".log"))) {
+                all.append("== ").append(name).append('\n').append(log(name).lines()
+                        .filter(line -> !line.startsWith("\tat ")).reduce("", (a, b) -> a + b + "\n"));
+            }
+        }
+        return all.toString();
+    }
+
     private void waitFor(BooleanSupplier condition, Process watched) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
+        long deadline = System.currentTimeMillis() + 400_000;   // a loaded CI machine starts three JVMs slowly
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline || !watched.isAlive()) {
-                throw new AssertionError("condition not reached; manager log:\n" + log("manager"));
+                throw new AssertionError("condition not reached (manager alive: " + watched.isAlive() + "); logs:\n"
+                        + allLogs());
             }
             Thread.sleep(50);
         }
