@@ -11,6 +11,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -39,28 +40,35 @@ class PartitionWatch implements StepExecutionListener {
     private final PartitionRepository partitions;
     private final JobRepository jobRepository;
     private final WartaProperties properties;
+    private final JdbcChannelMessageStore requests;
     private volatile ScheduledExecutorService watcher;
+    /** When the queue was first seen empty with partitions not yet started; 0 while that is not so. */
+    private long unstartedSinceNanos;
     private volatile int lost;
     private long lastProgressNanos;
 
-    PartitionWatch(PartitionRepository partitions, JobRepository jobRepository, WartaProperties properties) {
+    PartitionWatch(PartitionRepository partitions, JobRepository jobRepository, WartaProperties properties,
+                   JdbcChannelMessageStore partitionRequestStore) {
         this.partitions = partitions;
         this.jobRepository = jobRepository;
         this.properties = properties;
+        this.requests = partitionRequestStore;
     }
 
     @Override
     public void beforeStep(StepExecution step) {
         long runId = step.getJobExecution().getJobParameters().getLong("runId");
         lost = 0;
+        unstartedSinceNanos = 0;
         lastProgressNanos = System.nanoTime();
+        long jobExecutionId = step.getJobExecutionId();
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "warta-partition-watch");
             thread.setDaemon(true);
             return thread;
         });
         long every = properties.scaleOut().heartbeat().toMillis();
-        executor.scheduleWithFixedDelay(() -> check(runId), every, every, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(() -> check(runId, jobExecutionId), every, every, TimeUnit.MILLISECONDS);
         watcher = executor;
     }
 
@@ -79,8 +87,9 @@ class PartitionWatch implements StepExecutionListener {
         return lost;
     }
 
-    private void check(long runId) {
+    private void check(long runId, long jobExecutionId) {
         try {
+            checkTakenButNeverStarted(jobExecutionId);
             Duration timeout = properties.scaleOut().workerTimeout();
             for (PartitionRepository.Partition partition : partitions.takeLost(runId, timeout,
                     "worker {worker} stopped answering (no heartbeat for " + timeout.toSeconds() + " s)")) {
@@ -97,6 +106,41 @@ class PartitionWatch implements StepExecutionListener {
             log.warn("Checking the workers failed (tried again in {}): {}", properties.scaleOut().heartbeat(),
                     e.getMessage());
         }
+    }
+
+    /**
+     * A worker that died between taking a request from the queue and starting its step leaves no heartbeat to
+     * miss: the queue is empty, yet the partition's step execution never started. After the worker timeout such
+     * partitions are failed too, so that the restart sends them again.
+     */
+    private void checkTakenButNeverStarted(long jobExecutionId) {
+        if (requests.messageGroupSize(ScaleOutConfiguration.REQUESTS) > 0) {
+            unstartedSinceNanos = 0;
+            return;
+        }
+        org.springframework.batch.core.job.JobExecution job = jobRepository.getJobExecution(jobExecutionId);
+        List<StepExecution> unstarted = job == null ? List.of() : job.getStepExecutions().stream()
+                .filter(step -> step.getStepName().startsWith(ScaleOutConfiguration.WORKER_STEP))
+                .filter(step -> step.getStatus() == BatchStatus.STARTING)
+                .toList();
+        if (unstarted.isEmpty()) {
+            unstartedSinceNanos = 0;
+            return;
+        }
+        if (unstartedSinceNanos == 0) {
+            unstartedSinceNanos = System.nanoTime();
+            return;
+        }
+        if (System.nanoTime() - unstartedSinceNanos < properties.scaleOut().workerTimeout().toNanos()) {
+            return;
+        }
+        for (StepExecution step : unstarted) {
+            lost++;
+            log.warn("{}: its request was taken but the partition never started (the worker died); it will run "
+                    + "again", step.getStepName());
+            fail(step.getId(), "taken by a worker that never started it");
+        }
+        unstartedSinceNanos = 0;
     }
 
     private void fail(Long stepExecutionId, String reason) {

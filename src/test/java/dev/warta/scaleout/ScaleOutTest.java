@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,67 @@ class ScaleOutTest {
             throw new AssertionError("the manager did not finish; logs:\n" + allLogs());
         }
         return manager.exitValue();
+    }
+
+    @Test
+    void twoWorkersKeepTheRequestRateOfOneRunTogether() throws Exception {
+        // 120 requests a minute for the run: one call every 500 ms, whichever worker sends it
+        java.util.Queue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        stub.respondWith(request -> {
+            arrivals.add(System.nanoTime());
+            return new SimulatedTranslator().apply(request);
+        });
+        addArticles(24);
+        String rate = "--warta.llm.requests-per-minute=120";
+        Process first = start("worker-1", workerArguments(stub.baseUrl(), rate));
+        Process second = start("worker-2", workerArguments(stub.baseUrl(), rate));
+        // both workers wait for partitions before the manager sends any, so they call the endpoint at the same time
+        waitFor(() -> log("worker-1").contains("waiting for partitions") && log("worker-2").contains("waiting for "
+                + "partitions"), first);
+        Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=2", rate));
+
+        assertThat(exitOf(manager)).as(log("manager")).isZero();
+
+        assertThat(warta.rows("SELECT DISTINCT worker FROM warta_partition")).as(allLogs()).hasSize(2);
+        List<Long> times = new ArrayList<>(arrivals);
+        assertThat(times).hasSize(24);
+        // in any 3 s at most 8 calls (6 at the rate, the one the bucket holds, and one whose send a busy machine
+        // delayed into the next slot); two workers each keeping the rate on their own would send about 12
+        times.sort(Comparator.naturalOrder());
+        for (int i = 0; i < times.size(); i++) {
+            long from = times.get(i);
+            long inWindow = times.stream().filter(t -> t >= from && t < from + 3_000_000_000L).count();
+            assertThat(inWindow).as("calls in the 3 s from call " + i).isLessThanOrEqualTo(8);
+        }
+        // and over the whole run: 24 calls at 2 a second take 11.5 s; alone, each worker would take about 6 s
+        assertThat(times.get(times.size() - 1) - times.get(0)).isGreaterThan(10_000_000_000L);
+        second.destroy();
+        first.destroy();
+    }
+
+    @Test
+    void theAssignmentOfAnItemToItsPartitionIsStableAndEven() {
+        int[] sizes = new int[4];
+        for (int i = 0; i < 4000; i++) {
+            String key = "/srv/input/2026-11-30/kompas-" + i + ".html";
+            int partition = WorkItemRepository.partitionOf(key, 4);
+            assertThat(WorkItemRepository.partitionOf(key, 4)).isEqualTo(partition);
+            sizes[partition]++;
+        }
+        // even within a few percent, whatever the names look like
+        assertThat(java.util.Arrays.stream(sizes).boxed().toList()).allSatisfy(size -> assertThat(size).isBetween(900, 1100));
+        // feed entries of one file are spread too, not kept together
+        Set<Integer> ofOneFeed = new HashSet<>();
+        for (int entry = 1; entry <= 20; entry++) {
+            ofOneFeed.add(WorkItemRepository.partitionOf("/srv/input/feed.jsonl#entry " + entry, 4));
+        }
+        assertThat(ofOneFeed).hasSize(4);
+    }
+
+    private List<String> workerArguments(String baseUrl, String... extra) {
+        List<String> args = new ArrayList<>(workerArguments(baseUrl));
+        args.addAll(List.of(extra));
+        return args;
     }
 
     private List<String> workerArguments(String baseUrl) {
