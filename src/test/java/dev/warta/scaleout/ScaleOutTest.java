@@ -189,6 +189,17 @@ class ScaleOutTest {
     }
 
     @Test
+    void onAnH2FileTheManagerRefusesInOneLine() throws Exception {
+        WartaHarness onH2 = new WartaHarness(work.resolve("h2"), stub.baseUrl());
+        onH2.addArticle("berita.txt", "Berita", "Isi berita. Warga berkumpul di balai desa.");
+
+        WartaHarness.Run manager = onH2.run(DAY, "--warta.partitions=2");
+        assertThat(manager.exitCode()).isEqualTo(2);
+        assertThat(manager.stderr()).contains("warta.partitions needs a database that the workers share: PostgreSQL");
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
     void theAssignmentOfAnItemToItsPartitionIsStableAndEven() {
         int[] sizes = new int[4];
         for (int i = 0; i < 4000; i++) {
