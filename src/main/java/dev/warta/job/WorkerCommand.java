@@ -34,11 +34,13 @@ class WorkerCommand implements ApplicationRunner, ExitCodeGenerator {
     private final RunControl control;
     private final WorkerPartitionListener partitions;
     private final JdbcTemplate jdbc;
+    private final EngineSelector engines;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private int exitCode;
 
     WorkerCommand(IntegrationFlowContext flows, RunControl control, WorkerPartitionListener partitions,
-                  JdbcTemplate jdbc) {
+                  JdbcTemplate jdbc, EngineSelector engines) {
+        this.engines = engines;
         this.flows = flows;
         this.control = control;
         this.partitions = partitions;
@@ -50,6 +52,15 @@ class WorkerCommand implements ApplicationRunner, ExitCodeGenerator {
         if (SqlDialect.of(jdbc) != SqlDialect.POSTGRESQL) {
             System.err.println("warta: a worker needs the run's shared PostgreSQL database "
                     + "(--spring.datasource.url=jdbc:postgresql://HOST:PORT/DB); an H2 file serves one process only.");
+            exitCode = WartaRunner.CANNOT_START;
+            return;
+        }
+        try {
+            // built now, not at the first partition: a wrong setting stops the worker at once, in one line, and the
+            // first partition does not wait for the tokenizer and the AI service to be set up
+            engines.engine();
+        } catch (EngineUnavailableException e) {
+            System.err.println("warta: " + e.getMessage());
             exitCode = WartaRunner.CANNOT_START;
             return;
         }

@@ -123,10 +123,13 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
         try {
             return record(step);
         } finally {
-            // the next partition starts afresh: no stop request (a signal stops the worker's polling first), a
-            // closed circuit, its own counters
+            // the next partition starts afresh: no stop request (a signal stops the worker's polling first); after a
+            // failed partition also a new engine, with a closed circuit. A completed partition keeps the engine:
+            // building one (tokenizer, AI service) costs seconds of processor time.
             control.reset();
-            engines.reset();
+            if (step.getStatus() != BatchStatus.COMPLETED) {
+                engines.reset();
+            }
             idle.countDown();
         }
     }

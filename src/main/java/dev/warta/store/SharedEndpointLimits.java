@@ -23,7 +23,10 @@ public final class SharedEndpointLimits implements SharedLimits {
     private final double requestsPerSecond;
     private final double tokensPerSecond;
     private final double tokenCapacity;
+    private static final long HOLD_FOR_NANOS = Duration.ofSeconds(1).toNanos();
     private volatile long runId;
+    private volatile long holdReadAt = System.nanoTime() - HOLD_FOR_NANOS;
+    private volatile long heldUntilNanos;
     private volatile Optional<String> verdict = Optional.empty();
     private volatile long verdictReadAt = System.nanoTime() - VERDICT_FOR_NANOS;
 
@@ -53,6 +56,9 @@ public final class SharedEndpointLimits implements SharedLimits {
     public Duration reserve(long estimatedTokens) {
         boolean limitRequests = requestsPerSecond > 0;
         boolean limitTokens = tokensPerSecond > 0;
+        if (!limitRequests && !limitTokens) {
+            return heldFor();
+        }
         long tokens = limitTokens ? (long) Math.min(estimatedTokens, tokenCapacity) : 0;
         List<double[]> levels = jdbc.query("""
                 UPDATE warta_endpoint_limit SET
@@ -78,12 +84,33 @@ public final class SharedEndpointLimits implements SharedLimits {
         return Duration.ofNanos((long) (wait * 1e9));
     }
 
+    /**
+     * With no rate limit set only a provider's hold can make a call wait: read at most once a second instead of a
+     * statement per call, which would make every call of every process queue for the one row.
+     */
+    private Duration heldFor() {
+        long now = System.nanoTime();
+        if (now - holdReadAt >= HOLD_FOR_NANOS) {
+            Double seconds = jdbc.queryForObject("SELECT GREATEST(0, COALESCE(EXTRACT(EPOCH FROM held_until - now()), "
+                    + "0)) FROM warta_endpoint_limit WHERE endpoint = ?", Double.class, endpoint);
+            heldUntilNanos = now + (long) ((seconds == null ? 0 : seconds) * 1e9);
+            holdReadAt = now;
+        }
+        return Duration.ofNanos(Math.max(0, heldUntilNanos - now));
+    }
+
     @Override
     public void hold(Duration duration) {
+        holdReadAt = System.nanoTime() - HOLD_FOR_NANOS;   // this process reads its own hold at once
         jdbc.update("""
                 UPDATE warta_endpoint_limit SET held_until = GREATEST(COALESCE(held_until, now()),
                     now() + make_interval(secs => ?)) WHERE endpoint = ?""",
                 duration.toMillis() / 1000.0, endpoint);
+    }
+
+    @Override
+    public boolean limitsTokens() {
+        return tokensPerSecond > 0;
     }
 
     @Override

@@ -39,7 +39,7 @@ final class RateLimiter {
     }
 
     boolean limitsTokens() {
-        return tokens != null || shared != null;
+        return tokens != null || (shared != null && shared.limitsTokens());
     }
 
     /** Blocks until one request carrying about {@code estimatedTokens} tokens may be sent. */

@@ -17,6 +17,9 @@ public interface SharedLimits {
      */
     Duration reserve(long estimatedTokens);
 
+    /** Whether a token limit is set: only then is each request's size estimated (which costs a JSON parse). */
+    boolean limitsTokens();
+
     /** Holds every process's next calls for {@code duration} from now (never shortens an existing hold). */
     void hold(Duration duration);
 
