@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code inspect PATH…} shows what ingestion makes of input files, {@code translate} runs the offline engine
  * over standard input (both start without Spring, so they answer at once); {@code search}, {@code show} and
  * {@code digest} read the database (see {@link dev.warta.search.AnalystCommands}); {@code serve} starts the
- * newsroom web app ({@link dev.warta.web}) and {@code hash-password} makes a password hash for its users.
+ * newsroom web app ({@link dev.warta.web}) and {@code hash-password} makes a password hash for its users;
+ * {@code worker} runs partitions of scale-out runs ({@link dev.warta.job.ScaleOutConfiguration}).
  */
 @SpringBootApplication
 public class WartaApplication {
@@ -102,6 +103,19 @@ public class WartaApplication {
                 } catch (RuntimeException | Error failed) {
                     System.exit(explainFailure(failed));
                 }
+            }
+            case "worker" -> {
+                // a worker of scale-out runs (docs/scale-out.md): the job's beans, waiting for partitions
+                int exitCode;
+                try {
+                    SpringApplication application = application();
+                    application.setAdditionalProfiles("worker");
+                    exitCode = SpringApplication.exit(application.run(args));
+                } catch (RuntimeException | Error failed) {
+                    exitCode = explainFailure(failed);
+                }
+                CLOSED.countDown();
+                System.exit(exitCode);
             }
             default -> {
                 int exitCode;

@@ -16,6 +16,8 @@ import java.util.Locale;
  *
  * @param status   {@code completed}, {@code stopped} (by a signal; a rerun continues) or {@code failed}
  * @param message  one sentence for the operator when something needs attention, else {@code null}
+ * @param partitions a scale-out run's partitions (which worker did which, how each ended); absent for a run in one
+ *                 process
  */
 public record RunSummary(
         long runId,
@@ -28,7 +30,29 @@ public record RunSummary(
         String engine,
         String model,
         Counts counts,
-        Calls calls) {
+        Calls calls,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<Partition> partitions) {
+
+    /** A run in one process: no partitions. */
+    public RunSummary(long runId, String runDate, String startedAt, String finishedAt, double durationSeconds,
+                      String status, String message, String engine, String model, Counts counts, Calls calls) {
+        this(runId, runDate, startedAt, finishedAt, durationSeconds, status, message, engine, model, counts, calls,
+                List.of());
+    }
+
+    /**
+     * One partition of a scale-out run.
+     *
+     * @param worker   host/pid of the worker that ran it last
+     * @param status   completed | failed | lost (its worker stopped answering) | stopped | waiting | running
+     * @param attempts how many times a worker took it (more than one after a worker was lost)
+     * @param written  items the last attempt committed (a partition run again skips what was committed before)
+     * @param reason   why it did not complete, in one line
+     */
+    public record Partition(int partition, int items, String status, String worker, int attempts, int written,
+                            String reason) {
+    }
 
     /**
      * Items by outcome. {@code translated} includes those that need review, those reused from the cache and those an
@@ -146,6 +170,22 @@ public record RunSummary(
                     calls.p95Millis()));
         }
         lines.add(String.format(Locale.ROOT, "  %-18s %.1f s", "duration", durationSeconds));
+        if (partitions != null && !partitions.isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "  %-9s %6s %6s %-10s %8s  %s", "partition", "items", "done",
+                    "status", "attempts", "worker"));
+            int items = 0;
+            int done = 0;
+            for (Partition partition : partitions) {
+                int partitionDone = "completed".equals(partition.status()) ? partition.items() : partition.written();
+                items += partition.items();
+                done += partitionDone;
+                lines.add(String.format(Locale.ROOT, "  %-9d %6d %6d %-10s %8d  %s%s", partition.partition(),
+                        partition.items(), partitionDone, partition.status(), partition.attempts(),
+                        partition.worker() == null ? "-" : partition.worker(),
+                        partition.reason() == null ? "" : "  (" + partition.reason() + ")"));
+            }
+            lines.add(String.format(Locale.ROOT, "  %-9s %6d %6d", "total", items, done));
+        }
         if (message != null) {
             lines.add(message);
         }

@@ -13,6 +13,9 @@ import dev.warta.store.ModelAnswerRepository;
 import dev.warta.store.ModelCallRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.warta.store.SharedEndpointLimits;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
@@ -42,20 +45,32 @@ public class EngineSelector {
     private TranslationEngine engine;
     private TranslationEngine fallback;
     private Glossary glossary;
+    /** In a scale-out run (a manager or a worker): the endpoint's limits, shared through the database. */
+    private final org.springframework.beans.factory.ObjectProvider<JdbcTemplate> jdbc;
+    private final boolean scaledOut;
+    private SharedEndpointLimits shared;
+    private long runId;
 
     EngineSelector(WartaProperties properties, LlmProperties llm, ModelAnswerRepository answers,
-                   ModelCallRepository calls) {
+                   ModelCallRepository calls, org.springframework.beans.factory.ObjectProvider<JdbcTemplate> jdbc,
+                   Environment environment) {
         this.properties = properties;
         this.llm = llm;
         this.callLog = new RunCallLog(answers, calls);
+        this.jdbc = jdbc;
+        this.scaledOut = properties.partitions() > 0 || environment.matchesProfiles(WorkerCommand.PROFILE);
     }
 
     /**
      * The run the model calls from now on are recorded under; with {@code force}, answers kept before now are not
      * reused (a forced run asks the model again).
      */
-    void callsBelongTo(long runId, boolean force) {
+    synchronized void callsBelongTo(long runId, boolean force) {
         callLog.belongTo(runId, force);
+        this.runId = runId;
+        if (shared != null) {
+            shared.belongTo(runId);
+        }
     }
 
     /**
@@ -129,12 +144,12 @@ public class EngineSelector {
                     throw new EngineUnavailableException(NO_ENDPOINT);
                 }
                 return LlmConfiguration.engine(llm, properties.targetLanguage(), meter, glossary(), metrics, callLog,
-                        callLog);
+                        callLog, sharedLimits());
             }
             case "auto" -> {
                 if (llm.endpointConfigured()) {
                     return LlmConfiguration.engine(llm, properties.targetLanguage(), meter, glossary(), metrics, callLog,
-                        callLog);
+                        callLog, sharedLimits());
                 }
                 log.info("No model endpoint configured (OPENAI_API_KEY / OPENAI_BASE_URL): using the offline engine, "
                         + "which makes a gist, not a full translation");
@@ -146,6 +161,27 @@ public class EngineSelector {
             default -> throw new EngineUnavailableException(
                     "Unknown warta.engine '" + properties.engine() + "': use auto, openai or offline.");
         }
+    }
+
+    /** A manager or worker of a scale-out run: the run's limits are kept in the database, for every process. */
+    boolean limitsShared() {
+        return scaledOut;
+    }
+
+    /**
+     * The endpoint's limits shared with the other processes of a scale-out run (null in a run in one process): the
+     * requests and tokens per minute, Retry-After holds and the circuit verdict hold for the run, not per process.
+     */
+    private SharedEndpointLimits sharedLimits() {
+        if (!scaledOut) {
+            return null;
+        }
+        if (shared == null) {
+            shared = new SharedEndpointLimits(jdbc.getObject(), llm.effectiveBaseUrl() + " " + llm.model(),
+                    llm.requestsPerMinute(), llm.tokensPerMinute());
+        }
+        shared.belongTo(runId);
+        return shared;
     }
 
     private TranslationEngine offline() {

@@ -7,6 +7,7 @@ import dev.warta.llm.LlmProperties;
 import dev.warta.store.ArticleOutcome;
 import dev.warta.store.ArticleRepository;
 import dev.warta.store.ArticleWriter;
+import dev.warta.store.ModelCallRepository;
 import dev.warta.store.TranslationCache;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -77,22 +78,34 @@ class TranslationJobConfiguration {
                        IngestedItemReader inputReader, TranslationPrefetch translationPrefetch,
                        ArticleWriter articleWriter, RunControl runControl, ProgressReporter progress,
                        WartaProperties properties, LlmProperties llm) {
+        return translating(new StepBuilder("translateStep", jobRepository), transactionManager, inputReader,
+                translationPrefetch, articleWriter, runControl, progress, properties, llm).build();
+    }
+
+    /**
+     * The read → translate → check → store step on {@code builder}: the single-process step, and each worker's step
+     * of a scale-out run ({@link ScaleOutConfiguration}), which differ only in their reader.
+     */
+    static org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder<Ingested, ArticleOutcome> translating(
+            StepBuilder builder, PlatformTransactionManager transactionManager,
+            org.springframework.batch.infrastructure.item.ItemReader<Ingested> reader,
+            TranslationPrefetch translationPrefetch, ArticleWriter articleWriter, RunControl runControl,
+            ProgressReporter progress, WartaProperties properties, LlmProperties llm) {
         // The model work itself runs on TranslationPrefetch's pool, started as items are read. Spring Batch 6
         // collects a chunk's results concurrently on this executor (items whose work was not started ahead run here);
         // reading and writing stay on the step's thread, so restart state and the chunk transaction are unaffected.
         SimpleAsyncTaskExecutor collectors = new SimpleAsyncTaskExecutor("warta-item-");
         collectors.setConcurrencyLimit(llm.concurrency());
-        return new StepBuilder("translateStep", jobRepository)
+        return builder
                 .<Ingested, ArticleOutcome>chunk(Math.max(properties.chunkSize(), llm.concurrency()))
                 .transactionManager(transactionManager)
-                .reader(inputReader)
+                .reader(reader)
                 .processor(translationPrefetch::outcome)
                 .writer(articleWriter)
                 .taskExecutor(collectors)
                 .listener(runControl)
                 .listener(progress)
-                .listener((StepExecutionListener) translationPrefetch)
-                .build();
+                .listener((StepExecutionListener) translationPrefetch);
     }
 
     @Bean
@@ -115,17 +128,40 @@ class TranslationJobConfiguration {
     @StepScope
     TranslationPrefetch translationPrefetch(EngineSelector engines, TranslationCache cache,
                                             ArticleRepository articles, WartaProperties properties, LlmProperties llm,
-                                            RunControl runControl,
+                                            RunControl runControl, ModelCallRepository modelCalls,
                                             @Value("#{jobParameters['runDate']}") String runDate,
                                             @Value("#{jobParameters['force']}") String force,
                                             @Value("#{jobParameters['runId']}") Long runId) {
         engines.callsBelongTo(runId, Boolean.parseBoolean(force));
-        RunBudget budget = new RunBudget(properties.budget(), llm, engines.metrics());
+        RunBudget budget = engines.limitsShared()
+                ? new RunBudget(properties.budget(), llm, spentByTheRun(modelCalls, runId))
+                : new RunBudget(properties.budget(), llm, engines.metrics());
+        // asked again in each call's turn, so articles prepared ahead send nothing once the budget is spent
         engines.callsWithin(budget);
         ArticleProcessor processor = new ArticleProcessor(engines.engine(), engines.fallback(), cache, articles,
                 budget, runDate, Boolean.parseBoolean(force), properties.maxAttempts(), runControl::stopForWrongSettings);
         return new TranslationPrefetch(processor::process, TranslationPrefetch.threadsFor(llm.concurrency()),
                 runControl);
+    }
+
+    /**
+     * What every process of a scale-out run has paid, from the calls recorded in the database, read at most once a
+     * second: the budget cap holds for the run, at the price of overshooting it by a second's calls.
+     */
+    private static java.util.function.Supplier<RunBudget.Spent> spentByTheRun(ModelCallRepository modelCalls,
+                                                                              long runId) {
+        long[] readAt = {System.nanoTime() - 2_000_000_000L};
+        RunBudget.Spent[] last = {new RunBudget.Spent(0, 0)};
+        return () -> {
+            synchronized (readAt) {
+                if (System.nanoTime() - readAt[0] >= 1_000_000_000L) {
+                    ModelCallRepository.Totals totals = modelCalls.totals(runId);
+                    last[0] = new RunBudget.Spent(totals.promptTokens(), totals.completionTokens());
+                    readAt[0] = System.nanoTime();
+                }
+                return last[0];
+            }
+        };
     }
 
     @Bean

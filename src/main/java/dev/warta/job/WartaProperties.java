@@ -21,6 +21,9 @@ import java.nio.file.Path;
  *                       ships inside Warta (built from jobs/glossary.tsv)
  * @param offlineFallback give articles the model could not do an offline gist instead of leaving them failed
  * @param schedule       cron expression (six fields, Spring form): stay up and run at those times; blank runs once
+ * @param partitions     0 runs the whole job in this process; N &gt; 0 makes this process the manager of a scale-out run
+ *                       that splits the inputs into N partitions for {@code worker} processes (docs/scale-out.md)
+ * @param scaleOut       how the manager watches its workers
  */
 @ConfigurationProperties("warta")
 public record WartaProperties(
@@ -34,12 +37,26 @@ public record WartaProperties(
         @DefaultValue Budget budget,
         Path glossary,
         @DefaultValue("false") boolean offlineFallback,
-        String schedule) {
+        String schedule,
+        @DefaultValue("0") int partitions,
+        @DefaultValue ScaleOut scaleOut) {
 
     /**
      * @param maxTokens prompt plus completion tokens one run may spend, 0 for no cap
      * @param maxCost   estimated USD one run may spend (needs the model's price), 0 for no cap
      */
     public record Budget(@DefaultValue("0") long maxTokens, @DefaultValue("0") double maxCost) {
+    }
+
+    /**
+     * @param heartbeat     how often a worker proves it is alive while it runs a partition
+     * @param workerTimeout a partition whose worker has not proven it is alive for this long is failed by the
+     *                      manager (its worker died or lost the database), so that it can be run again
+     * @param restarts      how many times the manager itself runs the partitions of lost workers again before it
+     *                      gives up and reports them failed (a later start of the manager resumes them too)
+     */
+    public record ScaleOut(@DefaultValue("5s") java.time.Duration heartbeat,
+                           @DefaultValue("60s") java.time.Duration workerTimeout,
+                           @DefaultValue("3") int restarts) {
     }
 }

@@ -21,6 +21,11 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import dev.warta.store.PartitionRepository;
+import dev.warta.store.SqlDialect;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -49,6 +54,7 @@ import java.util.Optional;
  */
 @Component
 @ConditionalOnNotWebApplication   // `serve` starts the web app only; the job runs from its own command
+@org.springframework.context.annotation.Profile("!" + WorkerCommand.PROFILE)   // a worker runs partitions only
 class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
 
     static final int ALL_DELIVERED = 0;
@@ -74,12 +80,18 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ProgressReporter progress;
     private final ModelCallRepository modelCalls;
     private final LlmBatchRepository batches;
+    private final ObjectProvider<Job> partitionedJob;
+    private final PartitionRepository partitions;
+    private final ObjectProvider<PartitionWatch> partitionWatch;
+    private final JdbcTemplate jdbc;
     private int exitCode;
 
     WartaRunner(WartaProperties properties, LlmProperties llm, EngineSelector engines, JobOperator jobOperator,
                 JobRepository jobRepository, Job translationJob, RunRepository runs, RunLock lock,
                 ArticleRepository articles, RunExporter exporter, RunControl control, ProgressReporter progress,
-                ModelCallRepository modelCalls, LlmBatchRepository batches) {
+                ModelCallRepository modelCalls, LlmBatchRepository batches,
+                @Qualifier(ScaleOutConfiguration.JOB_NAME) ObjectProvider<Job> partitionedJob,
+                PartitionRepository partitions, ObjectProvider<PartitionWatch> partitionWatch, JdbcTemplate jdbc) {
         this.properties = properties;
         this.llm = llm;
         this.engines = engines;
@@ -94,6 +106,15 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         this.progress = progress;
         this.modelCalls = modelCalls;
         this.batches = batches;
+        this.partitionedJob = partitionedJob;
+        this.partitions = partitions;
+        this.partitionWatch = partitionWatch;
+        this.jdbc = jdbc;
+    }
+
+    /** A manager of a scale-out run: the job whose partitions worker processes run (docs/scale-out.md). */
+    private boolean scaledOut() {
+        return properties.partitions() > 0;
     }
 
     @Override
@@ -124,6 +145,10 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         Path input = properties.input();
         if (!Files.isDirectory(input)) {
             return cannotStart("Input folder not found: " + input.toAbsolutePath() + " (set --input=DIR).");
+        }
+        if (scaledOut() && SqlDialect.of(jdbc) != SqlDialect.POSTGRESQL) {
+            return cannotStart("warta.partitions needs a database that the workers share: PostgreSQL "
+                    + "(--spring.datasource.url=jdbc:postgresql://HOST:PORT/DB). An H2 file serves one process.");
         }
         TranslationEngine engine;
         try {
@@ -166,11 +191,14 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
             jobStatus = BatchStatus.COMPLETED;
         } else {
             progress.start();
-            JobExecution execution;
-            try {
-                execution = jobOperator.start(translationJob, parameters);
-            } catch (Exception e) {
-                throw new IllegalStateException("the job could not be started: " + e.getMessage(), e);
+            JobExecution execution = startJob(parameters);
+            // partitions whose worker died: run them again at once, on the workers that are still there
+            for (int restart = 1; scaledOut() && restart <= properties.scaleOut().restarts()
+                    && execution.getStatus() == BatchStatus.FAILED && partitionWatch.getObject().lostInLastStep() > 0
+                    && !control.stopRequested(); restart++) {
+                log.warn("Running the partitions of lost workers again (restart {} of {})", restart,
+                        properties.scaleOut().restarts());
+                execution = startJob(parameters);
             }
             progress.finish();
             jobStatus = execution.getStatus();
@@ -186,7 +214,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         ArticleRepository.RunCounts counts = articles.countRun(runId);
         RunSummary summary = new RunSummary(runId, runDate.toString(), started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis() / 1000.0, status, message(status, runId, counts),
-                engine.name(), engines.modelName(), RunSummary.count(counts), calls(runId));
+                engine.name(), engines.modelName(), RunSummary.count(counts), calls(runId), partitionReports(runId));
         exporter.exportRunSummary(summary, output);
         runs.finish(runId, status, RunExporter.summaryJson(summary));
         System.out.println(summary.table());
@@ -197,11 +225,28 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         if ("stopped".equals(status)) {
             return STOPPED;   // a stop shows up as a JobInterruptedException: not a failure
         }
+        if (failure != null && summary.partitions().stream().anyMatch(p -> !"completed".equals(p.status()))) {
+            // the workers' trouble (endpoint, budget, a worker lost for good), each partition's reason in the table
+            return SOME_NOT_DELIVERED;
+        }
         if (failure != null) {
             log.error("The job failed: {}", failure.toString());
             return JOB_FAILED;
         }
         return summary.allDelivered() ? ALL_DELIVERED : SOME_NOT_DELIVERED;
+    }
+
+    private JobExecution startJob(JobParameters parameters) {
+        if (scaledOut()) {
+            // an outage that opened the circuit for this run earlier is no verdict on this attempt
+            jdbc.update("UPDATE warta_endpoint_limit SET circuit_run_id = NULL, circuit_reason = NULL "
+                    + "WHERE circuit_run_id = ?", parameters.getLong("runId"));
+        }
+        try {
+            return jobOperator.start(scaledOut() ? partitionedJob.getObject() : translationJob, parameters);
+        } catch (Exception e) {
+            throw new IllegalStateException("the job could not be started: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -211,13 +256,25 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
      * @return the run's last job execution, {@code null} when it has none
      */
     private JobExecution resume(long runId, JobParameters parameters) {
-        JobExecution last = jobRepository.getLastJobExecution(TranslationJobConfiguration.JOB_NAME, parameters);
+        JobExecution last = jobRepository.getLastJobExecution(
+                scaledOut() ? ScaleOutConfiguration.JOB_NAME : TranslationJobConfiguration.JOB_NAME, parameters);
         if (last != null && last.getStatus().isRunning()) {
             jobOperator.recover(last);
         }
         runs.markRunning(runId);
         log.info("Resuming run {} from where it stopped", runId);
         return last;
+    }
+
+    /** The partitions of a scale-out run for run.json and the end table; none for a run in one process. */
+    private java.util.List<RunSummary.Partition> partitionReports(long runId) {
+        if (!scaledOut()) {
+            return java.util.List.of();
+        }
+        return partitions.ofRun(runId).stream()
+                .map(p -> new RunSummary.Partition(p.partition(), p.items(), p.status(), p.worker(), p.attempts(),
+                        p.written(), p.reason()))
+                .toList();
     }
 
     private String status(BatchStatus status) {
@@ -237,6 +294,14 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         if ("stopped".equals(status)) {
             return "Stopped: " + control.stopReason() + ". Run again to continue where it stopped.";
+        }
+        java.util.List<String> failedPartitions = scaledOut() ? partitions.ofRun(runId).stream()
+                .filter(p -> !"completed".equals(p.status()))
+                .map(p -> p.partition() + (p.reason() == null ? " (" + p.status() + ")" : " (" + p.reason() + ")"))
+                .toList() : java.util.List.of();
+        if (!failedPartitions.isEmpty() && !"completed".equals(status)) {
+            return "Partitions not finished: " + String.join("; ", failedPartitions)
+                    + ". Run the manager again to run them again.";
         }
         if (counts.of(ArticleStatus.PENDING) == 0) {
             return null;

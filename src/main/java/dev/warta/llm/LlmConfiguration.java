@@ -47,11 +47,24 @@ public final class LlmConfiguration {
     public static ModelTranslationEngine engine(LlmProperties properties, String targetLanguage, UsageMeter meter,
                                                 Glossary glossary, CallMetrics metrics, AnswerStore answers,
                                                 CallLog calls) {
+        return engine(properties, targetLanguage, meter, glossary, metrics, answers, calls, null);
+    }
+
+    /**
+     * The engine as above; with {@code shared} limits (not null) its rate limits and circuit breaker hold across the
+     * processes of a scale-out run.
+     */
+    public static ModelTranslationEngine engine(LlmProperties properties, String targetLanguage, UsageMeter meter,
+                                                Glossary glossary, CallMetrics metrics, AnswerStore answers,
+                                                CallLog calls, dev.warta.llm.http.SharedLimits shared) {
         CallPolicy policy = new CallPolicy(properties.maxRetries(), properties.initialBackoff(), Duration.ofSeconds(30),
                 properties.timeout(), properties.requestsPerMinute(), properties.tokensPerMinute(),
                 properties.circuitBreakerThreshold());
         ResilientHttpClientBuilder http = new ResilientHttpClientBuilder(policy, metrics).answerStore(answers)
                 .callLog(calls).maxInFlight(properties.concurrency());
+        if (shared != null) {
+            http.sharedLimits(shared);
+        }
         ChatModel model = chatModel(properties, meter, http);
         NewsTranslator translator = AiServices.builder(NewsTranslator.class).chatModel(model).build();
         ArticleChunker chunker = new ArticleChunker(tokenEstimator(properties.model()), properties.chunkTokens());

@@ -13,8 +13,15 @@ final class CircuitBreaker {
     private boolean open;
     /** Set once the endpoint rejected our settings (key, URL, model): then nothing is sent any more. */
     private String rejection;
+    /** The run's verdict when several processes call the endpoint; {@code null} in a run in one process. */
+    private final SharedLimits shared;
 
     CircuitBreaker(int threshold) {
+        this(threshold, null);
+    }
+
+    CircuitBreaker(int threshold, SharedLimits shared) {
+        this.shared = shared;
         if (threshold < 1) {
             throw new IllegalArgumentException("threshold must be >= 1, was " + threshold);
         }
@@ -28,6 +35,12 @@ final class CircuitBreaker {
         }
         if (open) {
             throw new EndpointUnavailableException(consecutiveFailures, lastFailure);
+        }
+        if (shared != null) {
+            java.util.Optional<String> elsewhere = shared.openedElsewhere();
+            if (elsewhere.isPresent()) {
+                throw new EndpointUnavailableException(threshold, elsewhere.get() + ", seen by another process");
+            }
         }
     }
 
@@ -46,6 +59,9 @@ final class CircuitBreaker {
         consecutiveFailures++;
         lastFailure = description;
         open = consecutiveFailures >= threshold;
+        if (open && shared != null) {
+            shared.opened(description);
+        }
         return open;
     }
 

@@ -18,8 +18,20 @@ final class RateLimiter {
     private final Bucket requests;
     private final Bucket tokens;
     private long heldUntilNanos;
+    /** Set when several processes share the endpoint's limits: then they hold, not this process's buckets. */
+    private final SharedLimits shared;
 
     RateLimiter(int requestsPerMinute, int tokensPerMinute) {
+        this(requestsPerMinute, tokensPerMinute, null);
+    }
+
+    /** With {@code shared} limits (not null), this limiter only waits as they say. */
+    RateLimiter(int requestsPerMinute, int tokensPerMinute, SharedLimits shared) {
+        this.shared = shared;
+        if (shared != null) {
+            requestsPerMinute = 0;
+            tokensPerMinute = 0;
+        }
         long now = System.nanoTime();
         this.requests = requestsPerMinute > 0 ? new Bucket(1, requestsPerMinute, now) : null;
         this.tokens = tokensPerMinute > 0 ? new Bucket(tokensPerMinute, tokensPerMinute, now) : null;
@@ -27,11 +39,15 @@ final class RateLimiter {
     }
 
     boolean limitsTokens() {
-        return tokens != null;
+        return tokens != null || (shared != null && shared.limitsTokens());
     }
 
     /** Blocks until one request carrying about {@code estimatedTokens} tokens may be sent. */
     void acquire(long estimatedTokens) throws InterruptedException {
+        if (shared != null) {
+            sleepNanos(shared.reserve(estimatedTokens).toNanos());
+            return;
+        }
         long waitNanos;
         synchronized (this) {
             long now = System.nanoTime();
@@ -54,6 +70,10 @@ final class RateLimiter {
 
     /** Holds every call not yet sent for {@code duration} from now (never shortens an existing hold). */
     synchronized void holdFor(Duration duration) {
+        if (shared != null) {
+            shared.hold(duration);
+            return;
+        }
         long until = System.nanoTime() + duration.toNanos();
         if (until - heldUntilNanos > 0) {
             heldUntilNanos = until;
@@ -62,6 +82,10 @@ final class RateLimiter {
 
     /** Replaces a request's estimated tokens by what the provider reported it used. */
     synchronized void correctTokens(long estimated, long actual) {
+        if (shared != null && actual >= 0) {
+            shared.correctTokens(estimated, actual);
+            return;
+        }
         if (tokens != null && actual >= 0) {
             tokens.give(estimated - actual, System.nanoTime());
         }

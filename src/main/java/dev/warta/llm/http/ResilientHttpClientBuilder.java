@@ -21,8 +21,8 @@ public final class ResilientHttpClientBuilder implements HttpClientBuilder {
 
     private final CallPolicy policy;
     private final CallMetrics metrics;
-    private final RateLimiter rateLimiter;
-    private final CircuitBreaker circuitBreaker;
+    private RateLimiter rateLimiter;
+    private CircuitBreaker circuitBreaker;
     private PaidAnswers answers = new PaidAnswers(AnswerStore.NONE);
     private CallLog callLog = CallLog.NONE;
     private Duration connectTimeout;
@@ -91,6 +91,17 @@ public final class ResilientHttpClientBuilder implements HttpClientBuilder {
             throw new IllegalArgumentException("maxInFlight must be at least 1, was " + calls);
         }
         this.inFlight = new java.util.concurrent.Semaphore(calls, true);
+        return this;
+    }
+
+    /**
+     * Share the rate limits, the holds and the circuit breaker's verdict with the other processes of the run
+     * (scale-out); call before {@link #build()}.
+     */
+    public ResilientHttpClientBuilder sharedLimits(SharedLimits shared) {
+        this.rateLimiter = new RateLimiter(policy.requestsPerMinute(), policy.tokensPerMinute(),
+                Objects.requireNonNull(shared, "shared"));
+        this.circuitBreaker = new CircuitBreaker(policy.circuitBreakerThreshold(), shared);
         return this;
     }
 

@@ -1,0 +1,205 @@
+package dev.warta.job;
+
+import dev.warta.article.ArticleStatus;
+import dev.warta.store.ArticleOutcome;
+import dev.warta.store.PartitionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+import java.net.InetAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A worker's side of one partition: claims it in {@code warta_partition} under this worker's name (host/pid), proves
+ * it is alive every {@code warta.scale-out.heartbeat} while the step runs, and records how it ended. A partition
+ * whose articles were left pending (the endpoint could not be reached, the budget was spent) ends failed, with the
+ * first reason, in one line: the manager reports it and a restart runs it again.
+ */
+@Component
+@Profile(WorkerCommand.PROFILE)
+class WorkerPartitionListener implements StepExecutionListener, ItemWriteListener<ArticleOutcome> {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerPartitionListener.class);
+
+    /** This worker's name in reports: host and process id. */
+    static final String WORKER = hostName() + "/" + ProcessHandle.current().pid();
+
+    private final PartitionRepository partitions;
+    private final JobRepository jobRepository;
+    private final RunControl control;
+    private final ProgressReporter progress;
+    private final EngineSelector engines;
+    private final WartaProperties properties;
+
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile String firstPendingReason;
+    private volatile boolean givenUp;
+    private volatile ScheduledExecutorService heartbeat;
+    /** Counted down when no partition is running here: a stopping worker waits for it. */
+    private volatile CountDownLatch idle = new CountDownLatch(0);
+
+    WorkerPartitionListener(PartitionRepository partitions, JobRepository jobRepository, RunControl control,
+                            ProgressReporter progress, EngineSelector engines, WartaProperties properties) {
+        this.partitions = partitions;
+        this.jobRepository = jobRepository;
+        this.control = control;
+        this.progress = progress;
+        this.engines = engines;
+        this.properties = properties;
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        idle = new CountDownLatch(1);
+        pending.set(0);
+        firstPendingReason = null;
+        givenUp = false;
+        long runId = runId(step);
+        int partition = partition(step);
+        JobExecution job = jobRepository.getJobExecution(step.getJobExecutionId());
+        if (job == null || !job.getStatus().isRunning()) {
+            // a request of a manager that has since stopped or restarted the run: its newer request is the one to run
+            log.warn("Partition {} of run {}: the request is stale (the manager restarted the run); skipped",
+                    partition, runId);
+            step.setTerminateOnly();
+            return;
+        }
+        partitions.claim(runId, partition, WORKER, step.getId());
+        log.info("Partition {} of run {}: started by worker {}", partition, runId, WORKER);
+        progress.start();
+        ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "warta-partition-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.scaleOut().heartbeat().toMillis();
+        beats.scheduleAtFixedRate(() -> beat(step, runId, partition), every, every, TimeUnit.MILLISECONDS);
+        heartbeat = beats;
+    }
+
+    private void beat(StepExecution step, long runId, int partition) {
+        try {
+            if (!partitions.beat(runId, partition, step.getId(), step.getWriteCount()) && !givenUp) {
+                givenUp = true;
+                control.requestStop("the manager gave partition " + partition + " up (no heartbeat in time) "
+                        + "and runs it again elsewhere");
+            }
+        } catch (RuntimeException e) {
+            // the database is out of reach: the step's next write fails too, and the manager fails the partition
+            log.warn("Partition {}: heartbeat failed: {}", partition, e.getMessage());
+        }
+    }
+
+    @Override
+    public void afterWrite(Chunk<? extends ArticleOutcome> items) {
+        for (ArticleOutcome outcome : items) {
+            if (outcome.stored().status() == ArticleStatus.PENDING && pending.getAndIncrement() == 0) {
+                firstPendingReason = outcome.stored().reason();
+            }
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        ScheduledExecutorService beats = heartbeat;
+        heartbeat = null;
+        if (beats != null) {
+            beats.shutdown();
+        }
+        try {
+            return record(step);
+        } finally {
+            // the next partition starts afresh: no stop request (a signal stops the worker's polling first); after a
+            // failed partition also a new engine, with a closed circuit. A completed partition keeps the engine:
+            // building one (tokenizer, AI service) costs seconds of processor time.
+            control.reset();
+            if (step.getStatus() != BatchStatus.COMPLETED) {
+                engines.reset();
+            }
+            idle.countDown();
+        }
+    }
+
+    private ExitStatus record(StepExecution step) {
+        long runId = runId(step);
+        int partition = partition(step);
+        String reason = null;
+        String status;
+        if (control.wrongSettings() != null) {
+            reason = "the endpoint refused a setting: " + control.wrongSettings();
+            step.setStatus(BatchStatus.FAILED);
+            status = "failed";
+        } else if (step.getStatus() == BatchStatus.COMPLETED && pending.get() > 0) {
+            reason = pending.get() + " articles left pending: " + firstPendingReason;
+            step.setStatus(BatchStatus.FAILED);
+            status = "failed";
+        } else if (step.getStatus() == BatchStatus.COMPLETED) {
+            status = "completed";
+        } else if (step.getStatus() == BatchStatus.STOPPED) {
+            status = "stopped";
+            reason = control.stopReason();
+        } else {
+            status = "failed";
+            reason = step.getFailureExceptions().isEmpty() ? step.getExitStatus().getExitDescription()
+                    : rootMessage(step.getFailureExceptions().get(0));
+        }
+        if (reason != null) {
+            reason = reason.lines().findFirst().orElse(reason);
+        }
+        try {
+            partitions.finish(runId, partition, step.getId(), status, step.getWriteCount(), reason);
+        } catch (RuntimeException e) {
+            log.warn("Partition {}: could not record its end: {}", partition, e.getMessage());
+        }
+        if ("failed".equals(status)) {
+            System.err.println("warta worker " + WORKER + ": partition " + partition + " of run " + runId
+                    + " failed: " + reason);
+            return ExitStatus.FAILED.addExitDescription(reason);
+        }
+        log.info("Partition {} of run {}: {} ({} items written)", partition, runId, status, step.getWriteCount());
+        return step.getExitStatus();
+    }
+
+    /** Waits until the partition running here (if any) has ended. */
+    boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        return idle.await(timeout, unit);
+    }
+
+    private static long runId(StepExecution step) {
+        return step.getJobExecution().getJobParameters().getLong("runId");
+    }
+
+    private static int partition(StepExecution step) {
+        return step.getExecutionContext().getInt(ScaleOutConfiguration.PARTITION_KEY);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

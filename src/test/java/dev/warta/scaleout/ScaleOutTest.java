@@ -1,0 +1,294 @@
+package dev.warta.scaleout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warta.store.Json;
+import dev.warta.store.WorkItemRepository;
+import dev.warta.testing.OpenAiStub;
+import dev.warta.testing.SimulatedTranslator;
+import dev.warta.testing.TestDatabase;
+import dev.warta.testing.WartaHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A scale-out run as operators run it: a manager and worker JVMs on one PostgreSQL (started by the tests), the
+ * model behind the local OpenAI-compatible stub. Pins down that a worker killed with SIGKILL mid-partition costs no
+ * article and no duplicate, and at most its calls in flight paid twice; and that a worker that cannot reach the
+ * endpoint fails its partition in one line that the manager reports.
+ */
+class ScaleOutTest {
+
+    private static final String DAY = "2026-11-30";
+    private static final int CONCURRENCY = 4;
+    private static final int ARTICLES = 200;
+
+    @TempDir
+    Path work;
+
+    private OpenAiStub stub;
+    private WartaHarness warta;
+    private final List<Process> processes = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        stub = OpenAiStub.start();
+        stub.respondWith(request -> new SimulatedTranslator().apply(request).delayed(150));
+        warta = new WartaHarness(work, stub.baseUrl(), TestDatabase.postgres());
+    }
+
+    @AfterEach
+    void tearDown() {
+        processes.forEach(Process::destroyForcibly);
+        stub.close();
+    }
+
+    @Test
+    void aWorkerKilledMidPartitionCostsNoArticleAndNoDuplicate() throws Exception {
+        addArticles(ARTICLES);
+        Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=4",
+                "--warta.scale-out.heartbeat=1s", "--warta.scale-out.worker-timeout=5s"));
+        Process first = start("worker-1", workerArguments(stub.baseUrl()));
+        Process second = start("worker-2", workerArguments(stub.baseUrl()));
+
+        // when the first worker is in the middle of a partition, with calls in flight, it is killed
+        waitFor(() -> runningPartitionOf(first) && articlesStored() >= 10, manager);
+        first.destroyForcibly();   // SIGKILL
+        first.waitFor();
+        // systemd's Restart= brings it back
+        start("worker-1-again", workerArguments(stub.baseUrl()));
+
+        assertThat(exitOf(manager)).as(log("manager")).isZero();
+
+        // every article exactly once in the database, and exactly one file each
+        List<Map<String, Object>> rows = warta.rows("SELECT id, status FROM warta_article");
+        assertThat(rows).hasSize(ARTICLES);
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("STATUS")).isEqualTo("translated"));
+        try (Stream<Path> files = Files.list(warta.output().resolve(DAY))) {
+            assertThat(files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(".json") && !name.equals("run.json")))
+                    .hasSize(ARTICLES)
+                    .containsExactlyInAnyOrderElementsOf(rows.stream().map(row -> row.get("ID") + ".json").toList());
+        }
+        // the calls the killed worker had in flight are the only ones paid twice
+        Set<String> distinct = new HashSet<>();
+        int repeated = 0;
+        for (OpenAiStub.RecordedRequest request : stub.requests()) {
+            if (!distinct.add(request.body().toString())) {
+                repeated++;
+            }
+        }
+        assertThat(repeated).isLessThanOrEqualTo(CONCURRENCY);
+        assertThat(distinct).hasSize(ARTICLES);
+
+        // run.json says which worker did which partition: the killed worker's partition was run again elsewhere
+        JsonNode run = Json.mapper().readTree(warta.output().resolve(DAY).resolve("run.json").toFile());
+        assertThat(run.path("status").asText()).isEqualTo("completed");
+        JsonNode partitions = run.path("partitions");
+        assertThat(partitions).hasSize(4);
+        int items = 0;
+        boolean rerun = false;
+        for (JsonNode partition : partitions) {
+            assertThat(partition.path("status").asText()).isEqualTo("completed");
+            assertThat(partition.path("worker").asText()).matches(".+/\\d+");
+            items += partition.path("items").asInt();
+            rerun |= partition.path("attempts").asInt() >= 2;
+        }
+        assertThat(items).isEqualTo(ARTICLES);
+        assertThat(rerun).as("the killed worker's partition ran again").isTrue();
+        assertThat(log("manager")).contains("partition").contains("total");
+
+        // each item sits in the partition its input key hashes to
+        assertThat(warta.rows("SELECT input_key, partition_no FROM warta_work_item")).hasSize(ARTICLES)
+                .allSatisfy(row -> assertThat(((Number) row.get("PARTITION_NO")).intValue())
+                        .isEqualTo(WorkItemRepository.partitionOf((String) row.get("INPUT_KEY"), 4)));
+        second.destroy();
+    }
+
+    @Test
+    void aWorkerThatCannotReachTheEndpointFailsItsPartitionsInOneLineAndTheManagerSaysWhich() throws Exception {
+        addArticles(12);
+        String closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
+        }
+        Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=2"));
+        start("worker", workerArguments(closedPort));
+
+        assertThat(exitOf(manager)).as(log("manager")).isEqualTo(1);
+
+        assertThat(log("worker")).containsPattern("warta worker .+/\\d+: partition [01] of run \\d+ failed: \\d+ "
+                + "articles left pending: .*(refused|unreachable|connect).*");
+        assertThat(log("manager")).contains("Partitions not finished: 0 (").contains("1 (");
+        JsonNode run = Json.mapper().readTree(warta.output().resolve(DAY).resolve("run.json").toFile());
+        assertThat(run.path("partitions")).allSatisfy(partition -> {
+            assertThat(partition.path("status").asText()).isEqualTo("failed");
+            assertThat(partition.path("reason").asText()).contains("left pending");
+        });
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'pending'")).hasSize(12);
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    private int exitOf(Process manager) throws InterruptedException {
+        if (!manager.waitFor(600, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("the manager did not finish; logs:\n" + allLogs());
+        }
+        return manager.exitValue();
+    }
+
+    @Test
+    void twoWorkersKeepTheRequestRateOfOneRunTogether() throws Exception {
+        // 120 requests a minute for the run: one call every 500 ms, whichever worker sends it
+        java.util.Queue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        stub.respondWith(request -> {
+            arrivals.add(System.nanoTime());
+            return new SimulatedTranslator().apply(request);
+        });
+        addArticles(24);
+        String rate = "--warta.llm.requests-per-minute=120";
+        Process first = start("worker-1", workerArguments(stub.baseUrl(), rate));
+        Process second = start("worker-2", workerArguments(stub.baseUrl(), rate));
+        // both workers wait for partitions before the manager sends any, so they call the endpoint at the same time
+        waitFor(() -> log("worker-1").contains("waiting for partitions") && log("worker-2").contains("waiting for "
+                + "partitions"), first);
+        Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=2", rate));
+
+        assertThat(exitOf(manager)).as(log("manager")).isZero();
+
+        assertThat(warta.rows("SELECT DISTINCT worker FROM warta_partition")).as(allLogs()).hasSize(2);
+        List<Long> times = new ArrayList<>(arrivals);
+        assertThat(times).hasSize(24);
+        // in any 3 s at most 8 calls (6 at the rate, the one the bucket holds, and one whose send a busy machine
+        // delayed into the next slot); two workers each keeping the rate on their own would send about 12
+        times.sort(Comparator.naturalOrder());
+        for (int i = 0; i < times.size(); i++) {
+            long from = times.get(i);
+            long inWindow = times.stream().filter(t -> t >= from && t < from + 3_000_000_000L).count();
+            assertThat(inWindow).as("calls in the 3 s from call " + i).isLessThanOrEqualTo(8);
+        }
+        // and over the whole run: 24 calls at 2 a second take 11.5 s; alone, each worker would take about 6 s
+        assertThat(times.get(times.size() - 1) - times.get(0)).isGreaterThan(10_000_000_000L);
+        second.destroy();
+        first.destroy();
+    }
+
+    @Test
+    void onAnH2FileTheManagerRefusesInOneLine() throws Exception {
+        WartaHarness onH2 = new WartaHarness(work.resolve("h2"), stub.baseUrl());
+        onH2.addArticle("berita.txt", "Berita", "Isi berita. Warga berkumpul di balai desa.");
+
+        WartaHarness.Run manager = onH2.run(DAY, "--warta.partitions=2");
+        assertThat(manager.exitCode()).isEqualTo(2);
+        assertThat(manager.stderr()).contains("warta.partitions needs a database that the workers share: PostgreSQL");
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
+    void theAssignmentOfAnItemToItsPartitionIsStableAndEven() {
+        int[] sizes = new int[4];
+        for (int i = 0; i < 4000; i++) {
+            String key = "/srv/input/2026-11-30/kompas-" + i + ".html";
+            int partition = WorkItemRepository.partitionOf(key, 4);
+            assertThat(WorkItemRepository.partitionOf(key, 4)).isEqualTo(partition);
+            sizes[partition]++;
+        }
+        // even within a few percent, whatever the names look like
+        assertThat(java.util.Arrays.stream(sizes).boxed().toList()).allSatisfy(size -> assertThat(size).isBetween(900, 1100));
+        // feed entries of one file are spread too, not kept together
+        Set<Integer> ofOneFeed = new HashSet<>();
+        for (int entry = 1; entry <= 20; entry++) {
+            ofOneFeed.add(WorkItemRepository.partitionOf("/srv/input/feed.jsonl#entry " + entry, 4));
+        }
+        assertThat(ofOneFeed).hasSize(4);
+    }
+
+    private List<String> workerArguments(String baseUrl, String... extra) {
+        List<String> args = new ArrayList<>(workerArguments(baseUrl));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    private List<String> workerArguments(String baseUrl) {
+        List<String> args = new ArrayList<>(List.of("worker"));
+        args.addAll(warta.arguments(DAY, "--warta.llm.concurrency=" + CONCURRENCY, "--warta.llm.base-url=" + baseUrl,
+                "--warta.scale-out.heartbeat=1s"));
+        return args;
+    }
+
+    private void addArticles(int count) throws IOException {
+        for (int i = 1; i <= count; i++) {
+            warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,
+                    "Isi berita nomor " + i + ". Warga berkumpul di balai desa nomor " + i + ".",
+                    "Rapat selesai sore hari. Kepala desa berbicara tentang anggaran " + i + " juta rupiah.");
+        }
+    }
+
+    private boolean runningPartitionOf(Process worker) {
+        try {
+            return !warta.rows("SELECT partition_no FROM warta_partition WHERE status = 'running' AND worker LIKE ?",
+                    "%/" + worker.pid()).isEmpty();
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+
+    private int articlesStored() {
+        try {
+            return warta.rows("SELECT id FROM warta_article").size();
+        } catch (Exception notYet) {
+            return 0;
+        }
+    }
+
+    private Process start(String name, List<String> args) throws IOException {
+        Process process = warta.startProcess(args, work.resolve(name + ".log"));
+        processes.add(process);
+        return process;
+    }
+
+    private String log(String name) {
+        try {
+            return Files.readString(work.resolve(name + ".log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private String allLogs() {
+        StringBuilder all = new StringBuilder();
+        for (String name : List.of("manager", "worker", "worker-1", "worker-2", "worker-1-again")) {
+            if (Files.exists(work.resolve(name + ".log"))) {
+                all.append("== ").append(name).append('\n').append(log(name).lines()
+                        .filter(line -> !line.startsWith("\tat ")).reduce("", (a, b) -> a + b + "\n"));
+            }
+        }
+        return all.toString();
+    }
+
+    private void waitFor(BooleanSupplier condition, Process watched) throws Exception {
+        long deadline = System.currentTimeMillis() + 400_000;   // a loaded CI machine starts three JVMs slowly
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline || !watched.isAlive()) {
+                throw new AssertionError("condition not reached (manager alive: " + watched.isAlive() + "); logs:\n"
+                        + allLogs());
+            }
+            Thread.sleep(50);
+        }
+    }
+}
