@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -30,6 +31,9 @@ import java.util.function.Function;
  * read ahead but not yet committed is reused by the next run, never paid twice.
  */
 class TranslationPrefetch implements StepExecutionListener {
+
+    /** Bounded, so that an endpoint that hangs cannot hold a stopping run beyond its grace period. */
+    private static final long FINISH_STARTED_WORK_SECONDS = 90;
 
     private final Function<Ingested, ArticleOutcome> work;
     private final ExecutorService calls;
@@ -97,6 +101,13 @@ class TranslationPrefetch implements StepExecutionListener {
         started.values().forEach(future -> future.cancel(false));
         started.clear();
         calls.shutdown();
+        // The work under way is more than the calls in flight: a spare thread may be waiting for its turn to call.
+        // Wait for it, so that what it pays for is kept before the process ends, not paid again by the next run.
+        try {
+            calls.awaitTermination(FINISH_STARTED_WORK_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return stepExecution.getExitStatus();
     }
 }
