@@ -4,8 +4,6 @@ import dev.warta.article.Ingested;
 import dev.warta.ingest.ArticleReader;
 import dev.warta.ingest.InputFiles;
 import dev.warta.store.ArticleRepository;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -34,14 +32,11 @@ import java.util.function.Supplier;
  * the step's thread, which also writes every chunk, only hands the items out. At high concurrency that thread is
  * what the whole run waits for.
  */
-class IngestedItemReader implements ItemStreamReader<Ingested> {
+class IngestedItemReader extends LookAheadItemReader {
 
     private final Path inputFolder;
     private final ArticleReader articleReader;
     private final ProgressReporter progress;
-    private final int lookAhead;
-    private final Consumer<Ingested> readAhead;
-    private final Supplier<Set<String>> alreadyCommitted;
     /** Files parsed ahead of the one whose items are being handed out. */
     static final int FILES_AHEAD = 16;
 
@@ -50,14 +45,11 @@ class IngestedItemReader implements ItemStreamReader<Ingested> {
     private final Deque<Future<List<Ingested>>> parsedAhead = new ArrayDeque<>();
     private int nextToParse;
 
-    private Set<String> committed = Set.of();
     private List<Path> files;
     /** Where reading (ahead) continues. */
     private int fileIndex;
     private int itemIndex;
     private List<Ingested> currentItems = List.of();
-    /** Items read but not yet handed out. */
-    private final Deque<Ingested> buffer = new ArrayDeque<>();
 
     /**
      * @param alreadyCommitted the {@link ArticleRepository#inputKey keys} of the items this run has committed
@@ -65,17 +57,14 @@ class IngestedItemReader implements ItemStreamReader<Ingested> {
      */
     IngestedItemReader(Path inputFolder, ArticleReader articleReader, ProgressReporter progress, int lookAhead,
                        Consumer<Ingested> readAhead, Supplier<Set<String>> alreadyCommitted) {
+        super(lookAhead, readAhead, alreadyCommitted);
         this.inputFolder = inputFolder;
         this.articleReader = articleReader;
         this.progress = progress;
-        this.lookAhead = lookAhead;
-        this.readAhead = readAhead;
-        this.alreadyCommitted = alreadyCommitted;
     }
 
     @Override
-    public void open(ExecutionContext context) {
-        committed = alreadyCommitted.get();
+    void openSource() {
         files = InputFiles.list(inputFolder);
         fileIndex = 0;
         itemIndex = 0;
@@ -104,19 +93,7 @@ class IngestedItemReader implements ItemStreamReader<Ingested> {
     }
 
     @Override
-    public synchronized Ingested read() {
-        while (buffer.size() <= lookAhead) {
-            Ingested next = readNext();
-            if (next == null) {
-                break;
-            }
-            buffer.add(next);
-            readAhead.accept(next);
-        }
-        return buffer.poll();
-    }
-
-    private Ingested readNext() {
+    Ingested readNext() {
         while (fileIndex < files.size()) {
             if (itemIndex < currentItems.size()) {
                 return currentItems.get(itemIndex++);
@@ -165,18 +142,16 @@ class IngestedItemReader implements ItemStreamReader<Ingested> {
         }
     }
 
-    /** Reads and parses one file; runs on the parser's thread. {@code committed} is fixed before it starts. */
+    /** Reads and parses one file; runs on the parser's thread. What is committed is fixed before it starts. */
     private List<Ingested> readFile(int index) {
         Path file = files.get(index);
-        if (committed.contains(ArticleRepository.inputKey(file.toString(), null))) {
+        if (committed(file.toString(), null)) {
             return List.of();   // a single-article file this run has done: not even read again
         }
         List<Ingested> items = articleReader.read(file);
-        if (committed.isEmpty()) {
+        if (nothingCommitted()) {
             return items;
         }
-        return items.stream()
-                .filter(item -> !committed.contains(ArticleRepository.inputKey(item.sourcePath(), item.location())))
-                .toList();
+        return items.stream().filter(item -> !committed(item.sourcePath(), item.location())).toList();
     }
 }

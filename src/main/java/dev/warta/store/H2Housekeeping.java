@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +83,7 @@ class H2Housekeeping implements SmartLifecycle {
     private MVStore embeddedFileStore() {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isWrapperFor(JdbcConnection.class)
-                    || !connection.getMetaData().getURL().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:h2:file:")) {
+                    || !connection.getMetaData().getURL().toLowerCase(Locale.ROOT).startsWith("jdbc:h2:file:")) {
                 return null;
             }
             if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
