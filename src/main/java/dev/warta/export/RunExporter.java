@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
@@ -44,6 +45,8 @@ public class RunExporter {
      */
     static final int DIGEST_LIMIT = 1_000;
 
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(30);
+
     private final ArticleRepository articles;
 
     public RunExporter(ArticleRepository articles) {
@@ -64,10 +67,17 @@ public class RunExporter {
             log.info("Removed {} temporary file(s) left by an interrupted export", leftovers);
         }
         int[] written = {0};
+        long[] lastLog = {System.nanoTime()};
         articles.forEachInRun(runId, item -> {
             writeArticle(files, item.stored());
             written[0]++;
+            // a night of tens of thousands takes minutes to export: say that it moves, as the translate step does
+            if (System.nanoTime() - lastLog[0] >= PROGRESS_INTERVAL.toNanos()) {
+                lastLog[0] = System.nanoTime();
+                log.info("Export: {} article files written", written[0]);
+            }
         });
+        log.info("Export: {} article files written{}", written[0], written[0] == 0 ? "" : ", writing the digest");
         return written[0];
     }
 
