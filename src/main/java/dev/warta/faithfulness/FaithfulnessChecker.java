@@ -739,14 +739,13 @@ public class FaithfulnessChecker {
         // "Penertiban", "Diperbaiki", "Kondisinya": an affixed form the lexicon does not list is a word, not a name;
         // so is a known stem with -an or peN- ("Tayangan", "Bentrokan", "Pengunjuk rasa") opening a sentence
         return Lexicon.bundled().word(lower) == null && MORPHOLOGY.analyse(lower) == null
-                && !AFFIXED.matcher(lower).matches() && !knownStem(lower.replaceFirst("an$", ""))
+                && !AFFIXED.matcher(lower).matches() && !suffixedStem(lower)
                 && NOUN_PREFIX.matcher(lower).results().noneMatch(prefix -> knownStem(restored(lower, prefix)));
     }
 
     /**
      * A noun made from a known stem with pe(N)-/per-/ke- and -an ("Perbendaharaan", treasury; "Pengelolaan"), or
-     * with -an alone on a stem of five letters or more ("Bentrokan", clashes), which English translates: a word, not
-     * a name. Places that look like one ("Kembangan", "Kemayoran") are names where a place is expected, see
+     * with -an alone on a long stem ("Bentrokan", clashes), which English translates: a word, not a name. Places that look like one ("Kembangan", "Kemayoran") are names where a place is expected, see
      * {@link #placeContext}.
      */
     private static boolean derivedNoun(String word) {
@@ -756,8 +755,15 @@ public class FaithfulnessChecker {
         }
         String withoutSuffix = lower.substring(0, lower.length() - 2);
         Matcher prefix = NOUN_PREFIX.matcher(withoutSuffix);
-        return prefix.find() && knownStem(restored(withoutSuffix, prefix.toMatchResult()))
-                || withoutSuffix.length() >= 5 && knownStem(withoutSuffix);
+        return prefix.find() && knownStem(restored(withoutSuffix, prefix.toMatchResult())) || suffixedStem(lower);
+    }
+
+    /**
+     * A known stem of six letters or more with -an ("Bentrokan", "Tayangan"). Shorter stems are left out: with them,
+     * names such as "Kasiman" (kasim) and "Taliban" (talib) would pass for words.
+     */
+    private static boolean suffixedStem(String lower) {
+        return lower.endsWith("an") && lower.length() - 2 >= 6 && knownStem(lower.substring(0, lower.length() - 2));
     }
 
     /** The stem after a nasal prefix, whose first sound the prefix may have taken: pen-yakit → sakit. */
@@ -766,9 +772,9 @@ public class FaithfulnessChecker {
         return prefix.group().equals("peny") ? "s" + rest : rest;
     }
 
-    /** A stem of four letters or more that the lexicon or the dictionary's stem list knows. */
+    /** A stem of five letters or more that the lexicon or the dictionary's stem list knows. */
     private static boolean knownStem(String stem) {
-        return stem.length() >= 4 && Lexicon.bundled().word(stem) != null;
+        return stem.length() >= 5 && Lexicon.bundled().word(stem) != null;
     }
 
     /**
