@@ -77,14 +77,18 @@ public class FaithfulnessChecker {
     static final double SHORT_RATIO = 0.65;
     private static final Morphology MORPHOLOGY = new Morphology(Lexicon.bundled());
     /** The prefixes of Indonesian nouns made from a stem: pe(N)-, per-, ke- (with -an: pengunjuk, perbendaharaan). */
+    /** The capitalised word that ends a text, before the spaces: the word before another. */
+    private static final Pattern CAPITALISED_BEFORE = Pattern.compile("(\\p{Lu}\\p{L}+)\\s+$");
     private static final Pattern NOUN_PREFIX = Pattern.compile("^(peng|peny|pem|pen|per|pe|ke)");
     /** Short words that join a headline's capitalised words: "Tanggul Jebol di Pluit", "Metromini dan Kopaja". */
     private static final Set<String> HEADLINE_JOINERS = Set.of("di", "ke", "dari", "dan", "atau", "untuk", "yang",
             "dengan", "pada", "bagi", "oleh", "vs", "&", "-", "–");
     private static final Set<String> VERB_PREFIXES = Set.of("di", "ter", "meN", "ber", "memper", "diper");
-    /** Words after which a capitalised word names a place: administrative units, their heads, "di" (in). */
+    /** Words after which a capitalised word names a place: administrative units, their heads, "di" (in), waters. */
     private static final Set<String> PLACE_HEADS = Set.of("camat", "lurah", "kecamatan", "kelurahan", "kabupaten",
-            "desa", "kampung", "provinsi", "wilayah", "kawasan", "di", "ke", "dari", "warga", "jl", "jalan");
+            "desa", "kampung", "provinsi", "wilayah", "kawasan", "di", "ke", "dari", "warga", "jl", "jalan",
+            // the generic word of a river, lake or island: "Kali Pesanggrahan", "Setu Babakan"
+            "kali", "sungai", "setu", "situ", "danau", "pulau", "gunung", "teluk");
     /** Indonesian words that attribute a statement to a person: "kata Dien", "Dien mengatakan". */
     private static final Set<String> SOURCE_ATTRIBUTION = Set.of("kata", "ujar", "ucap", "tutur", "jelas", "lanjut",
             "tambah", "ungkap", "papar", "terang", "sebut", "imbuh", "tegas", "dikatakan", "menurut", "katanya",
@@ -461,7 +465,9 @@ public class FaithfulnessChecker {
                     boolean place = placeContext(sentence, matcher.start());
                     if ((!sentenceStart || unknownWord(word)) && !NOT_NAMES.contains(lower)
                             && !IndonesianCalendar.isMonthOrDay(lower) && !lowercase.contains(lower)
-                            && (place || !commonWord(word) && !inflectedWord(word) && !derivedNoun(word))
+                            && (place || !commonWord(word) && !inflectedWord(word)
+                            && !suffixedStem(lower)
+                            && !(derivedNoun(word) && (sentenceStart || officeWordBefore(sentence, matcher.start()))))
                             && !ROMAN_NUMERAL.matcher(word).matches()) {
                         group.add(word);
                     }
@@ -470,6 +476,23 @@ public class FaithfulnessChecker {
             }
         }
         return groups;
+    }
+
+    /**
+     * A capitalised title or dictionary word right before a word ("Jenderal Perbendaharaan", "Dinas Pertamanan"):
+     * the word is part of the name of an office, which English translates. After a lower-case word
+     * ("masyarakat Petamburan") a word shaped like a derived noun is a place: Jakarta has many (Petamburan,
+     * Penjaringan, Pesanggrahan).
+     */
+    private boolean officeWordBefore(String sentence, int wordStart) {
+        Matcher previous = CAPITALISED_BEFORE.matcher(sentence.substring(0, wordStart));
+        if (!previous.find()) {
+            return false;
+        }
+        String word = previous.group(1);
+        // "Ditjen Perbendaharaan": a known abbreviation of an office counts too
+        return NOT_NAMES.contains(word.toLowerCase(Locale.ROOT)) || commonWord(word) || inflectedWord(word)
+                || renderings.containsKey(word);
     }
 
     private static void addGroup(List<NameGroup> groups, int paragraph, List<String> group) {
@@ -744,9 +767,9 @@ public class FaithfulnessChecker {
     }
 
     /**
-     * A noun made from a known stem with pe(N)-/per-/ke- and -an ("Perbendaharaan", treasury; "Pengelolaan"), or
-     * with -an alone on a long stem ("Bentrokan", clashes), which English translates: a word, not a name. Places that look like one ("Kembangan", "Kemayoran") are names where a place is expected, see
-     * {@link #placeContext}.
+     * A noun made from a known stem with pe(N)-/per-/ke- and -an ("Perbendaharaan", treasury; "Pengelolaan"), which
+     * English translates: a word, not a name, where it opens a sentence or follows an office word (see
+     * {@link #officeWordBefore}).
      */
     private static boolean derivedNoun(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
@@ -755,7 +778,7 @@ public class FaithfulnessChecker {
         }
         String withoutSuffix = lower.substring(0, lower.length() - 2);
         Matcher prefix = NOUN_PREFIX.matcher(withoutSuffix);
-        return prefix.find() && knownStem(restored(withoutSuffix, prefix.toMatchResult())) || suffixedStem(lower);
+        return prefix.find() && knownStem(restored(withoutSuffix, prefix.toMatchResult()));
     }
 
     /**

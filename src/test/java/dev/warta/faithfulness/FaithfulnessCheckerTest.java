@@ -488,6 +488,12 @@ class FaithfulnessCheckerTest {
                 "Protesters gathered in front of the building.")).isEmpty();
         assertThat(failures("Laporan itu disusun Direktorat Jenderal Perbendaharaan bersama bank.",
                 "The report was drawn up by the Directorate General of Treasury with the bank.")).isEmpty();
+        // a place of that shape after a lower-case word is a place, and dropping it is caught
+        assertThat(failures("Sampai saat ini masyarakat Petamburan masih sehat, belum ada keluhan.",
+                "Thus far the flood victims here are still healthy, with no complaints."))
+                .containsExactly("name Petamburan missing");
+        assertThat(failures("Air Kali Pesanggrahan meluap sejak pagi.", "The river overflowed in the morning."))
+                .containsExactly("name Pesanggrahan missing");
     }
 
     @Test
