@@ -76,9 +76,9 @@ public class FaithfulnessChecker {
     static final double FEWER_SENTENCES_RATIO = 0.85;
     static final double SHORT_RATIO = 0.65;
     private static final Morphology MORPHOLOGY = new Morphology(Lexicon.bundled());
-    /** The prefixes of Indonesian nouns made from a stem: pe(N)-, per-, ke- (with -an: pengunjuk, perbendaharaan). */
     /** The capitalised word that ends a text, before the spaces: the word before another. */
     private static final Pattern CAPITALISED_BEFORE = Pattern.compile("(\\p{Lu}\\p{L}+)\\s+$");
+    /** The prefixes of Indonesian nouns made from a stem: pe(N)-, per-, ke- (with -an: pengunjuk, perbendaharaan). */
     private static final Pattern NOUN_PREFIX = Pattern.compile("^(peng|peny|pem|pen|per|pe|ke)");
     /** Short words that join a headline's capitalised words: "Tanggul Jebol di Pluit", "Metromini dan Kopaja". */
     private static final Set<String> HEADLINE_JOINERS = Set.of("di", "ke", "dari", "dan", "atau", "untuk", "yang",
