@@ -19,6 +19,9 @@ import java.util.List;
  * @param qualityScore   0–1 summary of the faithfulness checks
  * @param reviewReasons  failed checks, empty when the translation passed all of them
  * @param usage          model calls and tokens spent on this article
+ * @param notes          differences the checks found but cannot tell from a corrected typing error of the source
+ *                       ({@code name Gaddadi spelt Gaddafi}): shown with the article, but they do not make it need
+ *                       review
  */
 public record Translation(
         String title,
@@ -34,7 +37,8 @@ public record Translation(
         String quality,
         double qualityScore,
         List<String> reviewReasons,
-        Usage usage) {
+        Usage usage,
+        List<String> notes) {
 
     public Translation {
         paragraphs = List.copyOf(paragraphs);
@@ -42,9 +46,19 @@ public record Translation(
         entities = entities == null ? List.of() : List.copyOf(entities);
         tags = tags == null ? List.of() : List.copyOf(tags);
         reviewReasons = reviewReasons == null ? List.of() : List.copyOf(reviewReasons);
+        notes = notes == null ? List.of() : List.copyOf(notes);
         if (usage == null) {
             usage = Usage.NONE;
         }
+    }
+
+    /** A translation without notes: engines and checks that make none. */
+    public Translation(String title, List<String> paragraphs, String summary, List<String> keyPoints,
+                       List<NamedEntity> entities, List<String> tags, String sourceLanguage, String targetLanguage,
+                       String engine, String model, String quality, double qualityScore, List<String> reviewReasons,
+                       Usage usage) {
+        this(title, paragraphs, summary, keyPoints, entities, tags, sourceLanguage, targetLanguage, engine, model,
+                quality, qualityScore, reviewReasons, usage, List.of());
     }
 
     public boolean needsReview() {

@@ -100,6 +100,12 @@ final class DigestMarkdown {
             entry.reviewReasons().forEach(reason -> line("- " + escape(reason)));
             line("");
         }
+        if (!entry.translation().notes().isEmpty()) {
+            line("Notes (not flagged):");
+            line("");
+            entry.translation().notes().forEach(note -> line("- " + escape(note)));
+            line("");
+        }
         String summary = entry.translation().summary();
         if (summary != null && !summary.isBlank()) {
             line(escape(summary));

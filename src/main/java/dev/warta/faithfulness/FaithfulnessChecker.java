@@ -70,17 +70,25 @@ public class FaithfulnessChecker {
     private static final Pattern AFFIXED = Pattern.compile(
             "(pe|pem|pen|peng|per|ke|ber)\\p{L}{3,}an|(me|mem|men|meng|di|ter|memper|diper)\\p{L}{3,}(kan|i)"
                     + "|\\p{L}{3,}(kan|nya|lah|kah)");
+    /** A shorter name one letter away from an English word is too likely another name ("Rina", "Rini"). */
+    static final int MIN_RESPELT_LENGTH = 5;
     /** Below these length ratios a paragraph has lost a sentence: see {@link #sentenceMissing}. */
     static final double FEWER_SENTENCES_RATIO = 0.85;
     static final double SHORT_RATIO = 0.65;
     private static final Morphology MORPHOLOGY = new Morphology(Lexicon.bundled());
+    /** The capitalised word that ends a text, before the spaces: the word before another. */
+    private static final Pattern CAPITALISED_BEFORE = Pattern.compile("(\\p{Lu}\\p{L}+)\\s+$");
+    /** The prefixes of Indonesian nouns made from a stem: pe(N)-, per-, ke- (with -an: pengunjuk, perbendaharaan). */
+    private static final Pattern NOUN_PREFIX = Pattern.compile("^(peng|peny|pem|pen|per|pe|ke)");
     /** Short words that join a headline's capitalised words: "Tanggul Jebol di Pluit", "Metromini dan Kopaja". */
     private static final Set<String> HEADLINE_JOINERS = Set.of("di", "ke", "dari", "dan", "atau", "untuk", "yang",
             "dengan", "pada", "bagi", "oleh", "vs", "&", "-", "–");
     private static final Set<String> VERB_PREFIXES = Set.of("di", "ter", "meN", "ber", "memper", "diper");
-    /** Words after which a capitalised word names a place: administrative units, their heads, "di" (in). */
+    /** Words after which a capitalised word names a place: administrative units, their heads, "di" (in), waters. */
     private static final Set<String> PLACE_HEADS = Set.of("camat", "lurah", "kecamatan", "kelurahan", "kabupaten",
-            "desa", "kampung", "provinsi", "wilayah", "kawasan", "di", "ke", "dari", "warga", "jl", "jalan");
+            "desa", "kampung", "provinsi", "wilayah", "kawasan", "di", "ke", "dari", "warga", "jl", "jalan",
+            // the generic word of a river, lake or island: "Kali Pesanggrahan", "Setu Babakan"
+            "kali", "sungai", "setu", "situ", "danau", "pulau", "gunung", "teluk");
     /** Indonesian words that attribute a statement to a person: "kata Dien", "Dien mengatakan". */
     private static final Set<String> SOURCE_ATTRIBUTION = Set.of("kata", "ujar", "ucap", "tutur", "jelas", "lanjut",
             "tambah", "ungkap", "papar", "terang", "sebut", "imbuh", "tegas", "dikatakan", "menurut", "katanya",
@@ -102,6 +110,11 @@ public class FaithfulnessChecker {
 
     private final LanguageDetector languages = new LanguageDetector();
     private final Map<String, List<String>> renderings = loadRenderings();
+    /** Renderings of every abbreviation that starts the same way ({@code Kemen*}: a ministry). */
+    private final Map<String, List<String>> prefixRenderings = renderings.entrySet().stream()
+            .filter(entry -> entry.getKey().endsWith("*"))
+            .collect(java.util.stream.Collectors.toMap(entry -> entry.getKey().substring(0, entry.getKey().length() - 1),
+                    Map.Entry::getValue));
     /** The words of the known English renderings ("ocean", "strait"), which explain an English capital. */
     private final Set<String> renderedWords = renderings.values().stream().flatMap(List::stream)
             .flatMap(rendering -> java.util.Arrays.stream(fold(rendering).split("[^\\p{L}]+")))
@@ -154,6 +167,7 @@ public class FaithfulnessChecker {
         // titles are in title case: only the body's capitals mark names
         int checkedNames = 0;
         Set<String> missingNames = new LinkedHashSet<>();
+        Set<String> spellingNotes = new LinkedHashSet<>();
         List<NameGroup> located = locatedNameGroups(sourceBody);
         List<List<String>> groups = located.stream().map(NameGroup::words).toList();
         Set<String> expanded = expandedAcronyms(String.join("\n", sourceBody));
@@ -205,13 +219,20 @@ public class FaithfulnessChecker {
                         .filter(other -> !otherPartsUsed.contains(locatedGroup.paragraph() + "\t" + other))
                         .findFirst().map(other -> otherPartsUsed.add(locatedGroup.paragraph() + "\t" + other))
                         .orElse(false);
-                if (!(partOfKeptName || personNamedInFull || namedByAnotherPart) || acronym
+                // "Gaddadi" → "Gaddafi", "Chaves" → "Chavez": one letter apart, same initial, a long word. The
+                // source's typing error corrected and the translator's misspelling look the same to a check, so it
+                // is shown with the article as a note, without flagging it or asking the model again
+                String respelt = acronym ? null : respelt(name, english, sourceFolded);
+                if (respelt != null) {
+                    spellingNotes.add("name " + name + " spelt " + respelt);
+                } else if (!(partOfKeptName || personNamedInFull || namedByAnotherPart) || acronym
                         || misspelt(name, english)) {
                     missingNames.add(name);
                 }
             }
         }
         missingNames.forEach(name -> score.fail("name " + name + " missing"));
+        spellingNotes.forEach(score::note);
         score.add(0.2, checkedNames == 0 ? 1 : Math.max(0, 1 - (double) missingNames.size() / checkedNames));
 
         int glossaryMisses = 0;
@@ -295,7 +316,7 @@ public class FaithfulnessChecker {
         CheckResult digest = checkSummary(summary, keyPoints, tags, targetLanguage);
         List<String> failures = new ArrayList<>(body.failures());
         failures.addAll(digest.failures());
-        return new CheckResult(failures, round((2 * body.score() + digest.score()) / 3));
+        return new CheckResult(failures, round((2 * body.score() + digest.score()) / 3), body.notes());
     }
 
     /**
@@ -444,7 +465,9 @@ public class FaithfulnessChecker {
                     boolean place = placeContext(sentence, matcher.start());
                     if ((!sentenceStart || unknownWord(word)) && !NOT_NAMES.contains(lower)
                             && !IndonesianCalendar.isMonthOrDay(lower) && !lowercase.contains(lower)
-                            && (place || !commonWord(word) && !inflectedWord(word))
+                            && (place || !commonWord(word) && !inflectedWord(word)
+                            && !suffixedStem(lower)
+                            && !(derivedNoun(word) && (sentenceStart || officeWordBefore(sentence, matcher.start()))))
                             && !ROMAN_NUMERAL.matcher(word).matches()) {
                         group.add(word);
                     }
@@ -453,6 +476,23 @@ public class FaithfulnessChecker {
             }
         }
         return groups;
+    }
+
+    /**
+     * A capitalised title or dictionary word right before a word ("Jenderal Perbendaharaan", "Dinas Pertamanan"):
+     * the word is part of the name of an office, which English translates. After a lower-case word
+     * ("masyarakat Petamburan") a word shaped like a derived noun is a place: Jakarta has many (Petamburan,
+     * Penjaringan, Pesanggrahan).
+     */
+    private boolean officeWordBefore(String sentence, int wordStart) {
+        Matcher previous = CAPITALISED_BEFORE.matcher(sentence.substring(0, wordStart));
+        if (!previous.find()) {
+            return false;
+        }
+        String word = previous.group(1);
+        // "Ditjen Perbendaharaan": a known abbreviation of an office counts too
+        return NOT_NAMES.contains(word.toLowerCase(Locale.ROOT)) || commonWord(word) || inflectedWord(word)
+                || renderings.containsKey(word);
     }
 
     private static void addGroup(List<NameGroup> groups, int paragraph, List<String> group) {
@@ -719,9 +759,45 @@ public class FaithfulnessChecker {
             // "Segmen-segmen", "Karya-karyanya": a reduplicated plural is a word
             return false;
         }
-        // "Penertiban", "Diperbaiki", "Kondisinya": an affixed form the lexicon does not list is a word, not a name
+        // "Penertiban", "Diperbaiki", "Kondisinya": an affixed form the lexicon does not list is a word, not a name;
+        // so is a known stem with -an or peN- ("Tayangan", "Bentrokan", "Pengunjuk rasa") opening a sentence
         return Lexicon.bundled().word(lower) == null && MORPHOLOGY.analyse(lower) == null
-                && !AFFIXED.matcher(lower).matches();
+                && !AFFIXED.matcher(lower).matches() && !suffixedStem(lower)
+                && NOUN_PREFIX.matcher(lower).results().noneMatch(prefix -> knownStem(restored(lower, prefix)));
+    }
+
+    /**
+     * A noun made from a known stem with pe(N)-/per-/ke- and -an ("Perbendaharaan", treasury; "Pengelolaan"), which
+     * English translates: a word, not a name, where it opens a sentence or follows an office word (see
+     * {@link #officeWordBefore}).
+     */
+    private static boolean derivedNoun(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith("an") || isAcronym(word)) {
+            return false;
+        }
+        String withoutSuffix = lower.substring(0, lower.length() - 2);
+        Matcher prefix = NOUN_PREFIX.matcher(withoutSuffix);
+        return prefix.find() && knownStem(restored(withoutSuffix, prefix.toMatchResult()));
+    }
+
+    /**
+     * A known stem of six letters or more with -an ("Bentrokan", "Tayangan"). Shorter stems are left out: with them,
+     * names such as "Kasiman" (kasim) and "Taliban" (talib) would pass for words.
+     */
+    private static boolean suffixedStem(String lower) {
+        return lower.endsWith("an") && lower.length() - 2 >= 6 && knownStem(lower.substring(0, lower.length() - 2));
+    }
+
+    /** The stem after a nasal prefix, whose first sound the prefix may have taken: pen-yakit → sakit. */
+    private static String restored(String word, java.util.regex.MatchResult prefix) {
+        String rest = word.substring(prefix.end());
+        return prefix.group().equals("peny") ? "s" + rest : rest;
+    }
+
+    /** A stem of five letters or more that the lexicon or the dictionary's stem list knows. */
+    private static boolean knownStem(String stem) {
+        return stem.length() >= 5 && Lexicon.bundled().word(stem) != null;
     }
 
     /**
@@ -777,6 +853,12 @@ public class FaithfulnessChecker {
             }
         }
         List<String> known = new ArrayList<>(renderings.getOrDefault(name, List.of()));
+        // "Kemenpera" → Public Housing Ministry: an abbreviation of a kind of body, whose English is a description
+        prefixRenderings.forEach((prefix, descriptions) -> {
+            if (name.length() > prefix.length() && name.startsWith(prefix)) {
+                known.addAll(descriptions);
+            }
+        });
         Lexicon.Entry entry = Lexicon.bundled().word(name.toLowerCase(Locale.ROOT));
         if (entry != null && entry.isPlace() && entry.translated()) {
             // the lexicon's English for a place: "Spanyol" → Spain
@@ -830,6 +912,45 @@ public class FaithfulnessChecker {
     }
 
     /**
+     * The English word a name is spelt as when the two are one typing error apart ("Gaddafi" for "Gaddadi",
+     * "Chavez" for "Chaves", "Changcuters" for "Changucters"): a capitalised word with the same initial, one letter
+     * added, dropped, changed or two swapped, in a name of at least five letters, and not itself a word of the
+     * source (which would be another name). {@code null} when there is none.
+     */
+    static String respelt(String name, String english, String sourceFolded) {
+        if (name.length() < MIN_RESPELT_LENGTH || name.contains("-")) {
+            return null;
+        }
+        Matcher words = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+").matcher(english);
+        while (words.find()) {
+            String word = words.group();
+            if (word.charAt(0) == name.charAt(0) && !word.equalsIgnoreCase(name)
+                    && !Pattern.compile("\\b" + Pattern.quote(fold(word)) + "\\b").matcher(sourceFolded).find()
+                    && oneTypingError(name.toLowerCase(Locale.ROOT), word.toLowerCase(Locale.ROOT))) {
+                return word;
+            }
+        }
+        return null;
+    }
+
+    /** One letter added, dropped or changed, or two neighbours swapped. */
+    static boolean oneTypingError(String a, String b) {
+        if (a.length() != b.length()) {
+            return Math.abs(a.length() - b.length()) == 1 && EditDistance.between(a, b) == 1;
+        }
+        int first = -1;
+        int differences = 0;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                first = first < 0 ? i : first;
+                differences++;
+            }
+        }
+        return differences == 1 || differences == 2 && first + 1 < a.length()
+                && a.charAt(first) == b.charAt(first + 1) && a.charAt(first + 1) == b.charAt(first);
+    }
+
+    /**
      * English spellings of an Indonesian loanword inside a name: {@code Klimatologi} → climatology,
      * {@code Teknologi} → technology, {@code Universitas} → university (a heuristic: enough for names of bodies).
      */
@@ -838,6 +959,18 @@ public class FaithfulnessChecker {
         List<String> forms = new ArrayList<>();
         String[][] endings = {{"logi", "logy"}, {"grafi", "graphy"}, {"sika", "sics"}, {"ika", "ics"},
                 {"asi", "ation"}, {"si", "sion"}, {"tas", "ty"}, {"isme", "ism"}, {"ik", "ic"}, {"al", "al"}};
+        // Indonesian spelling of a foreign name or loanword: Kongo → Congo, Meksiko → Mexico, Departemen → department
+        String foreign = w.replace("ks", "x").replace("k", "c");
+        if (w.length() >= 4 && !foreign.equals(w)) {
+            forms.add(foreign);
+        }
+        if (w.endsWith("men") && w.length() >= 6) {
+            // dokumen → document; departemen, apartemen → department, apartment
+            forms.add(foreign + "t");
+            if (foreign.matches(".*[^aeiou]emen")) {
+                forms.add(foreign.substring(0, foreign.length() - 4) + "ment");
+            }
+        }
         for (String[] ending : endings) {
             if (w.endsWith(ending[0]) && w.length() > ending[0].length() + 2) {
                 String stem = w.substring(0, w.length() - ending[0].length())
@@ -893,11 +1026,16 @@ public class FaithfulnessChecker {
     /** Accumulates weighted check outcomes and the named failures. */
     private static final class Score {
         private final List<String> failures = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
         private double weighted;
         private double weights;
 
         void fail(String failure) {
             failures.add(failure);
+        }
+
+        void note(String note) {
+            notes.add(note);
         }
 
         void add(double weight, double passedShare) {
@@ -906,7 +1044,7 @@ public class FaithfulnessChecker {
         }
 
         CheckResult result() {
-            return new CheckResult(failures, weights == 0 ? 1 : round(weighted / weights));
+            return new CheckResult(failures, weights == 0 ? 1 : round(weighted / weights), notes);
         }
     }
 }

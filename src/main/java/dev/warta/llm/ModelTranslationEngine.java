@@ -157,7 +157,7 @@ public class ModelTranslationEngine implements TranslationEngine {
         return new Translation(require(output.title(), "title"), strip(output.paragraphs()),
                 require(output.summary(), "summary"), list(output.keyPoints()), entities(output.entities()),
                 list(output.tags()), orDefault(output.sourceLanguage(), article.language()), targetCode, name(), model,
-                "full", best.checks.score(), best.checks.failures(), spend.usage);
+                "full", best.checks.score(), best.checks.failures(), spend.usage, best.checks.notes());
     }
 
     private Translation translateInChunks(Article article, Map<String, String> terms, List<Chunk> chunks,
@@ -190,7 +190,7 @@ public class ModelTranslationEngine implements TranslationEngine {
         LinkedHashSet<String> reasons = new LinkedHashSet<>(whole.failures());
         return new Translation(title, english, require(summary.output.summary(), "summary"),
                 list(summary.output.keyPoints()), entities, list(summary.output.tags()), article.language(),
-                targetCode, name(), model, "full", whole.score(), List.copyOf(reasons), spend.usage);
+                targetCode, name(), model, "full", whole.score(), List.copyOf(reasons), spend.usage, whole.notes());
     }
 
     /**

@@ -38,6 +38,8 @@ final class ArticleText {
             if ("gist".equals(translation.quality())) {
                 lines.add("           (offline gist: not a full translation)");
             }
+            // differences the checks cannot tell from a corrected typing error: shown, but no review needed
+            translation.notes().forEach(note -> lines.add("note:      " + note));
             lines.add("");
             lines.add("Summary");
             lines.add("  " + translation.summary());

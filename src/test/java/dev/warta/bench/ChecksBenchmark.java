@@ -142,6 +142,11 @@ public final class ChecksBenchmark {
         if (!options.text("labels").isEmpty()) {
             precision(Path.of(options.text("labels")), articles, clean);
         }
+        // notes are shown with the article but do not flag it: not flags, so outside the precision above
+        List<String> notes = articles.stream().flatMap(article -> referenceNotes.getOrDefault(article.id(), List.of())
+                .stream().map(note -> article.id() + "\t" + note)).toList();
+        System.out.println("notes (shown with the article, not flagged): " + notes.size());
+        notes.forEach(note -> System.out.println("  " + note));
 
         if (!Boolean.parseBoolean(options.text("faults"))) {
             return;
@@ -194,6 +199,9 @@ public final class ChecksBenchmark {
                 100.0 * caught / total);
     }
 
+    /** The notes of each article's reference run (spelling differences shown but not flagged). */
+    private final Map<String, List<String>> referenceNotes = new ConcurrentHashMap<>();
+
     /** Translates each fault's article with the stub answering that fault's English; results by fault key. */
     private Map<String, List<String>> translateAll(List<Fault> faults, int threads) throws Exception {
         // the stub looks answers up by source paragraph, so articles that share a paragraph must not overlap
@@ -222,6 +230,9 @@ public final class ChecksBenchmark {
                         }
                         Translation translation = engine.translate(article.article());
                         results.put(key, translation.reviewReasons());
+                        if (fault.kind().equals("reference")) {
+                            referenceNotes.put(key, translation.notes());
+                        }
                     }));
                 }
                 for (Future<?> future : pending) {

@@ -144,6 +144,7 @@ final class DigestFixtures {
         private String quality = "full";
         private double qualityScore = 0.92;
         private List<String> reviewReasons = List.of();
+        private List<String> notes = List.of();
 
         private Spec(String id) {
             this.id = id;
@@ -168,6 +169,7 @@ final class DigestFixtures {
         Spec offlineGist() { engine = "offline"; quality = "gist"; return this; }
         Spec qualityScore(double value) { qualityScore = value; return this; }
         Spec reviewReasons(String... values) { reviewReasons = List.of(values); return this; }
+        Spec notes(String... values) { notes = List.of(values); return this; }
 
         StoredArticle build() {
             Article article = new Article(id, "input/" + id + ".html", null, originalTitle,
@@ -176,7 +178,7 @@ final class DigestFixtures {
                     sourceLanguage, 0.99, "hash-" + id);
             Translation translation = new Translation(englishTitle, paragraphs, summary, keyPoints, entities, tags,
                     sourceLanguage, "en", engine, engine.equals("offline") ? "offline-0.1" : "gpt-4o-mini", quality,
-                    qualityScore, reviewReasons, new Usage(1, 100, 50));
+                    qualityScore, reviewReasons, new Usage(1, 100, 50), notes);
             return new StoredArticle(id, status, null, RUN_DATE, article.sourcePath(), null, originalTitle, article,
                     translation, RUN_DATE + "T01:00:00Z");
         }

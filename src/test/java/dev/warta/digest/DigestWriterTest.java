@@ -192,6 +192,21 @@ class DigestWriterTest {
     }
 
     @Test
+    void spellingNotesAreShownWithTheArticleWithoutFlaggingIt() {
+        List<StoredArticle> noted = List.of(DigestFixtures.article("libya").englishTitle("Libyan leader dies in Sirte")
+                .notes("name Gaddadi spelt Gaddafi").build());
+
+        Element article = articleTitled(Jsoup.parse(writer.html(DAY, noted)), "Libyan leader dies in Sirte");
+        assertThat(article.hasClass("needs-review")).isFalse();
+        assertThat(article.select(".flag")).extracting(Element::text).containsExactly("Quality score 0.92");
+        assertThat(article.select(".check-notes li")).extracting(Element::text)
+                .containsExactly("name Gaddadi spelt Gaddafi");
+        assertThat(writer.markdown(DAY, noted)).contains("Flags: Quality score 0.92\n")
+                .contains("Notes (not flagged):\n\n- name Gaddadi spelt Gaddafi\n")
+                .doesNotContain("Review reasons");
+    }
+
+    @Test
     void markdownTwinHasTheSameContent() {
         String markdown = writer.markdown(DAY, day);
 

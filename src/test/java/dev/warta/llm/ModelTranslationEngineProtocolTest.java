@@ -220,6 +220,20 @@ class ModelTranslationEngineProtocolTest {
     }
 
     @Test
+    void aNameSpeltOneLetterDifferentlyIsDeliveredWithANoteWithoutAReaskOrReview() {
+        // the source's "Gaddadi" is a typing error that a good translation corrects: no paid re-ask, no review
+        stub.respondWith(request -> answer(request,
+                paragraphs -> paragraphs.stream().map(p -> p.replace("Gaddadi", "Gaddafi")).toList()));
+
+        Translation translation = engine(2000).translate(article("Pemimpin Libya Tewas",
+                "Pemimpin Libya Muammar Gaddadi tewas di Sirte pada Kamis, kata pejabat setempat."));
+
+        assertThat(stub.requests()).hasSize(1);
+        assertThat(translation.needsReview()).isFalse();
+        assertThat(translation.notes()).containsExactly("name Gaddadi spelt Gaddafi");
+    }
+
+    @Test
     void aSourceThatOpensWithBerikutIsNotReaskedForAPreamble() {
         // "Berikut …" opens many Indonesian news lists; its faithful English opens "Here is …" or "Here are …"
         stub.respondWith(request -> answer(request, paragraphs -> List.of(

@@ -1,0 +1,89 @@
+package dev.warta.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warta.testing.OpenAiStub;
+import dev.warta.testing.SimulatedTranslator;
+import dev.warta.testing.TestDatabase;
+import dev.warta.testing.WartaHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A translation that spells a name one letter differently from the source ("Gaddafi" for the source's "Gaddadi"):
+ * the checks cannot tell the source's typing error corrected from a slip of the translator, so the article is
+ * delivered as translated, with the difference shown as a note wherever a desk reads it.
+ */
+class SpellingNoteRunTest {
+
+    @TempDir
+    Path work;
+
+    private OpenAiStub stub;
+
+    @AfterEach
+    void stopStub() {
+        stub.close();
+    }
+
+    @Test
+    void aRespeltNameIsANoteInTheDatabaseTheJsonTheDigestAndShowButNoReview() throws Exception {
+        stub = OpenAiStub.start();
+        SimulatedTranslator translator = new SimulatedTranslator();
+        ObjectMapper json = new ObjectMapper();
+        stub.respondWith(request -> {
+            String body = translator.apply(request).body();
+            try {
+                ObjectNode completion = (ObjectNode) json.readTree(body);
+                String content = completion.path("choices").get(0).path("message").path("content").asText();
+                return OpenAiStub.completion(content.replace("Gaddadi", "Gaddafi"), "stop", 100, 100);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        WartaHarness warta = new WartaHarness(work, stub.baseUrl(), TestDatabase.h2(work));
+        warta.addArticle("libya.txt", "Pemimpin Libya Tewas",
+                "Pemimpin Libya Muammar Gaddadi tewas di Sirte pada Kamis pagi.",
+                "Warga berkumpul di jalan. Pemerintah baru menyiapkan pemilihan umum.");
+
+        assertThat(warta.run("2025-11-18").exitCode()).isZero();
+
+        List<Map<String, Object>> rows = warta.rows("SELECT id, status, reason, document FROM warta_article");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("STATUS")).isEqualTo("translated");
+        assertThat(rows.get(0).get("REASON")).isNull();
+        assertThat(json.readTree(String.valueOf(rows.get(0).get("DOCUMENT"))).path("translation").path("notes")
+                .get(0).asText()).isEqualTo("name Gaddadi spelt Gaddafi");
+        // one answer: a note does not pay for a re-ask
+        assertThat(stub.requests()).hasSize(1);
+
+        String id = String.valueOf(rows.get(0).get("ID"));
+        assertThat(warta.command("show", id).stdout()).contains("note:      name Gaddadi spelt Gaddafi");
+        Path day = warta.output().resolve("2025-11-18");
+        assertThat(Files.readString(day.resolve("digest.md"))).contains("- name Gaddadi spelt Gaddafi")
+                .doesNotContain("Needs review: 1");
+        try (Stream<Path> files = Files.walk(day)) {
+            Path article = files.filter(file -> file.toString().endsWith(".json"))
+                    .filter(file -> read(file).contains("\"reviewReasons\"")).findFirst().orElseThrow();
+            assertThat(json.readTree(Files.readString(article)).path("translation").path("notes").get(0).asText())
+                    .isEqualTo("name Gaddadi spelt Gaddafi");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
