@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the checks cannot tell the source's typing error corrected from a slip of the translator, so the article is
  * delivered as translated, with the difference shown as a note wherever a desk reads it.
  */
-class SpellingNoteRunTest {
+public class SpellingNoteRunTest {
 
     @TempDir
     Path work;
@@ -38,22 +38,9 @@ class SpellingNoteRunTest {
     @Test
     void aRespeltNameIsANoteInTheDatabaseTheJsonTheDigestAndShowButNoReview() throws Exception {
         stub = OpenAiStub.start();
-        SimulatedTranslator translator = new SimulatedTranslator();
-        ObjectMapper json = new ObjectMapper();
-        stub.respondWith(request -> {
-            String body = translator.apply(request).body();
-            try {
-                ObjectNode completion = (ObjectNode) json.readTree(body);
-                String content = completion.path("choices").get(0).path("message").path("content").asText();
-                return OpenAiStub.completion(content.replace("Gaddadi", "Gaddafi"), "stop", 100, 100);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
         WartaHarness warta = new WartaHarness(work, stub.baseUrl(), TestDatabase.h2(work));
-        warta.addArticle("libya.txt", "Pemimpin Libya Tewas",
-                "Pemimpin Libya Muammar Gaddadi tewas di Sirte pada Kamis pagi.",
-                "Warga berkumpul di jalan. Pemerintah baru menyiapkan pemilihan umum.");
+        respellingGaddadi(stub, warta);
+        ObjectMapper json = new ObjectMapper();
 
         assertThat(warta.run("2025-11-18").exitCode()).isZero();
 
@@ -77,6 +64,28 @@ class SpellingNoteRunTest {
             assertThat(json.readTree(Files.readString(article)).path("translation").path("notes").get(0).asText())
                     .isEqualTo("name Gaddadi spelt Gaddafi");
         }
+    }
+
+    /**
+     * Answers with the simulated translation, but spelling the source's "Gaddadi" as "Gaddafi", and gives the job
+     * one article that names him.
+     */
+    public static void respellingGaddadi(OpenAiStub stub, WartaHarness warta) throws java.io.IOException {
+        SimulatedTranslator translator = new SimulatedTranslator();
+        ObjectMapper json = new ObjectMapper();
+        stub.respondWith(request -> {
+            String body = translator.apply(request).body();
+            try {
+                ObjectNode completion = (ObjectNode) json.readTree(body);
+                String content = completion.path("choices").get(0).path("message").path("content").asText();
+                return OpenAiStub.completion(content.replace("Gaddadi", "Gaddafi"), "stop", 100, 100);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        warta.addArticle("libya.txt", "Pemimpin Libya Tewas",
+                "Pemimpin Libya Muammar Gaddadi tewas di Sirte pada Kamis pagi.",
+                "Warga berkumpul di jalan. Pemerintah baru menyiapkan pemilihan umum.");
     }
 
     private static String read(Path file) {
