@@ -75,8 +75,8 @@ public final class Benchmark {
     record Result(int articles, int exitCode, double wallSeconds, double jobSeconds, int read, int translated,
                   int modelCalls, long simulatorRequests, long promptTokens, long completionTokens, Long p50Millis,
                   Long p95Millis, GcLog heap, StepTimeline timeline, Duration jobCpu, Duration simulatorCpu,
-                  EndpointActivity endpoint, Map<String, Double> cpuInWindow, double windowStartUptime,
-                  double windowEndUptime) {
+                  EndpointActivity endpoint, Map<String, Double> cpuInWindow, Map<String, Double> cpuInSecondHalf,
+                  double windowStartUptime, double windowEndUptime) {
 
         double callsPerArticle() {
             return (double) modelCalls / articles;
@@ -94,6 +94,16 @@ public final class Benchmark {
         /** Processor milliseconds per article while the endpoint was in use, all threads of the job. */
         double cpuMillisPerArticle() {
             return cpuInWindow.values().stream().mapToDouble(Double::doubleValue).sum() * 1000 / articles;
+        }
+
+        /**
+         * Processor milliseconds per article in the second half of the endpoint-busy window (steady state, the JIT
+         * mostly done): that half's processor time over the articles its answered calls stand for (calls answered
+         * in it ÷ calls per article).
+         */
+        double cpuMillisPerArticleInSecondHalf() {
+            double articlesInHalf = endpoint.answeredInSecondHalf() / callsPerArticle();
+            return cpuInSecondHalf.values().stream().mapToDouble(Double::doubleValue).sum() * 1000 / articlesInHalf;
         }
 
         /** The same, without the JDK HTTP client's own threads (its selector and workers). */
@@ -239,6 +249,7 @@ public final class Benchmark {
                     nullableLong(calls.path("p95Millis")), GcLog.read(gcLog),
                     settings.breakdown() ? StepTimeline.read(recording) : null, jobCpu, simulator.answerCpuTime(),
                     endpoint, threadCpu.secondsBetween(endpoint.firstArrivalNanos(), endpoint.lastAnswerNanos()),
+                    threadCpu.secondsBetween(endpoint.middleNanos(), endpoint.lastAnswerNanos()),
                     (endpoint.firstArrivalNanos() - started) / 1e9, (endpoint.lastAnswerNanos() - started) / 1e9);
         } finally {
             if (settings.keep()) {
@@ -282,6 +293,12 @@ public final class Benchmark {
                 + fmt(r.cpuMillisPerArticleOutsideHttpClient(), 1) + " ms without the JDK HTTP client's threads:"));
         r.cpuInWindow().forEach((group, seconds) -> out.append(row("", String.format(Locale.ROOT,
                 "%6.1f ms/article  %s", seconds * 1000 / r.articles(), group))));
+        double articlesInHalf = r.endpoint().answeredInSecondHalf() / r.callsPerArticle();
+        out.append(row("  second half of the window", fmt(r.cpuMillisPerArticleInSecondHalf(), 1)
+                + " ms per article (steady state: " + r.endpoint().answeredInSecondHalf() + " calls answered, about "
+                + fmt(articlesInHalf, 0) + " articles):"));
+        r.cpuInSecondHalf().forEach((group, seconds) -> out.append(row("", String.format(Locale.ROOT,
+                "%6.1f ms/article  %s", seconds * 1000 / articlesInHalf, group))));
         if (settings.fullGcEvery() > 0) {
             out.append(row("live heap, endpoint busy", "most kept after a full GC " + mib(r.liveAfterFullGcInWindow())
                     + " (" + r.heap().fullCollectionsBetween(r.windowStartUptime(), r.windowEndUptime())
@@ -297,9 +314,9 @@ public final class Benchmark {
     }
 
     private static String summaryHeader() {
-        return String.format(Locale.ROOT, "%8s %8s %9s %9s %10s %9s %9s %9s %10s %9s %9s %9s %9s %9s",
+        return String.format(Locale.ROOT, "%8s %8s %9s %9s %10s %9s %9s %9s %10s %9s %9s %9s %9s %9s %9s",
                 "articles", "calls/a", "ideal s", "busy s", "busy/ideal", "job s", "job/ideal", "wall s", "wall/ideal",
-                "cpu ms/a", "-http", "p50 ms", "heap pk", "live/full");
+                "cpu ms/a", "-http", "2nd half", "p50 ms", "heap pk", "live/full");
     }
 
     private String summaryLine(List<Result> results) {
@@ -307,12 +324,13 @@ public final class Benchmark {
         double ideal = median(results, r -> r.idealSeconds(settings));
         double job = median(results, Result::jobSeconds);
         double wall = median(results, Result::wallSeconds);
-        return String.format(Locale.ROOT, "%8d %8.2f %9.1f %9.1f %10.3f %9.1f %9.3f %9.1f %10.3f %9.1f %9.1f %9.0f %9s %9s",
+        return String.format(Locale.ROOT, "%8d %8.2f %9.1f %9.1f %10.3f %9.1f %9.3f %9.1f %10.3f %9.1f %9.1f %9.1f %9.0f %9s %9s",
                 any.articles(), median(results, Result::callsPerArticle), ideal,
                 median(results, r -> r.endpoint().windowSeconds()), median(results, r -> r.busyRatio(settings)),
                 job, job / ideal, wall, wall / ideal,
                 median(results, Result::cpuMillisPerArticle),
                 median(results, Result::cpuMillisPerArticleOutsideHttpClient),
+                median(results, Result::cpuMillisPerArticleInSecondHalf),
                 median(results, r -> r.p50Millis() == null ? Double.NaN : r.p50Millis()),
                 mib((long) median(results, r -> r.heap().peakUsedBytes())),
                 settings.fullGcEvery() > 0 ? mib((long) median(results, Result::liveAfterFullGcInWindow)) : "-");
