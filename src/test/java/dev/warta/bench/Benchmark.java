@@ -25,8 +25,10 @@ import java.util.stream.Stream;
  * article, the call latency Warta saw, and the child's heap. It is a command, not a test.
  * <pre>
  * java -cp … dev.warta.bench.Benchmark --articles 100,500 --latency-ms 500 --concurrency 8 --runs 3
- *     [--chunk-size 16] [--xmx 256m] [--jvm "-XX:…"] [--keep true] [-- job options]
+ *     [--chunk-size 16] [--xmx 256m] [--jit c1|c2] [--jvm "-XX:…"] [--keep true] [-- job options]
  * </pre>
+ * {@code --jit c1} (the default) starts the job as the README and {@code jobs/} do, with
+ * {@code -XX:TieredStopAtLevel=1}; {@code c2} with the JVM's own tiered compilation.
  * Options after a bare {@code --} go to the job unchanged (for example {@code -- --warta.llm.requests-per-minute=600}).
  */
 public final class Benchmark {
@@ -45,10 +47,12 @@ public final class Benchmark {
      * @param jvmOptions   extra options for the job's JVM, such as a profiler's
      * @param breakdown    record the job with Java Flight Recorder and split the step's time (see {@link StepTimeline})
      * @param jobArguments extra options for the job, after the benchmark's own
+     * @param jit          {@code c1}: the quick compiler only, as the job is launched; {@code c2}: the JVM's default
      */
     record Settings(List<Integer> articles, int latencyMs, int concurrency, int chunkSize, String maxHeap, int runs,
                     Path jar, Path glossary, boolean keep, List<String> jvmOptions,
-                    boolean breakdown, List<String> jobArguments, String kind, int longEvery, int fullGcEvery) {
+                    boolean breakdown, List<String> jobArguments, String kind, int longEvery, int fullGcEvery,
+                    String jit) {
 
         Settings {
             for (int count : articles) {
@@ -67,6 +71,9 @@ public final class Benchmark {
             }
             if (!kind.equals("news") && !kind.equals("short")) {
                 throw new IllegalArgumentException("--kind must be news or short, was " + kind);
+            }
+            if (!jit.equals("c1") && !jit.equals("c2")) {
+                throw new IllegalArgumentException("--jit must be c1 or c2, was " + jit);
             }
         }
     }
@@ -143,23 +150,24 @@ public final class Benchmark {
                 Map.entry("chunk-size", "0"), Map.entry("xmx", "256m"), Map.entry("runs", "1"),
                 Map.entry("jar", "target/warta.jar"), Map.entry("glossary", "jobs/glossary.tsv"),
                 Map.entry("keep", "false"), Map.entry("jvm", ""), Map.entry("breakdown", "false"),
-                Map.entry("kind", "news"), Map.entry("long-every", "8"), Map.entry("full-gc-every", "0")));
+                Map.entry("kind", "news"), Map.entry("long-every", "8"), Map.entry("full-gc-every", "0"), Map.entry("jit", "c1")));
         return new Settings(options.integers("articles"), options.integer("latency-ms"),
                 options.integer("concurrency"), options.integer("chunk-size"), options.text("xmx"),
                 options.integer("runs"), Path.of(options.text("jar")).toAbsolutePath(),
                 Path.of(options.text("glossary")).toAbsolutePath(), Boolean.parseBoolean(options.text("keep")),
                 jvmOptions(options.text("jvm")), Boolean.parseBoolean(options.text("breakdown")), jobArguments,
-                options.text("kind"), options.integer("long-every"), options.integer("full-gc-every"));
+                options.text("kind"), options.integer("long-every"), options.integer("full-gc-every"), options.text("jit"));
     }
 
     private void run() throws Exception {
         System.out.printf(Locale.ROOT, "Warta benchmark: %s articles%s, latency %d ms, concurrency %d, chunk size %s,"
-                        + " -Xmx%s, %d run(s) each, %d processors, load average %.2f%n", settings.kind(),
+                        + " -Xmx%s, JIT %s, %d run(s) each, %d processors, load average %.2f%n", settings.kind(),
                 settings.kind().equals("news") && settings.longEvery() > 0
                         ? " (1 in " + settings.longEvery() + " long enough to be chunked)" : "",
                 settings.latencyMs(), settings.concurrency(),
                 settings.chunkSize() > 0 ? Integer.toString(settings.chunkSize()) : "the job's default",
-                settings.maxHeap(), settings.runs(), Runtime.getRuntime().availableProcessors(), loadAverage());
+                settings.maxHeap(), settings.jit().equals("c1") ? "C1 only (-XX:TieredStopAtLevel=1)" : "tiered (C1+C2)",
+                settings.runs(), Runtime.getRuntime().availableProcessors(), loadAverage());
         List<List<Result>> all = new ArrayList<>();
         for (int articles : settings.articles()) {
             List<Result> results = new ArrayList<>();
@@ -191,6 +199,9 @@ public final class Benchmark {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + settings.maxHeap(),
                     "-Xlog:gc,gc+heap+exit:file=" + gcLog));
+            if (settings.jit().equals("c1")) {
+                command.add("-XX:TieredStopAtLevel=1");
+            }
             command.addAll(settings.jvmOptions());
             Path recording = work.resolve("job.jfr");
             if (settings.breakdown()) {
