@@ -397,7 +397,8 @@ public class FaithfulnessChecker {
 
     /** Markdown in a translation that its source does not have: the same marker in the source is the source's. */
     private static boolean markdownOfItsOwn(String text, String source) {
-        Matcher markdown = MARKDOWN.matcher(BACKTICK_APOSTROPHE.matcher(text).replaceAll("'"));
+        Matcher markdown = MARKDOWN.matcher(text.indexOf('`') < 0 ? text
+                : BACKTICK_APOSTROPHE.matcher(text).replaceAll("'"));
         while (markdown.find()) {
             String marker = markdown.group(1).strip();
             String sign = marker.startsWith("[") ? "](" : marker.substring(0, Math.min(2, marker.length()));
@@ -693,6 +694,10 @@ public class FaithfulnessChecker {
     /** Acronyms the source spells out next to themselves: "long form (ACRONYM)" or "ACRONYM (long form)". */
     static Set<String> expandedAcronyms(String source) {
         Set<String> acronyms = new java.util.HashSet<>();
+        if (source.indexOf('(') < 0) {
+            // both patterns need a parenthesis: without one, nothing to scan for
+            return acronyms;
+        }
         Matcher inParentheses = ACRONYM_IN_PARENTHESES.matcher(source);
         while (inParentheses.find()) {
             acronyms.add(inParentheses.group(1));

@@ -88,6 +88,10 @@ final class NumberFacts {
     /** The numbers in an Indonesian text: {@code .} groups thousands and {@code ,} marks decimals. */
     static List<Fact> inIndonesian(String text) {
         List<Fact> facts = new ArrayList<>();
+        if (!hasDigit(text)) {
+            // every pattern below starts from a digit (\d is 0-9): no digit, no number, without running them
+            return facts;
+        }
         String rest = TIMES.matcher(text).replaceAll(" × ");
         Matcher shortDate = SHORT_DATE.matcher(rest);
         while (shortDate.find()) {
@@ -149,9 +153,14 @@ final class NumberFacts {
     /** The values of an English translation of {@code source}, whose month names in words are not numbers. */
     static List<BigDecimal> inEnglish(String text, String source) {
         List<BigDecimal> values = new ArrayList<>();
-        String lower = TIMES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" × ");
+        String lower = text.toLowerCase(Locale.ROOT);
+        // the digit patterns (\d is 0-9) skipped when there is no digit: same values, less scanning
+        boolean digits = hasDigit(lower);
+        if (digits) {
+            lower = TIMES.matcher(lower).replaceAll(" × ");
+        }
         Matcher number = NUMBER.matcher(lower);
-        while (number.find()) {
+        while (digits && number.find()) {
             String integer = number.group(1).replace(",", "");
             String fraction = number.group(2) == null ? "" : "." + number.group(2).substring(1);
             if (INDONESIAN_GROUPS.matcher(number.group(1)).matches()) {
@@ -162,13 +171,13 @@ final class NumberFacts {
         }
         // "9:42 a.m." for "09.42 WIB"
         Matcher times = CLOCK.matcher(lower);
-        while (times.find()) {
+        while (digits && times.find()) {
             values.add(new BigDecimal(times.group(1)));
             values.add(new BigDecimal(times.group(2)));
         }
         // "6pm", "6 p.m.", "21st", "the 1970s": digits that run into letters
         Matcher attached = ATTACHED.matcher(lower);
-        while (attached.find()) {
+        while (digits && attached.find()) {
             values.add(new BigDecimal(attached.group(1)));
         }
         if (lower.contains("noon")) {
@@ -275,6 +284,16 @@ final class NumberFacts {
             values.add(total.add(current));
         }
         return values;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What {@code text.substring(from, to).matches("[\\s-]*")} says, without a pattern compiled per word. */
