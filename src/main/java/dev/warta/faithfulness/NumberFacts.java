@@ -73,8 +73,8 @@ final class NumberFacts {
     /** Decades: "the forties" for "40-an", "the seventies" for "1970-an". */
     private static final List<String> DECADES = List.of("", "", "twenties", "thirties", "forties", "fifties",
             "sixties", "seventies", "eighties", "nineties");
-    // compiled once: the checks run on every answer, and compiling a pattern per call or per word was most of their
-    // processor time
+    // compiled once: the checks run on every answer, and compiling a pattern per call or per word (String.matches,
+    // split) was a good part of their processor time
     private static final Pattern CLOCK = Pattern.compile("\\b(\\d{1,2})[:.](\\d{2})\\b");
     private static final Pattern INDONESIAN_GROUPS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
     private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");

@@ -41,7 +41,7 @@ public class ModelCallRepository {
         return id;
     }
 
-    /** The request's end; in the caller's transaction when there is one (see {@link ModelAnswerRepository#keepWith}). */
+    /** The request's end; in the caller's transaction if one is under way ({@link ModelAnswerRepository#keepWith}). */
     public void finished(String id, String outcome, Integer httpStatus, long promptTokens, long completionTokens,
                          boolean tokensEstimated, long latencyMillis) {
         callersOrOwnTransaction.executeWithoutResult(status -> jdbc.update("""

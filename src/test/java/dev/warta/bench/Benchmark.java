@@ -150,13 +150,15 @@ public final class Benchmark {
                 Map.entry("chunk-size", "0"), Map.entry("xmx", "256m"), Map.entry("runs", "1"),
                 Map.entry("jar", "target/warta.jar"), Map.entry("glossary", "jobs/glossary.tsv"),
                 Map.entry("keep", "false"), Map.entry("jvm", ""), Map.entry("breakdown", "false"),
-                Map.entry("kind", "news"), Map.entry("long-every", "8"), Map.entry("full-gc-every", "0"), Map.entry("jit", "c1")));
+                Map.entry("kind", "news"), Map.entry("long-every", "8"), Map.entry("full-gc-every", "0"),
+                Map.entry("jit", "c1")));
         return new Settings(options.integers("articles"), options.integer("latency-ms"),
                 options.integer("concurrency"), options.integer("chunk-size"), options.text("xmx"),
                 options.integer("runs"), Path.of(options.text("jar")).toAbsolutePath(),
                 Path.of(options.text("glossary")).toAbsolutePath(), Boolean.parseBoolean(options.text("keep")),
                 jvmOptions(options.text("jvm")), Boolean.parseBoolean(options.text("breakdown")), jobArguments,
-                options.text("kind"), options.integer("long-every"), options.integer("full-gc-every"), options.text("jit"));
+                options.text("kind"), options.integer("long-every"), options.integer("full-gc-every"),
+                options.text("jit"));
     }
 
     private void run() throws Exception {
@@ -166,7 +168,8 @@ public final class Benchmark {
                         ? " (1 in " + settings.longEvery() + " long enough to be chunked)" : "",
                 settings.latencyMs(), settings.concurrency(),
                 settings.chunkSize() > 0 ? Integer.toString(settings.chunkSize()) : "the job's default",
-                settings.maxHeap(), settings.jit().equals("c1") ? "C1 only (-XX:TieredStopAtLevel=1)" : "tiered (C1+C2)",
+                settings.maxHeap(),
+                settings.jit().equals("c1") ? "C1 only (-XX:TieredStopAtLevel=1)" : "tiered (C1+C2)",
                 settings.runs(), Runtime.getRuntime().availableProcessors(), loadAverage());
         List<List<Result>> all = new ArrayList<>();
         for (int articles : settings.articles()) {
@@ -335,7 +338,8 @@ public final class Benchmark {
         double ideal = median(results, r -> r.idealSeconds(settings));
         double job = median(results, Result::jobSeconds);
         double wall = median(results, Result::wallSeconds);
-        return String.format(Locale.ROOT, "%8d %8.2f %9.1f %9.1f %10.3f %9.1f %9.3f %9.1f %10.3f %9.1f %9.1f %9.1f %9.0f %9s %9s",
+        return String.format(Locale.ROOT,
+                "%8d %8.2f %9.1f %9.1f %10.3f %9.1f %9.3f %9.1f %10.3f %9.1f %9.1f %9.1f %9.0f %9s %9s",
                 any.articles(), median(results, Result::callsPerArticle), ideal,
                 median(results, r -> r.endpoint().windowSeconds()), median(results, r -> r.busyRatio(settings)),
                 job, job / ideal, wall, wall / ideal,

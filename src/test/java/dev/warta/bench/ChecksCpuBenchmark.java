@@ -20,8 +20,8 @@ import java.util.Map;
  * The first rounds include the JIT's warm-up; the last ones are the steady state. It prints the number of failures
  * too, which must not change when only the checks' speed does.
  * <pre>
- * java [-XX:TieredStopAtLevel=1] -cp … dev.warta.bench.ChecksCpuBenchmark --pairs ../shared/eval/news-valid.ind-eng.tsv
- *     [--rounds 8]
+ * java [-XX:TieredStopAtLevel=1] -cp … dev.warta.bench.ChecksCpuBenchmark
+ *     --pairs ../shared/eval/news-valid.ind-eng.tsv [--rounds 8]
  * </pre>
  * Later rounds check the same articles again, so a memo inside the checks (one-edit variants of a word) is warmer
  * than in a real run, where most articles are new: read the first round as the cold figure.
