@@ -29,8 +29,10 @@ fi
 cd "$WARTA_HOME" || exit 2
 echo "$(date -u '+%Y-%m-%dT%H:%M:%SZ') warta: starting" >> "$WARTA_LOG"
 # No flock needed: a second run on the same database refuses by itself, with exit code 4.
+# -XX:TieredStopAtLevel=1: the quick compiler only. A night's run spends more processor time compiling with the
+# optimising one than its faster code saves (docs/benchmarks.md, "Faster on one machine"); JAVA_OPTS may override it.
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options on purpose
-java ${JAVA_OPTS:-} -jar "$WARTA_JAR" \
+java -XX:TieredStopAtLevel=1 ${JAVA_OPTS:-} -jar "$WARTA_JAR" \
     --input="$WARTA_HOME/input" \
     --output="$WARTA_HOME/output" \
     --warta.glossary="$WARTA_GLOSSARY" \

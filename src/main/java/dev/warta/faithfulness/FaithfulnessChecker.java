@@ -107,6 +107,30 @@ public class FaithfulnessChecker {
             "thursday", "friday", "saturday", "sunday");
     /** Roman numerals in names ("Daops VII", "Lebakbulus III") are numbers, not words that must reappear. */
     private static final Pattern ROMAN_NUMERAL = Pattern.compile("(?=[IVXL]{2,}$)L?X{0,3}(IX|IV|V?I{0,3})");
+    // Compiled once, not per call or per word as String.matches, split and replaceAll do: the checks run on every
+    // answer, and compiling these was a good part of their processor time. Same expressions, same verdicts.
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
+    private static final Pattern NOT_NAME_CHARACTERS = Pattern.compile("[^\\p{L}'’-]+");
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern BETWEEN_NAME_WORDS = Pattern.compile("\\s+(\\p{Lu}\\.?\\s+)*");
+    private static final Pattern WORD_BEFORE_END = Pattern.compile("(\\p{L}+)\\s+$");
+    private static final Pattern AFTER_ADDRESS_PART = Pattern.compile("(?s).*\\p{Lu}\\p{L}+,\\s+$");
+    private static final Pattern ADDRESS_PART = Pattern.compile("(?s)\\p{L}+,\\s+\\p{Lu}.*");
+    private static final Pattern NON_SPACE_RUN = Pattern.compile("\\S+");
+    private static final Pattern QUOTES_AROUND = Pattern.compile("^[\"“‘'(]+|[,;:\"”’')]+$");
+    private static final Pattern OPENS_WITH_QUOTE = Pattern.compile("^[\"“‘'].*");
+    private static final Pattern AFFIXED_VERB = Pattern.compile(
+            "(di|ter|me[mn]?|meng|meny|ber)\\p{L}{4,}|\\p{L}{4,}kan");
+    private static final Pattern ENGLISH_NAME_WORD = Pattern.compile("\\b\\p{Lu}\\p{Ll}{3,}\\b");
+    private static final Pattern PLURAL_ENDING = Pattern.compile("(?<=\\p{L}{3})e?s$");
+    private static final Pattern ACRONYM_IN_PARENTHESES = Pattern.compile(
+            "\\p{L}{3,}\\s+\\(([\\p{Lu}][\\p{L}]{1,12})\\)");
+    private static final Pattern ACRONYM_BEFORE_PARENTHESES = Pattern.compile(
+            "\\b(\\p{Lu}{2,}[\\p{L}]*)\\s+\\(\\p{L}{3,}");
+    private static final Pattern ENDS_A_SENTENCE = Pattern.compile(".*[.!?:\"”]$");
+    private static final Pattern NYA_ENDING = Pattern.compile("[-’']?nya$");
+    private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’-]+");
+    private static final Pattern NOTE_IN_SOURCE = Pattern.compile("catatan|note", Pattern.CASE_INSENSITIVE);
 
     private final LanguageDetector languages = new LanguageDetector();
     private final Map<String, List<String>> renderings = loadRenderings();
@@ -117,7 +141,7 @@ public class FaithfulnessChecker {
                     Map.Entry::getValue));
     /** The words of the known English renderings ("ocean", "strait"), which explain an English capital. */
     private final Set<String> renderedWords = renderings.values().stream().flatMap(List::stream)
-            .flatMap(rendering -> java.util.Arrays.stream(fold(rendering).split("[^\\p{L}]+")))
+            .flatMap(rendering -> java.util.Arrays.stream(NON_LETTERS.split(fold(rendering))))
             .filter(word -> !word.isEmpty()).collect(java.util.stream.Collectors.toSet());
 
     /**
@@ -336,12 +360,12 @@ public class FaithfulnessChecker {
 
     /** A paragraph still in the source language: most of its words are the source's, or it reads as Indonesian. */
     private boolean untranslated(String source, String english, String targetLanguage) {
-        List<String> words = java.util.Arrays.stream(source.split("[^\\p{L}]+"))
+        List<String> words = java.util.Arrays.stream(NON_LETTERS.split(source))
                 .filter(word -> word.length() >= 4 && Character.isLowerCase(word.charAt(0))).toList();
         if (words.size() < 4) {
             return false;
         }
-        Set<String> englishWords = new java.util.HashSet<>(List.of(fold(english).split("[^\\p{L}]+")));
+        Set<String> englishWords = new java.util.HashSet<>(List.of(NON_LETTERS.split(fold(english))));
         long kept = words.stream().filter(word -> englishWords.contains(fold(word))).count();
         if (kept >= 0.5 * words.size()) {
             return true;
@@ -380,7 +404,7 @@ public class FaithfulnessChecker {
                 score.fail(field + " starts with a preamble: \"" + excerpt(trimmed) + "\"");
                 clean = false;
             } else if (COMMENTARY.matcher(trimmed).find()
-                    && !(source != null && Pattern.compile("catatan|note", Pattern.CASE_INSENSITIVE)
+                    && !(source != null && NOTE_IN_SOURCE
                     .matcher(source).find())) {
                 score.fail(field + " contains commentary: \"" + excerpt(trimmed) + "\"");
                 clean = false;
@@ -394,7 +418,8 @@ public class FaithfulnessChecker {
 
     /** Markdown in a translation that its source does not have: the same marker in the source is the source's. */
     private static boolean markdownOfItsOwn(String text, String source) {
-        Matcher markdown = MARKDOWN.matcher(BACKTICK_APOSTROPHE.matcher(text).replaceAll("'"));
+        Matcher markdown = MARKDOWN.matcher(text.indexOf('`') < 0 ? text
+                : BACKTICK_APOSTROPHE.matcher(text).replaceAll("'"));
         while (markdown.find()) {
             String marker = markdown.group(1).strip();
             String sign = marker.startsWith("[") ? "](" : marker.substring(0, Math.min(2, marker.length()));
@@ -429,7 +454,7 @@ public class FaithfulnessChecker {
     private List<NameGroup> locatedNameGroups(List<String> source) {
         String all = String.join("\n", source);
         Set<String> lowercase = new java.util.HashSet<>();
-        for (String word : all.split("[^\\p{L}'’-]+")) {
+        for (String word : NOT_NAME_CHARACTERS.split(all)) {
             if (!word.isEmpty() && Character.isLowerCase(word.charAt(0))) {
                 lowercase.add(word.toLowerCase(Locale.ROOT));
             }
@@ -451,8 +476,8 @@ public class FaithfulnessChecker {
                 while (matcher.find()) {
                     String word = matcher.group(1);
                     // a name's words follow each other with nothing but spaces (or an initial) between them
-                    if (groupEnd >= 0 && !sentence.substring(groupEnd, matcher.start())
-                            .matches("\\s+(\\p{Lu}\\.?\\s+)*")) {
+                    if (groupEnd >= 0 && !BETWEEN_NAME_WORDS.matcher(sentence.substring(groupEnd, matcher.start()))
+                            .matches()) {
                         addGroup(groups, paragraph, group);
                         group = new ArrayList<>();
                     }
@@ -507,12 +532,12 @@ public class FaithfulnessChecker {
      */
     static boolean placeContext(String sentence, int wordStart) {
         String before = sentence.substring(0, wordStart);
-        Matcher previous = Pattern.compile("(\\p{L}+)\\s+$").matcher(before);
+        Matcher previous = WORD_BEFORE_END.matcher(before);
         if (previous.find() && PLACE_HEADS.contains(previous.group(1).toLowerCase(Locale.ROOT))) {
             return true;
         }
-        return before.matches("(?s).*\\p{Lu}\\p{L}+,\\s+$")
-                && sentence.substring(wordStart).matches("(?s)\\p{L}+,\\s+\\p{Lu}.*");
+        return AFTER_ADDRESS_PART.matcher(before).matches()
+                && ADDRESS_PART.matcher(sentence.substring(wordStart)).matches();
     }
 
     private static boolean isAcronym(String word) {
@@ -528,12 +553,12 @@ public class FaithfulnessChecker {
      * predicate among its capitals and is left whole.
      */
     static int gluedHeadline(String sentence) {
-        Matcher token = Pattern.compile("\\S+").matcher(sentence);
+        Matcher token = NON_SPACE_RUN.matcher(sentence);
         List<Integer> starts = new ArrayList<>();
         List<String> words = new ArrayList<>();
         boolean lowerCaseFound = false;
         while (token.find()) {
-            String word = token.group().replaceAll("^[\"“‘'(]+|[,;:\"”’')]+$", "");
+            String word = QUOTES_AROUND.matcher(token.group()).replaceAll("");
             if (word.isEmpty()) {
                 continue;
             }
@@ -557,7 +582,7 @@ public class FaithfulnessChecker {
         }
         // a quotation straight after a run of capitals ("Angkot Mogok, Tukang Ojek Panen Rezeki "Artinya, …") is
         // no sentence's subject either
-        boolean quoteFollows = sentence.substring(starts.get(next)).matches("^[\"“‘'].*");
+        boolean quoteFollows = OPENS_WITH_QUOTE.matcher(sentence.substring(starts.get(next))).matches();
         boolean predicate = Character.isDigit(headline.get(0).charAt(0)) || quoteFollows
                 || headline.stream().skip(1).anyMatch(FaithfulnessChecker::verbForm);
         return predicate ? starts.get(next) : 0;
@@ -573,12 +598,12 @@ public class FaithfulnessChecker {
         if (stripped.isEmpty() || ".!?…\"”’')".indexOf(stripped.charAt(stripped.length() - 1)) >= 0) {
             return text.length();
         }
-        Matcher token = Pattern.compile("\\S+").matcher(stripped);
+        Matcher token = NON_SPACE_RUN.matcher(stripped);
         List<Integer> starts = new ArrayList<>();
         List<String> words = new ArrayList<>();
         while (token.find()) {
             starts.add(token.start());
-            words.add(token.group().replaceAll("^[\"“‘'(]+|[,;:\"”’')]+$", ""));
+            words.add(QUOTES_AROUND.matcher(token.group()).replaceAll(""));
         }
         int first = words.size();
         while (first > 0 && !words.get(first - 1).isEmpty() && (Character.isUpperCase(words.get(first - 1).charAt(0))
@@ -615,7 +640,7 @@ public class FaithfulnessChecker {
                     || analysis.suffix().equals("kan");
         }
         // an affixed form of a stem the lexicon does not know
-        return lower.length() >= 7 && lower.matches("(di|ter|me[mn]?|meng|meny|ber)\\p{L}{4,}|\\p{L}{4,}kan");
+        return lower.length() >= 7 && AFFIXED_VERB.matcher(lower).matches();
     }
 
     /**
@@ -625,7 +650,7 @@ public class FaithfulnessChecker {
     static boolean attributed(String name, String text, Set<String> sayingWords) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (String sentence : SentenceSplitter.split(text)) {
-            List<String> words = List.of(sentence.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"));
+            List<String> words = List.of(NON_LETTERS.split(sentence.toLowerCase(Locale.ROOT)));
             for (int i = 0; i < words.size(); i++) {
                 if (words.get(i).equals(lower)) {
                     for (int j = Math.max(0, i - 3); j <= Math.min(words.size() - 1, i + 3); j++) {
@@ -645,10 +670,10 @@ public class FaithfulnessChecker {
      */
     private List<String> unexplainedNames(String english, String sourceFolded) {
         List<String> names = new ArrayList<>();
-        Matcher word = Pattern.compile("\\b\\p{Lu}\\p{Ll}{3,}\\b").matcher(english);
+        Matcher word = ENGLISH_NAME_WORD.matcher(english);
         while (word.find()) {
             String folded = fold(word.group());
-            String singular = folded.replaceAll("(?<=\\p{L}{3})e?s$", "");
+            String singular = PLURAL_ENDING.matcher(folded).replaceAll("");
             if (!sourceFolded.contains(folded) && !Lexicon.bundled().isEnglishWord(folded)
                     && !Lexicon.bundled().isEnglishWord(singular)
                     && !ENGLISH_NAMES_OF_TIME.contains(folded) && !renderedWords.contains(folded)
@@ -709,11 +734,15 @@ public class FaithfulnessChecker {
     /** Acronyms the source spells out next to themselves: "long form (ACRONYM)" or "ACRONYM (long form)". */
     static Set<String> expandedAcronyms(String source) {
         Set<String> acronyms = new java.util.HashSet<>();
-        Matcher inParentheses = Pattern.compile("\\p{L}{3,}\\s+\\(([\\p{Lu}][\\p{L}]{1,12})\\)").matcher(source);
+        if (source.indexOf('(') < 0) {
+            // both patterns need a parenthesis: without one, nothing to scan for
+            return acronyms;
+        }
+        Matcher inParentheses = ACRONYM_IN_PARENTHESES.matcher(source);
         while (inParentheses.find()) {
             acronyms.add(inParentheses.group(1));
         }
-        Matcher beforeParentheses = Pattern.compile("\\b(\\p{Lu}{2,}[\\p{L}]*)\\s+\\(\\p{L}{3,}").matcher(source);
+        Matcher beforeParentheses = ACRONYM_BEFORE_PARENTHESES.matcher(source);
         while (beforeParentheses.find()) {
             acronyms.add(beforeParentheses.group(1));
         }
@@ -722,7 +751,7 @@ public class FaithfulnessChecker {
 
     /** Most words capitalised: a headline or a title-case line, where capitals do not mark names. */
     private static boolean headline(String sentence) {
-        String[] words = sentence.split("[^\\p{L}]+");
+        String[] words = NON_LETTERS.split(sentence);
         int long_ = 0;
         int capitalised = 0;
         for (String word : words) {
@@ -732,7 +761,7 @@ public class FaithfulnessChecker {
             }
         }
         // a headline has no full stop, and hardly a lower-case word: a sentence naming offices has both
-        return long_ >= 3 && capitalised >= 0.85 * long_ && !sentence.strip().matches(".*[.!?:\"”]$");
+        return long_ >= 3 && capitalised >= 0.85 * long_ && !ENDS_A_SENTENCE.matcher(sentence.strip()).matches();
     }
 
     /**
@@ -828,7 +857,7 @@ public class FaithfulnessChecker {
     }
 
     private static String unaccented(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
     }
 
     private boolean rendered(String name, String english, String englishFolded, Collection<NamedEntity> entities) {
@@ -836,7 +865,7 @@ public class FaithfulnessChecker {
             return true;
         }
         // -nya and possessives stay attached in Indonesian: "Rutte-nya" is still Rutte
-        String base = name.replaceAll("[-’']?nya$", "");
+        String base = NYA_ENDING.matcher(name).replaceAll("");
         if (!base.equals(name) && englishFolded.contains(fold(base))) {
             return true;
         }
@@ -898,7 +927,7 @@ public class FaithfulnessChecker {
         if (name.length() < 4) {
             return false;
         }
-        Matcher words = Pattern.compile("\\b\\p{Lu}[\\p{L}'’-]+").matcher(english);
+        Matcher words = CAPITALISED_WORD.matcher(english);
         while (words.find()) {
             String word = words.group();
             if (word.charAt(0) == name.charAt(0) && !word.equalsIgnoreCase(name)
@@ -992,8 +1021,21 @@ public class FaithfulnessChecker {
     }
 
     private static String fold(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        if (ascii(text)) {
+            // nothing to decompose, no accent to drop: the common case, without the normaliser's copies
+            return text.toLowerCase(Locale.ROOT);
+        }
+        String decomposed = COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         return decomposed.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String excerpt(String text) {

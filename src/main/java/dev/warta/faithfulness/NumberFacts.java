@@ -73,6 +73,12 @@ final class NumberFacts {
     /** Decades: "the forties" for "40-an", "the seventies" for "1970-an". */
     private static final List<String> DECADES = List.of("", "", "twenties", "thirties", "forties", "fifties",
             "sixties", "seventies", "eighties", "nineties");
+    // compiled once: the checks run on every answer, and compiling a pattern per call or per word (String.matches,
+    // split) was a good part of their processor time
+    private static final Pattern CLOCK = Pattern.compile("\\b(\\d{1,2})[:.](\\d{2})\\b");
+    private static final Pattern INDONESIAN_GROUPS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
+    private static final Pattern ENGLISH_WORD = Pattern.compile("[a-z]+");
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
 
@@ -82,6 +88,10 @@ final class NumberFacts {
     /** The numbers in an Indonesian text: {@code .} groups thousands and {@code ,} marks decimals. */
     static List<Fact> inIndonesian(String text) {
         List<Fact> facts = new ArrayList<>();
+        if (!hasDigit(text)) {
+            // every pattern below starts from a digit (\d is 0-9): no digit, no number, without running them
+            return facts;
+        }
         String rest = TIMES.matcher(text).replaceAll(" × ");
         Matcher shortDate = SHORT_DATE.matcher(rest);
         while (shortDate.find()) {
@@ -143,26 +153,31 @@ final class NumberFacts {
     /** The values of an English translation of {@code source}, whose month names in words are not numbers. */
     static List<BigDecimal> inEnglish(String text, String source) {
         List<BigDecimal> values = new ArrayList<>();
-        String lower = TIMES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" × ");
+        String lower = text.toLowerCase(Locale.ROOT);
+        // the digit patterns (\d is 0-9) skipped when there is no digit: same values, less scanning
+        boolean digits = hasDigit(lower);
+        if (digits) {
+            lower = TIMES.matcher(lower).replaceAll(" × ");
+        }
         Matcher number = NUMBER.matcher(lower);
-        while (number.find()) {
+        while (digits && number.find()) {
             String integer = number.group(1).replace(",", "");
             String fraction = number.group(2) == null ? "" : "." + number.group(2).substring(1);
-            if (number.group(1).matches("\\d{1,3}(\\.\\d{3})+")) {
+            if (INDONESIAN_GROUPS.matcher(number.group(1)).matches()) {
                 // "600.000" left in Indonesian style inside an English text
                 integer = number.group(1).replace(".", "");
             }
             values.addAll(acceptable(new BigDecimal(integer + fraction), number.group(3)));
         }
         // "9:42 a.m." for "09.42 WIB"
-        Matcher times = Pattern.compile("\\b(\\d{1,2})[:.](\\d{2})\\b").matcher(lower);
-        while (times.find()) {
+        Matcher times = CLOCK.matcher(lower);
+        while (digits && times.find()) {
             values.add(new BigDecimal(times.group(1)));
             values.add(new BigDecimal(times.group(2)));
         }
         // "6pm", "6 p.m.", "21st", "the 1970s": digits that run into letters
         Matcher attached = ATTACHED.matcher(lower);
-        while (attached.find()) {
+        while (digits && attached.find()) {
             values.add(new BigDecimal(attached.group(1)));
         }
         if (lower.contains("noon")) {
@@ -180,13 +195,13 @@ final class NumberFacts {
         }
         // "November" for the 11 of "(15/11)"; a month the source names in words ("Januari") is not a number
         int[] sourceMonths = new int[13];
-        for (String word : source.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String word : NON_LETTERS.split(source.toLowerCase(Locale.ROOT))) {
             Integer month = IndonesianCalendar.month(word);
             if (month != null) {
                 sourceMonths[month]++;
             }
         }
-        for (String word : lower.split("[^\\p{L}]+")) {
+        for (String word : NON_LETTERS.split(lower)) {
             int month = MONTHS.indexOf(word) + 1;
             if (month > 0 && sourceMonths[month]-- <= 0) {
                 values.add(BigDecimal.valueOf(month));
@@ -207,12 +222,12 @@ final class NumberFacts {
         // a run of one number word ("twelve") states its value once: counted twice it would stand for two facts
         boolean runOfOneWord = false;
         String previous = "";
-        Matcher words = Pattern.compile("[a-z]+").matcher(lower);
+        Matcher words = ENGLISH_WORD.matcher(lower);
         int previousEnd = 0;
         while (words.find()) {
             String word = words.group();
             // a run of number words is joined by spaces and hyphens: "three-thousand) eleven" is two numbers
-            boolean joined = lower.substring(previousEnd, words.start()).matches("[\\s-]*");
+            boolean joined = onlySpacesAndHyphens(lower, previousEnd, words.start());
             previousEnd = words.end();
             if (inRun && !joined) {
                 if (!runOfOneWord) {
@@ -269,6 +284,28 @@ final class NumberFacts {
             values.add(total.add(current));
         }
         return values;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What {@code text.substring(from, to).matches("[\\s-]*")} says, without a pattern compiled per word. */
+    private static boolean onlySpacesAndHyphens(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            // \s of java.util.regex: space, tab, line feed, vertical tab, form feed, carriage return
+            if (c != '-' && c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, BigDecimal> wordValues() {

@@ -73,11 +73,28 @@ final class RunCallLog implements CallLog, AnswerStore {
     @Override
     public void finished(String call, Result result) {
         onDatabaseThread(() -> {
-            calls.finished(call, result.outcome().code(), result.httpStatus() == 0 ? null : result.httpStatus(),
-                    result.promptTokens(), result.completionTokens(), result.tokensEstimated(),
-                    result.latencyMillis());
+            finish(call, result);
             return null;
         });
+    }
+
+    /** The call's end and its kept answer in one transaction: one commit instead of two for every answer. */
+    @Override
+    public void answered(String call, Result result, AnswerStore store, String key, String body) {
+        if (store != this) {
+            CallLog.super.answered(call, result, store, key, body);
+            return;
+        }
+        boolean replace = answersSince != null;
+        onDatabaseThread(() -> {
+            answers.keepWith(key, body, replace, () -> finish(call, result));
+            return null;
+        });
+    }
+
+    private void finish(String call, Result result) {
+        calls.finished(call, result.outcome().code(), result.httpStatus() == 0 ? null : result.httpStatus(),
+                result.promptTokens(), result.completionTokens(), result.tokensEstimated(), result.latencyMillis());
     }
 
     @Override

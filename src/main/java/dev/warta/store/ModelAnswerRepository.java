@@ -54,6 +54,35 @@ public class ModelAnswerRepository {
         }
     }
 
+    /**
+     * Keeps the answer ({@code replace}: instead of the one kept, as a forced run does) and runs {@code alsoCommitted}
+     * (the end of the call that bought it, see {@link ModelCallRepository#finished}) in the same transaction: one
+     * commit instead of two, and the call never counts as answered without its answer kept. When the answer cannot be
+     * kept (another thread's identical request kept one a moment before, or a database fault), {@code alsoCommitted}
+     * still runs, in a transaction of its own, and the outcome is what {@link #keep} or {@link #replace} would give.
+     */
+    public void keepWith(String requestKey, String body, boolean replace, Runnable alsoCommitted) {
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                if (replace) {
+                    jdbc.update("DELETE FROM warta_model_answer WHERE request_key = ?", requestKey);
+                }
+                jdbc.update("INSERT INTO warta_model_answer (request_key, body, created_at) VALUES (?, ?, ?)",
+                        requestKey, body, Timestamp.from(Instant.now()));
+                alsoCommitted.run();
+            });
+        } catch (DuplicateKeyException alreadyKept) {
+            // the same request was answered twice at once: either answer will do
+            alsoCommitted.run();
+        } catch (DataAccessException e) {
+            alsoCommitted.run();
+            if (replace) {
+                throw e;
+            }
+            log.warn("could not keep a model answer for reuse: {}", e.getMostSpecificCause().getMessage());
+        }
+    }
+
     /** Replaces a kept answer by a newer one (a forced run asks again and keeps what it got). */
     public void replace(String requestKey, String body) {
         ownTransaction.executeWithoutResult(status -> {

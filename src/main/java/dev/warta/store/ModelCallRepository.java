@@ -20,11 +20,15 @@ public class ModelCallRepository {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    /** A transaction of its own, unless the caller's is under way: a call's end commits with its kept answer. */
+    private final TransactionTemplate callersOrOwnTransaction;
 
     public ModelCallRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.callersOrOwnTransaction = new TransactionTemplate(transactionManager);
+        this.callersOrOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
     }
 
     /** A request about to be sent; returns the id of its row. */
@@ -37,9 +41,10 @@ public class ModelCallRepository {
         return id;
     }
 
+    /** The request's end; in the caller's transaction if one is under way ({@link ModelAnswerRepository#keepWith}). */
     public void finished(String id, String outcome, Integer httpStatus, long promptTokens, long completionTokens,
                          boolean tokensEstimated, long latencyMillis) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update("""
+        callersOrOwnTransaction.executeWithoutResult(status -> jdbc.update("""
                 UPDATE warta_model_call SET outcome = ?, http_status = ?, prompt_tokens = ?, completion_tokens = ?,
                     tokens_estimated = ?, latency_ms = ?
                 WHERE id = ?""", outcome, httpStatus, promptTokens, completionTokens, tokensEstimated, latencyMillis,

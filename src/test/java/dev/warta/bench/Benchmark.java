@@ -25,8 +25,10 @@ import java.util.stream.Stream;
  * article, the call latency Warta saw, and the child's heap. It is a command, not a test.
  * <pre>
  * java -cp … dev.warta.bench.Benchmark --articles 100,500 --latency-ms 500 --concurrency 8 --runs 3
- *     [--chunk-size 16] [--xmx 256m] [--jvm "-XX:…"] [--keep true] [-- job options]
+ *     [--chunk-size 16] [--xmx 256m] [--jit c1|c2] [--jvm "-XX:…"] [--keep true] [-- job options]
  * </pre>
+ * {@code --jit c1} (the default) starts the job as the README and {@code jobs/} do, with
+ * {@code -XX:TieredStopAtLevel=1}; {@code c2} with the JVM's own tiered compilation.
  * Options after a bare {@code --} go to the job unchanged (for example {@code -- --warta.llm.requests-per-minute=600}).
  */
 public final class Benchmark {
@@ -45,10 +47,12 @@ public final class Benchmark {
      * @param jvmOptions   extra options for the job's JVM, such as a profiler's
      * @param breakdown    record the job with Java Flight Recorder and split the step's time (see {@link StepTimeline})
      * @param jobArguments extra options for the job, after the benchmark's own
+     * @param jit          {@code c1}: the quick compiler only, as the job is launched; {@code c2}: the JVM's default
      */
     record Settings(List<Integer> articles, int latencyMs, int concurrency, int chunkSize, String maxHeap, int runs,
                     Path jar, Path glossary, boolean keep, List<String> jvmOptions,
-                    boolean breakdown, List<String> jobArguments, String kind, int longEvery, int fullGcEvery) {
+                    boolean breakdown, List<String> jobArguments, String kind, int longEvery, int fullGcEvery,
+                    String jit) {
 
         Settings {
             for (int count : articles) {
@@ -68,6 +72,9 @@ public final class Benchmark {
             if (!kind.equals("news") && !kind.equals("short")) {
                 throw new IllegalArgumentException("--kind must be news or short, was " + kind);
             }
+            if (!jit.equals("c1") && !jit.equals("c2")) {
+                throw new IllegalArgumentException("--jit must be c1 or c2, was " + jit);
+            }
         }
     }
 
@@ -75,8 +82,8 @@ public final class Benchmark {
     record Result(int articles, int exitCode, double wallSeconds, double jobSeconds, int read, int translated,
                   int modelCalls, long simulatorRequests, long promptTokens, long completionTokens, Long p50Millis,
                   Long p95Millis, GcLog heap, StepTimeline timeline, Duration jobCpu, Duration simulatorCpu,
-                  EndpointActivity endpoint, Map<String, Double> cpuInWindow, double windowStartUptime,
-                  double windowEndUptime) {
+                  EndpointActivity endpoint, Map<String, Double> cpuInWindow, Map<String, Double> cpuInSecondHalf,
+                  double windowStartUptime, double windowEndUptime) {
 
         double callsPerArticle() {
             return (double) modelCalls / articles;
@@ -94,6 +101,16 @@ public final class Benchmark {
         /** Processor milliseconds per article while the endpoint was in use, all threads of the job. */
         double cpuMillisPerArticle() {
             return cpuInWindow.values().stream().mapToDouble(Double::doubleValue).sum() * 1000 / articles;
+        }
+
+        /**
+         * Processor milliseconds per article in the second half of the endpoint-busy window (steady state, the JIT
+         * mostly done): that half's processor time over the articles its answered calls stand for (calls answered
+         * in it ÷ calls per article).
+         */
+        double cpuMillisPerArticleInSecondHalf() {
+            double articlesInHalf = endpoint.answeredInSecondHalf() / callsPerArticle();
+            return cpuInSecondHalf.values().stream().mapToDouble(Double::doubleValue).sum() * 1000 / articlesInHalf;
         }
 
         /** The same, without the JDK HTTP client's own threads (its selector and workers). */
@@ -133,23 +150,27 @@ public final class Benchmark {
                 Map.entry("chunk-size", "0"), Map.entry("xmx", "256m"), Map.entry("runs", "1"),
                 Map.entry("jar", "target/warta.jar"), Map.entry("glossary", "jobs/glossary.tsv"),
                 Map.entry("keep", "false"), Map.entry("jvm", ""), Map.entry("breakdown", "false"),
-                Map.entry("kind", "news"), Map.entry("long-every", "8"), Map.entry("full-gc-every", "0")));
+                Map.entry("kind", "news"), Map.entry("long-every", "8"), Map.entry("full-gc-every", "0"),
+                Map.entry("jit", "c1")));
         return new Settings(options.integers("articles"), options.integer("latency-ms"),
                 options.integer("concurrency"), options.integer("chunk-size"), options.text("xmx"),
                 options.integer("runs"), Path.of(options.text("jar")).toAbsolutePath(),
                 Path.of(options.text("glossary")).toAbsolutePath(), Boolean.parseBoolean(options.text("keep")),
                 jvmOptions(options.text("jvm")), Boolean.parseBoolean(options.text("breakdown")), jobArguments,
-                options.text("kind"), options.integer("long-every"), options.integer("full-gc-every"));
+                options.text("kind"), options.integer("long-every"), options.integer("full-gc-every"),
+                options.text("jit"));
     }
 
     private void run() throws Exception {
         System.out.printf(Locale.ROOT, "Warta benchmark: %s articles%s, latency %d ms, concurrency %d, chunk size %s,"
-                        + " -Xmx%s, %d run(s) each, %d processors, load average %.2f%n", settings.kind(),
+                        + " -Xmx%s, JIT %s, %d run(s) each, %d processors, load average %.2f%n", settings.kind(),
                 settings.kind().equals("news") && settings.longEvery() > 0
                         ? " (1 in " + settings.longEvery() + " long enough to be chunked)" : "",
                 settings.latencyMs(), settings.concurrency(),
                 settings.chunkSize() > 0 ? Integer.toString(settings.chunkSize()) : "the job's default",
-                settings.maxHeap(), settings.runs(), Runtime.getRuntime().availableProcessors(), loadAverage());
+                settings.maxHeap(),
+                settings.jit().equals("c1") ? "C1 only (-XX:TieredStopAtLevel=1)" : "tiered (C1+C2)",
+                settings.runs(), Runtime.getRuntime().availableProcessors(), loadAverage());
         List<List<Result>> all = new ArrayList<>();
         for (int articles : settings.articles()) {
             List<Result> results = new ArrayList<>();
@@ -181,6 +202,9 @@ public final class Benchmark {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + settings.maxHeap(),
                     "-Xlog:gc,gc+heap+exit:file=" + gcLog));
+            if (settings.jit().equals("c1")) {
+                command.add("-XX:TieredStopAtLevel=1");
+            }
             command.addAll(settings.jvmOptions());
             Path recording = work.resolve("job.jfr");
             if (settings.breakdown()) {
@@ -239,6 +263,7 @@ public final class Benchmark {
                     nullableLong(calls.path("p95Millis")), GcLog.read(gcLog),
                     settings.breakdown() ? StepTimeline.read(recording) : null, jobCpu, simulator.answerCpuTime(),
                     endpoint, threadCpu.secondsBetween(endpoint.firstArrivalNanos(), endpoint.lastAnswerNanos()),
+                    threadCpu.secondsBetween(endpoint.middleNanos(), endpoint.lastAnswerNanos()),
                     (endpoint.firstArrivalNanos() - started) / 1e9, (endpoint.lastAnswerNanos() - started) / 1e9);
         } finally {
             if (settings.keep()) {
@@ -282,6 +307,12 @@ public final class Benchmark {
                 + fmt(r.cpuMillisPerArticleOutsideHttpClient(), 1) + " ms without the JDK HTTP client's threads:"));
         r.cpuInWindow().forEach((group, seconds) -> out.append(row("", String.format(Locale.ROOT,
                 "%6.1f ms/article  %s", seconds * 1000 / r.articles(), group))));
+        double articlesInHalf = r.endpoint().answeredInSecondHalf() / r.callsPerArticle();
+        out.append(row("  second half of the window", fmt(r.cpuMillisPerArticleInSecondHalf(), 1)
+                + " ms per article (steady state: " + r.endpoint().answeredInSecondHalf() + " calls answered, about "
+                + fmt(articlesInHalf, 0) + " articles):"));
+        r.cpuInSecondHalf().forEach((group, seconds) -> out.append(row("", String.format(Locale.ROOT,
+                "%6.1f ms/article  %s", seconds * 1000 / articlesInHalf, group))));
         if (settings.fullGcEvery() > 0) {
             out.append(row("live heap, endpoint busy", "most kept after a full GC " + mib(r.liveAfterFullGcInWindow())
                     + " (" + r.heap().fullCollectionsBetween(r.windowStartUptime(), r.windowEndUptime())
@@ -297,9 +328,9 @@ public final class Benchmark {
     }
 
     private static String summaryHeader() {
-        return String.format(Locale.ROOT, "%8s %8s %9s %9s %10s %9s %9s %9s %10s %9s %9s %9s %9s %9s",
+        return String.format(Locale.ROOT, "%8s %8s %9s %9s %10s %9s %9s %9s %10s %9s %9s %9s %9s %9s %9s",
                 "articles", "calls/a", "ideal s", "busy s", "busy/ideal", "job s", "job/ideal", "wall s", "wall/ideal",
-                "cpu ms/a", "-http", "p50 ms", "heap pk", "live/full");
+                "cpu ms/a", "-http", "2nd half", "p50 ms", "heap pk", "live/full");
     }
 
     private String summaryLine(List<Result> results) {
@@ -307,12 +338,14 @@ public final class Benchmark {
         double ideal = median(results, r -> r.idealSeconds(settings));
         double job = median(results, Result::jobSeconds);
         double wall = median(results, Result::wallSeconds);
-        return String.format(Locale.ROOT, "%8d %8.2f %9.1f %9.1f %10.3f %9.1f %9.3f %9.1f %10.3f %9.1f %9.1f %9.0f %9s %9s",
+        return String.format(Locale.ROOT,
+                "%8d %8.2f %9.1f %9.1f %10.3f %9.1f %9.3f %9.1f %10.3f %9.1f %9.1f %9.1f %9.0f %9s %9s",
                 any.articles(), median(results, Result::callsPerArticle), ideal,
                 median(results, r -> r.endpoint().windowSeconds()), median(results, r -> r.busyRatio(settings)),
                 job, job / ideal, wall, wall / ideal,
                 median(results, Result::cpuMillisPerArticle),
                 median(results, Result::cpuMillisPerArticleOutsideHttpClient),
+                median(results, Result::cpuMillisPerArticleInSecondHalf),
                 median(results, r -> r.p50Millis() == null ? Double.NaN : r.p50Millis()),
                 mib((long) median(results, r -> r.heap().peakUsedBytes())),
                 settings.fullGcEvery() > 0 ? mib((long) median(results, Result::liveAfterFullGcInWindow)) : "-");

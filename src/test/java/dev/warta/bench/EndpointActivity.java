@@ -23,13 +23,15 @@ import java.util.List;
  * @param idleSeconds   time in the window with nothing in flight
  * @param firstArrivalNanos the window's start, on {@link System#nanoTime()}'s clock
  * @param lastAnswerNanos   the window's end, on the same clock
+ * @param answeredInSecondHalf calls answered in the window's second half (from its middle to its end): with the
+ *                             processor time of that half, the cost of an article once the JIT has warmed up
  */
 record EndpointActivity(int calls, double windowSeconds, double inFlightSeconds, double idleSeconds,
-                        long firstArrivalNanos, long lastAnswerNanos) {
+                        long firstArrivalNanos, long lastAnswerNanos, int answeredInSecondHalf) {
 
     static EndpointActivity of(List<long[]> calls) {
         if (calls.isEmpty()) {
-            return new EndpointActivity(0, 0, 0, 0, 0, 0);
+            return new EndpointActivity(0, 0, 0, 0, 0, 0, 0);
         }
         long[][] byArrival = calls.toArray(long[][]::new);
         Arrays.sort(byArrival, (a, b) -> Long.compare(a[0], b[0]));
@@ -46,7 +48,15 @@ record EndpointActivity(int calls, double windowSeconds, double inFlightSeconds,
             coveredUntil = Math.max(coveredUntil, call[1]);
             last = Math.max(last, call[1]);
         }
-        return new EndpointActivity(calls.size(), (last - first) / 1e9, inFlight / 1e9, idle / 1e9, first, last);
+        long middle = first + (last - first) / 2;
+        int answeredInSecondHalf = (int) calls.stream().filter(call -> call[1] > middle).count();
+        return new EndpointActivity(calls.size(), (last - first) / 1e9, inFlight / 1e9, idle / 1e9, first, last,
+                answeredInSecondHalf);
+    }
+
+    /** The middle of the window, on {@link System#nanoTime()}'s clock. */
+    long middleNanos() {
+        return firstArrivalNanos + (lastAnswerNanos - firstArrivalNanos) / 2;
     }
 
     double meanInFlight() {

@@ -65,6 +65,16 @@ public interface CallLog {
 
     void finished(String call, Result result);
 
+    /**
+     * A request ended with a usable answer, to be kept in {@code store} under {@code key}. The answer is kept before
+     * the end is recorded, so that no call counts as answered (paid) without its answer kept; a log that is itself
+     * the store does both in one transaction.
+     */
+    default void answered(String call, Result result, AnswerStore store, String key, String body) {
+        store.keep(key, body);
+        finished(call, result);
+    }
+
     /** An answer was served from the kept answers: nothing was sent, nothing paid. */
     void reused(long promptTokens, long completionTokens);
 }

@@ -32,9 +32,10 @@ public final class PaidAnswers {
         return store.find(key);
     }
 
-    void keep(String key, String body) {
+    /** Keeps the answer of {@code call} and records the call's end (see {@link CallLog#answered}). */
+    void keep(String key, String body, CallLog log, String call, CallLog.Result ended) {
         lastKey.set(key);
-        store.keep(key, body);
+        log.answered(call, ended, store, key, body);
     }
 
     /** Forgets the answer of the last call made on this thread, so the same request goes to the endpoint again. */

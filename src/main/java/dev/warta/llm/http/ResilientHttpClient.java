@@ -118,8 +118,13 @@ public final class ResilientHttpClient implements HttpClient {
                 inFlight.acquire();
                 try {
                     outcome = attempt(target, request, jdkRequest, estimatedTokens, attempt);
-                    if (outcome.response() != null && key != null) {
-                        answers.keep(key, outcome.response().body());
+                    if (outcome.response() != null) {
+                        if (key != null) {
+                            // kept with the call's end, not after it: never counted as answered without the answer
+                            answers.keep(key, outcome.response().body(), callLog, outcome.call(), outcome.ended());
+                        } else {
+                            callLog.finished(outcome.call(), outcome.ended());
+                        }
                     }
                 } finally {
                     inFlight.release();
@@ -139,15 +144,18 @@ public final class ResilientHttpClient implements HttpClient {
         }
     }
 
-    /** What one attempt came to, unless it threw the exception that ends the call. */
-    private record Outcome(SuccessfulHttpResponse response, Duration retryIn) {
+    /**
+     * What one attempt came to, unless it threw the exception that ends the call. A success's end is not recorded
+     * yet: the caller records it with the answer kept ({@code call}, {@code ended}).
+     */
+    private record Outcome(SuccessfulHttpResponse response, Duration retryIn, String call, CallLog.Result ended) {
 
-        static Outcome success(SuccessfulHttpResponse response) {
-            return new Outcome(response, null);
+        static Outcome success(SuccessfulHttpResponse response, String call, CallLog.Result ended) {
+            return new Outcome(response, null, call, ended);
         }
 
         static Outcome retryIn(Duration wait) {
-            return new Outcome(null, wait);
+            return new Outcome(null, wait, null, null);
         }
     }
 
@@ -217,8 +225,8 @@ public final class ResilientHttpClient implements HttpClient {
             long[] usage = TokenEstimate.usageOf(body);
             long[] paid = usage != null ? usage : TokenEstimate.guess(request.body(), body);
             metrics.recordPaidTokens(paid[0], paid[1]);
-            callLog.finished(call, new CallLog.Result(CallLog.Outcome.ANSWERED, status, paid[0], paid[1],
-                    usage == null, latencyMillis));
+            CallLog.Result answered = new CallLog.Result(CallLog.Outcome.ANSWERED, status, paid[0], paid[1],
+                    usage == null, latencyMillis);
             metrics.recordLatency(latencyMillis);
             circuitBreaker.recordAnswer();
             if (rateLimiter.limitsTokens()) {
@@ -228,7 +236,7 @@ public final class ResilientHttpClient implements HttpClient {
                     .statusCode(status)
                     .headers(response.headers().map())
                     .body(response.body())
-                    .build());
+                    .build(), call, answered);
         }
         callLog.finished(call, new CallLog.Result(CallLog.Outcome.HTTP_ERROR, status, 0, 0, false, latencyMillis));
         String rejection = rejection(status, request);

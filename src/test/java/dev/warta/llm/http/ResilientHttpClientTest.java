@@ -644,6 +644,50 @@ class ResilientHttpClientTest {
     }
 
     @Test
+    void anAnswerIsKeptBeforeItsCallIsRecordedAsAnswered() {
+        // a process killed between the two must not have counted a call as answered whose answer is lost
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AnswerStore store = new AnswerStore() {
+            @Override
+            public java.util.Optional<String> find(String key) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void keep(String key, String body) {
+                events.add("answer kept");
+            }
+
+            @Override
+            public void forget(String key) {
+            }
+        };
+        CallLog calls = new CallLog() {
+            @Override
+            public String sending(int attempt) {
+                events.add("sending " + attempt);
+                return "call-" + attempt;
+            }
+
+            @Override
+            public void finished(String call, Result result) {
+                events.add(call + " " + result.outcome().code());
+            }
+
+            @Override
+            public void reused(long promptTokens, long completionTokens) {
+            }
+        };
+        stub.respondWith(inTurn(StubResponse.error(500, "oops"), ok()));
+
+        new ResilientHttpClientBuilder(FAST, metrics).answerStore(store).callLog(calls).build()
+                .execute(chat(CHAT_BODY));
+
+        assertThat(events).containsExactly("sending 0", "call-0 http_error", "sending 1", "answer kept",
+                "call-1 answered");
+    }
+
+    @Test
     void anAnswerPaidForIsNeverBoughtAgainForTheSameRequest() {
         java.util.Map<String, String> kept = new java.util.concurrent.ConcurrentHashMap<>();
         AnswerStore store = new AnswerStore() {

@@ -1,0 +1,75 @@
+package dev.warta.bench;
+
+import dev.warta.faithfulness.CheckResult;
+import dev.warta.faithfulness.FaithfulnessChecker;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The processor time of the faithfulness checks alone, per article, with nothing else running in the JVM: the
+ * held-out news pairs of {@link ChecksBenchmark} made into its articles (6 sentences in 3 paragraphs, the human
+ * reference as the translation), checked by {@link FaithfulnessChecker#checkArticle} round after round on one thread.
+ * The first rounds include the JIT's warm-up; the last ones are the steady state. It prints the number of failures
+ * too, which must not change when only the checks' speed does.
+ * <pre>
+ * java [-XX:TieredStopAtLevel=1] -cp … dev.warta.bench.ChecksCpuBenchmark
+ *     --pairs ../shared/eval/news-valid.ind-eng.tsv [--rounds 8]
+ * </pre>
+ * Later rounds check the same articles again, so a memo inside the checks (one-edit variants of a word) is warmer
+ * than in a real run, where most articles are new: read the first round as the cold figure.
+ */
+public final class ChecksCpuBenchmark {
+
+    private ChecksCpuBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options options = Options.parse(args, Map.of("pairs", "../shared/eval/news-valid.ind-eng.tsv",
+                "rounds", "8"));
+        List<String[]> pairs = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(options.text("pairs")))) {
+            String[] columns = line.split("\t");
+            if (columns.length >= 3) {
+                pairs.add(new String[] {columns[1], columns[2]});
+            }
+        }
+        List<List<String>> sources = new ArrayList<>();
+        List<List<String>> references = new ArrayList<>();
+        for (int first = 0; first + 6 <= pairs.size(); first += 6) {
+            List<String> source = new ArrayList<>();
+            List<String> reference = new ArrayList<>();
+            for (int paragraph = 0; paragraph < 3; paragraph++) {
+                String[] one = pairs.get(first + 2 * paragraph);
+                String[] two = pairs.get(first + 2 * paragraph + 1);
+                source.add(one[0] + " " + two[0]);
+                reference.add(one[1] + " " + two[1]);
+            }
+            sources.add(source);
+            references.add(reference);
+        }
+        FaithfulnessChecker checker = new FaithfulnessChecker();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int rounds = options.integer("rounds");
+        for (int round = 1; round <= rounds; round++) {
+            long before = threads.getCurrentThreadCpuTime();
+            long failures = 0;
+            for (int i = 0; i < sources.size(); i++) {
+                CheckResult result = checker.checkArticle("Judul", sources.get(i), "Title", references.get(i),
+                        "A summary. Of two sentences.", List.of("one", "two", "three"), List.of("news"), Map.of(),
+                        List.of(), "en");
+                failures += result.failures().size();
+            }
+            double millis = (threads.getCurrentThreadCpuTime() - before) / 1e6;
+            System.out.printf(Locale.ROOT, "round %d: %.2f ms of processor time per article (%d articles, %d"
+                    + " failures)%n", round, millis / sources.size(), sources.size(), failures);
+        }
+    }
+}
