@@ -42,12 +42,27 @@ class RunBudget {
         this.spent = spent;
     }
 
+    /**
+     * The budget of a run whose processes all spend it (a scale-out run): {@code readRun} sums what every process
+     * of the run has paid, from the calls recorded in the database. It is read at most once a second while the cap
+     * is far, and before every call once the spending of the last second, twice over, could reach the cap: the cap
+     * is then overshot only by the calls in flight (sent, not yet answered) in all processes together.
+     */
+    static RunBudget sharedByTheRun(WartaProperties.Budget budget, LlmProperties llm, Supplier<Spent> readRun) {
+        RunBudget[] self = new RunBudget[1];
+        self[0] = new RunBudget(budget, llm, new RunWideSpending(readRun, spent -> self[0].reason(spent).isPresent()));
+        return self[0];
+    }
+
     /** The reason no more articles may be sent in this run, or empty while there is budget left. */
     Optional<String> exhausted() {
         if (budget.maxTokens() <= 0 && budget.maxCost() <= 0) {
             return Optional.empty();
         }
-        Spent spent = this.spent.get();
+        return reason(this.spent.get());
+    }
+
+    private Optional<String> reason(Spent spent) {
         if (budget.maxTokens() > 0 && spent.totalTokens() >= budget.maxTokens()) {
             return Optional.of("run budget reached: " + spent.totalTokens() + " of " + budget.maxTokens()
                     + " tokens spent (warta.budget.max-tokens)");
@@ -58,5 +73,48 @@ class RunBudget {
                     "run budget reached: USD %.4f of %.4f spent (warta.budget.max-cost)", cost, budget.maxCost()));
         }
         return Optional.empty();
+    }
+
+    /** What the whole run has spent, read again when it may have come near the cap (see {@link #sharedByTheRun}). */
+    private static final class RunWideSpending implements Supplier<Spent> {
+
+        private static final long SECOND = 1_000_000_000L;
+
+        private final Supplier<Spent> readRun;
+        private final java.util.function.Predicate<Spent> reachesTheCap;
+        private Spent last;
+        private long lastAt;
+        /** The start of the current pace window: the pace is measured over a second at least. */
+        private Spent windowStart;
+        private long windowStartAt;
+        /** Tokens spent per second by the whole run, as last measured; null until a second has been measured. */
+        private Spent pace;
+
+        RunWideSpending(Supplier<Spent> readRun, java.util.function.Predicate<Spent> reachesTheCap) {
+            this.readRun = readRun;
+            this.reachesTheCap = reachesTheCap;
+        }
+
+        @Override
+        public synchronized Spent get() {
+            long now = System.nanoTime();
+            if (last == null || now - lastAt >= SECOND || pace == null
+                    || reachesTheCap.test(new Spent(last.promptTokens() + 2 * pace.promptTokens(),
+                    last.completionTokens() + 2 * pace.completionTokens()))) {
+                last = readRun.get();
+                lastAt = now;
+                if (windowStart == null) {
+                    windowStart = last;
+                    windowStartAt = now;
+                } else if (now - windowStartAt >= SECOND) {
+                    double perSecond = (double) SECOND / (now - windowStartAt);
+                    pace = new Spent((long) Math.ceil((last.promptTokens() - windowStart.promptTokens()) * perSecond),
+                            (long) Math.ceil((last.completionTokens() - windowStart.completionTokens()) * perSecond));
+                    windowStart = last;
+                    windowStartAt = now;
+                }
+            }
+            return last;
+        }
     }
 }

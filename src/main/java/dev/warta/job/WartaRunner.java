@@ -180,6 +180,9 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
                 .addString("output", output.toString(), false)
                 .addString("runDate", runDate.toString(), false)
                 .addString("force", Boolean.toString(force), false)
+                // not identifying: a run resumed with a raised cap is the same run
+                .addLong(TranslationJobConfiguration.BUDGET_MAX_TOKENS, properties.budget().maxTokens(), false)
+                .addDouble(TranslationJobConfiguration.BUDGET_MAX_COST, properties.budget().maxCost(), false)
                 .toJobParameters();
         BatchStatus jobStatus;
         Throwable failure = null;
