@@ -236,6 +236,43 @@ class ScaleOutTest {
     }
 
     @Test
+    void anEndpointAnswering503OpensTheCircuitAndTheManagerRunsTheFailedPartitionsAgainOnceItIsBack()
+            throws Exception {
+        stub.respondWith(request -> OpenAiStub.StubResponse.error(503, "overloaded"));
+        addArticles(16);
+        String[] oneCallAtATime = {"--warta.llm.concurrency=1", "--warta.llm.circuit-breaker-threshold=3"};
+        Process first = start("worker-1", workerArguments(stub.baseUrl(), oneCallAtATime));
+        Process second = start("worker-2", workerArguments(stub.baseUrl(), oneCallAtATime));
+        waitFor(() -> log("worker-1").contains("waiting for partitions") && log("worker-2").contains("waiting for "
+                + "partitions"), first);
+        Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=2"));
+
+        assertThat(exitOf(manager)).as(allLogs()).isEqualTo(1);
+
+        // the circuit opens after three failed calls in each worker at most (the count is per process; the verdict,
+        // once given, holds for all), not one call per article
+        assertThat(stub.requests()).as(allLogs()).hasSizeBetween(3, 6);
+        assertThat(log("worker-1") + log("worker-2")).containsPattern("warta worker .+/\\d+: partition [01] of run "
+                + "\\d+ failed: \\d+ articles left pending: ");
+        assertThat(log("manager")).contains("Partitions not finished: 0 (").contains("1 (");
+        JsonNode run = Json.mapper().readTree(warta.output().resolve(DAY).resolve("run.json").toFile());
+        assertThat(run.path("partitions")).hasSize(2).allSatisfy(partition -> {
+            assertThat(partition.path("status").asText()).isEqualTo("failed");
+            assertThat(partition.path("reason").asText()).contains("left pending");
+        });
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'pending'")).hasSize(16);
+
+        // the endpoint is back: the manager started again runs the failed partitions on the same workers
+        stub.respondWith(new SimulatedTranslator());
+        Process again = start("manager-again", warta.arguments(DAY, "--warta.partitions=2"));
+        assertThat(exitOf(again)).as(allLogs()).isZero();
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(16);
+        assertThat(warta.rows("SELECT id FROM warta_run")).hasSize(1);
+        second.destroy();
+        first.destroy();
+    }
+
+    @Test
     void aWorkerThatCannotReachTheEndpointFailsItsPartitionsInOneLineAndTheManagerSaysWhich() throws Exception {
         addArticles(12);
         String closedPort;
@@ -356,16 +393,13 @@ class ScaleOutTest {
         assertThat(ofOneFeed).hasSize(4);
     }
 
+    /** A worker's arguments; an {@code extra} option replaces the default of the same name. */
     private List<String> workerArguments(String baseUrl, String... extra) {
-        List<String> args = new ArrayList<>(workerArguments(baseUrl));
-        args.addAll(List.of(extra));
-        return args;
-    }
-
-    private List<String> workerArguments(String baseUrl) {
+        List<String> options = new ArrayList<>(List.of("--warta.llm.concurrency=" + CONCURRENCY,
+                "--warta.llm.base-url=" + baseUrl, "--warta.scale-out.heartbeat=1s"));
+        options.addAll(List.of(extra));
         List<String> args = new ArrayList<>(List.of("worker"));
-        args.addAll(warta.arguments(DAY, "--warta.llm.concurrency=" + CONCURRENCY, "--warta.llm.base-url=" + baseUrl,
-                "--warta.scale-out.heartbeat=1s"));
+        args.addAll(warta.arguments(DAY, options.toArray(String[]::new)));
         return args;
     }
 
