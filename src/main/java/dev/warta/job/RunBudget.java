@@ -44,9 +44,11 @@ class RunBudget {
 
     /**
      * The budget of a run whose processes all spend it (a scale-out run): {@code readRun} sums what every process
-     * of the run has paid, from the calls recorded in the database. It is read at most once a second while the cap
-     * is far, and before every call once the spending of the last second, twice over, could reach the cap: the cap
-     * is then overshot only by the calls in flight (sent, not yet answered) in all processes together.
+     * of the run has paid, from the calls recorded in the database. It is read before every call once half the cap
+     * is spent, or once the run's fastest second so far, twice over, could reach the cap, or while no second with
+     * answers has been measured yet; otherwise at most once a second. The cap is then overshot only by the calls in
+     * flight (sent, not yet answered) in all processes together, unless the run more than doubles its fastest pace
+     * and spends half the cap within one second.
      */
     static RunBudget sharedByTheRun(WartaProperties.Budget budget, LlmProperties llm, Supplier<Spent> readRun) {
         RunBudget[] self = new RunBudget[1];
@@ -87,7 +89,10 @@ class RunBudget {
         /** The start of the current pace window: the pace is measured over a second at least. */
         private Spent windowStart;
         private long windowStartAt;
-        /** Tokens spent per second by the whole run, as last measured; null until a second has been measured. */
+        /**
+         * Tokens spent per second by the whole run in its fastest second so far; null until a second with answers
+         * has been measured (in the first seconds calls are in flight but none is recorded yet).
+         */
         private Spent pace;
 
         RunWideSpending(Supplier<Spent> readRun, java.util.function.Predicate<Spent> reachesTheCap) {
@@ -99,6 +104,7 @@ class RunBudget {
         public synchronized Spent get() {
             long now = System.nanoTime();
             if (last == null || now - lastAt >= SECOND || pace == null
+                    || reachesTheCap.test(new Spent(2 * last.promptTokens(), 2 * last.completionTokens()))
                     || reachesTheCap.test(new Spent(last.promptTokens() + 2 * pace.promptTokens(),
                     last.completionTokens() + 2 * pace.completionTokens()))) {
                 last = readRun.get();
@@ -108,8 +114,12 @@ class RunBudget {
                     windowStartAt = now;
                 } else if (now - windowStartAt >= SECOND) {
                     double perSecond = (double) SECOND / (now - windowStartAt);
-                    pace = new Spent((long) Math.ceil((last.promptTokens() - windowStart.promptTokens()) * perSecond),
+                    Spent measured = new Spent(
+                            (long) Math.ceil((last.promptTokens() - windowStart.promptTokens()) * perSecond),
                             (long) Math.ceil((last.completionTokens() - windowStart.completionTokens()) * perSecond));
+                    if (measured.totalTokens() > 0 && (pace == null || measured.totalTokens() > pace.totalTokens())) {
+                        pace = measured;
+                    }
                     windowStart = last;
                     windowStartAt = now;
                 }

@@ -52,15 +52,44 @@ class RunBudgetTest {
     }
 
     @Test
-    void nearTheCapEveryCallSeesWhatTheOtherWorkersSpent() throws Exception {
-        RunBudget budget = budgetOf(2_000);
+    void onceTheRunsFastestSecondTwiceOverCouldReachTheCapEveryCallSeesWhatTheOtherWorkersSpent() throws Exception {
+        RunBudget budget = budgetOf(2_100);
         aSecondAtAThousandTokens(budget);
 
-        // another second at this pace, twice over, reaches the cap: the next call reads again, and sees that
-        // another worker's answers, recorded a moment ago, spent the rest
-        spentByTheRun.set(2_000);
+        // 1,000 spent (less than half), about 1,000 a second: two more seconds at this pace could reach 2,100 (still
+        // so if the "second" took up to 1.8 s on a busy machine); the next call reads again, and sees that another
+        // worker's answers, recorded a moment ago, spent the rest
+        spentByTheRun.set(2_100);
         assertThat(budget.exhausted()).hasValueSatisfying(reason ->
-                assertThat(reason).contains("run budget reached: 2000 of 2000 tokens"));
+                assertThat(reason).contains("run budget reached: 2100 of 2100 tokens"));
+    }
+
+    @Test
+    void onceHalfTheCapIsSpentEveryCallReads() throws Exception {
+        RunBudget budget = budgetOf(1_000_000);
+        aSecondAtAThousandTokens(budget);
+        spentByTheRun.set(500_000);
+        Thread.sleep(1_050);
+        assertThat(budget.exhausted()).isEmpty();   // a second went by: read, half the cap is spent
+
+        reads.set(0);
+        for (int call = 0; call < 10; call++) {
+            assertThat(budget.exhausted()).isEmpty();
+        }
+        assertThat(reads.get()).isEqualTo(10);
+    }
+
+    @Test
+    void whileNoAnswerHasBeenRecordedThePaceIsUnknownAndEveryCallReads() throws Exception {
+        RunBudget budget = budgetOf(1_000_000);
+        assertThat(budget.exhausted()).isEmpty();
+        Thread.sleep(1_050);
+        // the first calls are still in flight: nothing recorded in the first second
+        reads.set(0);
+        for (int call = 0; call < 10; call++) {
+            assertThat(budget.exhausted()).isEmpty();
+        }
+        assertThat(reads.get()).isEqualTo(10);
     }
 
     @Test
