@@ -44,11 +44,13 @@ class RunBudget {
 
     /**
      * The budget of a run whose processes all spend it (a scale-out run): {@code readRun} sums what every process
-     * of the run has paid, from the calls recorded in the database. It is read before every call once half the cap
-     * is spent, or once the run's fastest second so far, twice over, could reach the cap, or while no second with
-     * answers has been measured yet; otherwise at most once a second. The cap is then overshot only by the calls in
-     * flight (sent, not yet answered) in all processes together, unless the run more than doubles its fastest pace
-     * and spends half the cap within one second.
+     * of the run has paid, from the calls recorded in the database (a sum over the run's calls, so not for free).
+     * It is read before every call once half the cap is spent, or once ten seconds at the run's fastest pace so far
+     * could reach the cap, or while no second with answers has been measured yet; otherwise at most once a second.
+     * The cap is then overshot only by the calls in flight (sent, not yet answered) in all processes together,
+     * unless the run becomes ten times faster than its fastest second so far and spends half the cap within one
+     * second. (Measured over the first second alone, while the JVMs warm up, "twice" was too little: 36 calls paid
+     * for a cap of 20 with 8 in flight.)
      */
     static RunBudget sharedByTheRun(WartaProperties.Budget budget, LlmProperties llm, Supplier<Spent> readRun) {
         RunBudget[] self = new RunBudget[1];
@@ -81,6 +83,8 @@ class RunBudget {
     private static final class RunWideSpending implements Supplier<Spent> {
 
         private static final long SECOND = 1_000_000_000L;
+        /** Seconds at the run's fastest pace that must be left below the cap for a read to be skipped. */
+        private static final int PACE_MARGIN = 10;
 
         private final Supplier<Spent> readRun;
         private final java.util.function.Predicate<Spent> reachesTheCap;
@@ -105,8 +109,8 @@ class RunBudget {
             long now = System.nanoTime();
             if (last == null || now - lastAt >= SECOND || pace == null
                     || reachesTheCap.test(new Spent(2 * last.promptTokens(), 2 * last.completionTokens()))
-                    || reachesTheCap.test(new Spent(last.promptTokens() + 2 * pace.promptTokens(),
-                    last.completionTokens() + 2 * pace.completionTokens()))) {
+                    || reachesTheCap.test(new Spent(last.promptTokens() + PACE_MARGIN * pace.promptTokens(),
+                    last.completionTokens() + PACE_MARGIN * pace.completionTokens()))) {
                 last = readRun.get();
                 lastAt = now;
                 if (windowStart == null) {

@@ -52,16 +52,17 @@ class RunBudgetTest {
     }
 
     @Test
-    void onceTheRunsFastestSecondTwiceOverCouldReachTheCapEveryCallSeesWhatTheOtherWorkersSpent() throws Exception {
-        RunBudget budget = budgetOf(2_100);
+    void onceTenSecondsAtTheRunsFastestPaceCouldReachTheCapEveryCallSeesWhatTheOtherWorkersSpent()
+            throws Exception {
+        RunBudget budget = budgetOf(5_000);
         aSecondAtAThousandTokens(budget);
 
-        // 1,000 spent (less than half), about 1,000 a second: two more seconds at this pace could reach 2,100 (still
-        // so if the "second" took up to 1.8 s on a busy machine); the next call reads again, and sees that another
+        // 1,000 spent (less than half), about 1,000 a second: ten seconds at this pace could reach 5,000 (still so
+        // if the "second" took up to 2.5 s on a busy machine); the next call reads again, and sees that another
         // worker's answers, recorded a moment ago, spent the rest
-        spentByTheRun.set(2_100);
+        spentByTheRun.set(5_000);
         assertThat(budget.exhausted()).hasValueSatisfying(reason ->
-                assertThat(reason).contains("run budget reached: 2100 of 2100 tokens"));
+                assertThat(reason).contains("run budget reached: 5000 of 5000 tokens"));
     }
 
     @Test
