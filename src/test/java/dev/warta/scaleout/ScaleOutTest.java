@@ -129,9 +129,10 @@ class ScaleOutTest {
         manager.destroyForcibly();   // SIGKILL
         manager.waitFor();
         int storedAtKill = articlesStored();
+        Object killedAt = warta.rows("SELECT CURRENT_TIMESTAMP AS now").get(0).get("NOW");
 
         // no manager: the workers go on with what they run, and take the requests still queued
-        waitFor(() -> articlesStored() >= storedAtKill + 30, first);
+        waitFor(() -> articlesStored() >= storedAtKill + 30 && partitionsStartedAfter(killedAt) > 0, first);
         gate.set(new java.util.concurrent.CountDownLatch(1));
         Set<Integer> completedBefore = partitionNumbers("completed");
         Set<Integer> runningAtRestart = partitionNumbers("running");
@@ -417,6 +418,14 @@ class ScaleOutTest {
                     "%/" + worker.pid()).isEmpty();
         } catch (Exception notYet) {
             return false;
+        }
+    }
+
+    private int partitionsStartedAfter(Object databaseTime) {
+        try {
+            return warta.rows("SELECT partition_no FROM warta_partition WHERE started_at > ?", databaseTime).size();
+        } catch (Exception notYet) {
+            return 0;
         }
     }
 
