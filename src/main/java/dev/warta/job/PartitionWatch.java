@@ -82,6 +82,44 @@ class PartitionWatch implements StepExecutionListener {
         return step.getExitStatus();
     }
 
+    /**
+     * The run's previous manager died mid-run (its job execution is still marked running) while its workers went on:
+     * they finish the partitions they run and take the requests left in the queue. Recovering the job execution at
+     * once would fail the partitions under their workers (their next commit meets a changed version) and run them
+     * again. So the requests still queued are dropped (the restart sends its own for every partition that has not
+     * completed), and the partitions that a live worker runs are waited for; a partition whose worker is silent for
+     * the worker timeout is not, and runs again. Nothing running must hold for two checks a heartbeat apart: a
+     * worker that took a request just before the queue was dropped claims its partition within that time.
+     */
+    void awaitWorkersOfADeadManager(long runId, java.util.function.BooleanSupplier stopRequested) {
+        requests.removeMessageGroup(ScaleOutConfiguration.REQUESTS);
+        Duration every = properties.scaleOut().heartbeat();
+        long lastLogNanos = 0;
+        int quietChecks = 0;
+        while (quietChecks < 2 && !stopRequested.getAsBoolean()) {
+            List<PartitionRepository.Partition> running = partitions.runningAlive(runId,
+                    properties.scaleOut().workerTimeout());
+            if (running.isEmpty()) {
+                quietChecks++;
+            } else {
+                quietChecks = 0;
+                if (lastLogNanos == 0 || System.nanoTime() - lastLogNanos >= PROGRESS_EVERY.toNanos()) {
+                    lastLogNanos = System.nanoTime();
+                    log.info("Run {}: waiting for {} that workers still run from before the manager stopped; "
+                            + "the partitions not completed then run again", runId, running.stream()
+                            .map(p -> "partition " + p.partition() + " (" + p.worker() + ", " + p.written() + " of "
+                                    + p.items() + " written)").collect(java.util.stream.Collectors.joining(", ")));
+                }
+            }
+            try {
+                Thread.sleep(every.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** How many partitions were given up for lost in the last manager step. */
     int lostInLastStep() {
         return lost;

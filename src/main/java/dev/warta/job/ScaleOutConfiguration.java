@@ -218,7 +218,7 @@ class ScaleOutConfiguration {
                                             @Value("#{jobParameters['runId']}") Long runId,
                                             @Value("#{stepExecutionContext['partition']}") Integer partition) {
             return new PartitionItemReader(workItems, runId, partition, 2 * llm.concurrency(),
-                    translationPrefetch::start, () -> articles.committedInRun(runId));
+                    translationPrefetch::start, () -> articles.settledInRun(runId));
         }
 
         /** One partition at a time per worker: the step runs on the poller's thread, and takes one request per poll. */

@@ -39,6 +39,9 @@ import java.time.LocalDate;
 class TranslationJobConfiguration {
 
     static final String JOB_NAME = "translationJob";
+    /** The run's budget caps (warta.budget.*) as the job parameters that carry them to the workers. */
+    static final String BUDGET_MAX_TOKENS = "budgetMaxTokens";
+    static final String BUDGET_MAX_COST = "budgetMaxCost";
 
     @Bean
     Job translationJob(JobRepository jobRepository, Step batchStep, Step translateStep, Step exportStep) {
@@ -131,37 +134,26 @@ class TranslationJobConfiguration {
                                             RunControl runControl, ModelCallRepository modelCalls,
                                             @Value("#{jobParameters['runDate']}") String runDate,
                                             @Value("#{jobParameters['force']}") String force,
-                                            @Value("#{jobParameters['runId']}") Long runId) {
+                                            @Value("#{jobParameters['runId']}") Long runId,
+                                            @Value("#{jobParameters['" + BUDGET_MAX_TOKENS + "']}") Long maxTokens,
+                                            @Value("#{jobParameters['" + BUDGET_MAX_COST + "']}") Double maxCost) {
         engines.callsBelongTo(runId, Boolean.parseBoolean(force));
+        // the run's budget is the one its manager was started with: a worker of a scale-out run takes it from the
+        // job, so raising the cap needs only the manager started again
+        WartaProperties.Budget caps = maxTokens == null ? properties.budget()
+                : new WartaProperties.Budget(maxTokens, maxCost == null ? 0 : maxCost);
         RunBudget budget = engines.limitsShared()
-                ? new RunBudget(properties.budget(), llm, spentByTheRun(modelCalls, runId))
-                : new RunBudget(properties.budget(), llm, engines.metrics());
+                ? RunBudget.sharedByTheRun(caps, llm, () -> {
+                    ModelCallRepository.Totals totals = modelCalls.totals(runId);
+                    return new RunBudget.Spent(totals.promptTokens(), totals.completionTokens());
+                })
+                : new RunBudget(caps, llm, engines.metrics());
         // asked again in each call's turn, so articles prepared ahead send nothing once the budget is spent
         engines.callsWithin(budget);
         ArticleProcessor processor = new ArticleProcessor(engines.engine(), engines.fallback(), cache, articles,
                 budget, runDate, Boolean.parseBoolean(force), properties.maxAttempts(), runControl::stopForWrongSettings);
         return new TranslationPrefetch(processor::process, TranslationPrefetch.threadsFor(llm.concurrency()),
                 runControl);
-    }
-
-    /**
-     * What every process of a scale-out run has paid, from the calls recorded in the database, read at most once a
-     * second: the budget cap holds for the run, at the price of overshooting it by a second's calls.
-     */
-    private static java.util.function.Supplier<RunBudget.Spent> spentByTheRun(ModelCallRepository modelCalls,
-                                                                              long runId) {
-        long[] readAt = {System.nanoTime() - 2_000_000_000L};
-        RunBudget.Spent[] last = {new RunBudget.Spent(0, 0)};
-        return () -> {
-            synchronized (readAt) {
-                if (System.nanoTime() - readAt[0] >= 1_000_000_000L) {
-                    ModelCallRepository.Totals totals = modelCalls.totals(runId);
-                    last[0] = new RunBudget.Spent(totals.promptTokens(), totals.completionTokens());
-                    readAt[0] = System.nanoTime();
-                }
-                return last[0];
-            }
-        };
     }
 
     @Bean

@@ -180,6 +180,9 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
                 .addString("output", output.toString(), false)
                 .addString("runDate", runDate.toString(), false)
                 .addString("force", Boolean.toString(force), false)
+                // not identifying: a run resumed with a raised cap is the same run
+                .addLong(TranslationJobConfiguration.BUDGET_MAX_TOKENS, properties.budget().maxTokens(), false)
+                .addDouble(TranslationJobConfiguration.BUDGET_MAX_COST, properties.budget().maxCost(), false)
                 .toJobParameters();
         BatchStatus jobStatus;
         Throwable failure = null;
@@ -251,18 +254,24 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
 
     /**
      * A run that did not record its end: mark it running again. Its last job execution, if the process was killed
-     * while it ran, is still marked as running; it is marked failed so that Spring Batch restarts it.
+     * while it ran, is still marked as running; it is marked failed so that Spring Batch restarts it (after the
+     * partitions that workers of a scale-out run still run have ended).
      *
      * @return the run's last job execution, {@code null} when it has none
      */
     private JobExecution resume(long runId, JobParameters parameters) {
         JobExecution last = jobRepository.getLastJobExecution(
                 scaledOut() ? ScaleOutConfiguration.JOB_NAME : TranslationJobConfiguration.JOB_NAME, parameters);
+        log.info("Resuming run {} from where it stopped", runId);
         if (last != null && last.getStatus().isRunning()) {
+            if (scaledOut()) {
+                // the workers outlived the manager: what they run is kept, not failed under them
+                partitionWatch.getObject().awaitWorkersOfADeadManager(runId, control::stopRequested);
+                last = jobRepository.getJobExecution(last.getId());   // their step executions changed meanwhile
+            }
             jobOperator.recover(last);
         }
         runs.markRunning(runId);
-        log.info("Resuming run {} from where it stopped", runId);
         return last;
     }
 

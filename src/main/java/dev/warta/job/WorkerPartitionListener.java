@@ -93,7 +93,8 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
 
     private void beat(StepExecution step, long runId, int partition) {
         try {
-            if (!partitions.beat(runId, partition, step.getId(), step.getWriteCount()) && !givenUp) {
+            if (!partitions.beat(runId, partition, step.getId(), step.getWriteCount()) && !givenUp
+                    && step.getStatus().isRunning()) {
                 givenUp = true;
                 control.requestStop("the manager gave partition " + partition + " up (no heartbeat in time) "
                         + "and runs it again elsewhere");
@@ -118,7 +119,14 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
         ScheduledExecutorService beats = heartbeat;
         heartbeat = null;
         if (beats != null) {
+            // a beat still running after the end is recorded finds the partition no longer running, takes that
+            // for the manager giving it up and stops the worker's next partition before it starts
             beats.shutdown();
+            try {
+                beats.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             return record(step);

@@ -262,6 +262,19 @@ public class ArticleRepository {
         return keys;
     }
 
+    /**
+     * The keys of the items this run has settled: committed with any status but pending. A pending article (the
+     * endpoint out of reach, the budget spent) is not the article's fault, and a partition run again sends it again.
+     */
+    public Set<String> settledInRun(long runId) {
+        Set<String> keys = new HashSet<>();
+        jdbc.query("SELECT source_path, location FROM warta_article WHERE run_id = ? AND status <> 'pending'",
+                rs -> {
+                    keys.add(inputKey(rs.getString("source_path"), rs.getString("location")));
+                }, runId);
+        return keys;
+    }
+
     /** The key of one input item: its file, and its entry within a feed file. */
     public static String inputKey(String sourcePath, String location) {
         return location == null ? sourcePath : sourcePath + "#" + location;

@@ -83,6 +83,13 @@ public class PartitionRepository {
         return lost;
     }
 
+    /** Partitions of the run that a worker runs and has proven alive within {@code timeout}, by the database's clock. */
+    public List<Partition> runningAlive(long runId, Duration timeout) {
+        Timestamp databaseNow = jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", Timestamp.class);
+        return jdbc.query(SELECT + " WHERE run_id = ? AND status = 'running' AND heartbeat_at >= ? ORDER BY partition_no",
+                ROW, runId, Timestamp.from(databaseNow.toInstant().minus(timeout)));
+    }
+
     public List<Partition> ofRun(long runId) {
         return jdbc.query(SELECT + " WHERE run_id = ? ORDER BY partition_no", ROW, runId);
     }

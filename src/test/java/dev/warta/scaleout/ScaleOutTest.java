@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A scale-out run as operators run it: a manager and worker JVMs on one PostgreSQL (started by the tests), the
  * model behind the local OpenAI-compatible stub. Pins down that a worker killed with SIGKILL mid-partition costs no
- * article and no duplicate, and at most its calls in flight paid twice; and that a worker that cannot reach the
- * endpoint fails its partition in one line that the manager reports.
+ * article and no duplicate, and at most its calls in flight paid twice; that a manager killed mid-run is resumed
+ * by the next start while the workers carry on; that two workers keep one budget; and that a worker that cannot
+ * reach the endpoint fails its partition in one line that the manager reports.
  */
 class ScaleOutTest {
 
@@ -76,26 +77,7 @@ class ScaleOutTest {
 
         assertThat(exitOf(manager)).as(log("manager")).isZero();
 
-        // every article exactly once in the database, and exactly one file each
-        List<Map<String, Object>> rows = warta.rows("SELECT id, status FROM warta_article");
-        assertThat(rows).hasSize(ARTICLES);
-        assertThat(rows).allSatisfy(row -> assertThat(row.get("STATUS")).isEqualTo("translated"));
-        try (Stream<Path> files = Files.list(warta.output().resolve(DAY))) {
-            assertThat(files.map(path -> path.getFileName().toString())
-                    .filter(name -> name.endsWith(".json") && !name.equals("run.json")))
-                    .hasSize(ARTICLES)
-                    .containsExactlyInAnyOrderElementsOf(rows.stream().map(row -> row.get("ID") + ".json").toList());
-        }
-        // the calls the killed worker had in flight are the only ones paid twice
-        Set<String> distinct = new HashSet<>();
-        int repeated = 0;
-        for (OpenAiStub.RecordedRequest request : stub.requests()) {
-            if (!distinct.add(request.body().toString())) {
-                repeated++;
-            }
-        }
-        assertThat(repeated).isLessThanOrEqualTo(CONCURRENCY);
-        assertThat(distinct).hasSize(ARTICLES);
+        assertEveryArticleOnceAndAtMostInFlightPaidTwice();
 
         // run.json says which worker did which partition: the killed worker's partition was run again elsewhere
         JsonNode run = Json.mapper().readTree(warta.output().resolve(DAY).resolve("run.json").toFile());
@@ -122,6 +104,176 @@ class ScaleOutTest {
     }
 
     @Test
+    void aManagerKilledMidRunIsResumedByTheNextStartWhileTheWorkersCarryOn() throws Exception {
+        // closed, the gate holds the answers, so that the next manager starts while partitions are in flight
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> gate =
+                new java.util.concurrent.atomic.AtomicReference<>(new java.util.concurrent.CountDownLatch(0));
+        stub.respondWith(request -> {
+            try {
+                gate.get().await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new SimulatedTranslator().apply(request).delayed(200);
+        });
+        addArticles(ARTICLES);
+        List<String> managerArguments = warta.arguments(DAY, "--warta.partitions=6",
+                "--warta.scale-out.heartbeat=1s", "--warta.scale-out.worker-timeout=5s");
+        Process manager = start("manager", managerArguments);
+        Process first = start("worker-1", workerArguments(stub.baseUrl()));
+        Process second = start("worker-2", workerArguments(stub.baseUrl()));
+
+        // killed when a partition has completed, others run and the rest wait in the queue
+        waitFor(() -> partitionsIn("completed") >= 1 && partitionsIn("running") >= 1 && partitionsIn("waiting") >= 1,
+                manager);
+        manager.destroyForcibly();   // SIGKILL
+        manager.waitFor();
+        int storedAtKill = articlesStored();
+        Object killedAt = warta.rows("SELECT CURRENT_TIMESTAMP AS now").get(0).get("NOW");
+
+        // no manager: the workers go on with what they run, and take the requests still queued
+        waitFor(() -> articlesStored() >= storedAtKill + 30 && partitionsStartedAfter(killedAt) > 0, first);
+        gate.set(new java.util.concurrent.CountDownLatch(1));
+        Set<Integer> completedBefore = partitionNumbers("completed");
+        Set<Integer> runningAtRestart = partitionNumbers("running");
+        assertThat(runningAtRestart).as("partitions in flight when the manager starts again").isNotEmpty();
+
+        Process again = start("manager-again", managerArguments);
+        // it lets the workers finish what they run rather than fail it under them
+        waitFor(() -> log("manager-again").contains("waiting for partition"), again);
+        gate.get().countDown();
+        assertThat(exitOf(again)).as(allLogs()).isZero();
+        assertThat(first.isAlive() && second.isAlive()).as("the workers outlive both managers").isTrue();
+
+        // the same run, the same job instance, ingested once
+        assertThat(warta.rows("SELECT id FROM warta_run")).hasSize(1);
+        assertThat(warta.rows("SELECT job_instance_id FROM batch_job_instance")).hasSize(1);
+        assertThat(warta.rows("SELECT step_execution_id FROM batch_step_execution WHERE step_name = 'ingestStep'"))
+                .hasSize(1);
+        assertThat(warta.rows("SELECT input_key FROM warta_work_item")).hasSize(ARTICLES);
+        // neither a completed partition nor one a worker was running is sent again: the workers carried on
+        Set<Integer> notSentAgain = new HashSet<>(completedBefore);
+        notSentAgain.addAll(runningAtRestart);
+        for (int partition : notSentAgain) {
+            assertThat(warta.rows("SELECT step_execution_id FROM batch_step_execution WHERE step_name = ?",
+                    "translatePartitionStep:partition" + partition)).as("partition " + partition).hasSize(1);
+        }
+        assertThat(log("worker-1") + log("worker-2")).doesNotContain("failed").doesNotContain("gave partition")
+                .doesNotContain("stopped (");
+        assertEveryArticleOnceAndAtMostInFlightPaidTwice();
+        JsonNode run = Json.mapper().readTree(warta.output().resolve(DAY).resolve("run.json").toFile());
+        assertThat(run.path("status").asText()).isEqualTo("completed");
+        assertThat(run.path("partitions")).hasSize(6)
+                .allSatisfy(partition -> assertThat(partition.path("status").asText()).isEqualTo("completed"));
+        second.destroy();
+        first.destroy();
+    }
+
+    @Test
+    void twoWorkersTogetherKeepTheRunsBudgetAndARerunWithARaisedCapFinishesTheRest() throws Exception {
+        // every call costs 500 tokens: the cap of 10,000 is twenty calls
+        stub.respondWith(request -> {
+            OpenAiStub.StubResponse simulated = new SimulatedTranslator().apply(request);
+            try {
+                String content = Json.mapper().readTree(simulated.body()).at("/choices/0/message/content").asText();
+                return OpenAiStub.completion(content, "stop", 400, 100).delayed(150);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        int articles = 60;
+        addArticles(articles);
+        Process first = start("worker-1", workerArguments(stub.baseUrl()));
+        Process second = start("worker-2", workerArguments(stub.baseUrl()));
+        waitFor(() -> log("worker-1").contains("waiting for partitions") && log("worker-2").contains("waiting for "
+                + "partitions"), first);
+        // the cap is the manager's: the workers take it from the run
+        Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=2",
+                "--warta.budget.max-tokens=10000"));
+
+        assertThat(exitOf(manager)).as(allLogs()).isEqualTo(1);
+
+        // both workers spent the one budget: no more than the cap and the calls in flight of both
+        assertThat(warta.rows("SELECT DISTINCT worker FROM warta_partition")).as(allLogs()).hasSize(2);
+        int paid = stub.requests().size();
+        assertThat(paid).as("calls paid").isBetween(20, 20 + 2 * CONCURRENCY);
+        assertThat(stub.billedPromptTokens() + stub.billedCompletionTokens()).isLessThanOrEqualTo(
+                10_000 + 2 * CONCURRENCY * 500);
+        // the rest is pending with the budget's reason, and the manager says which partitions it left unfinished
+        List<Map<String, Object>> pending = warta.rows("SELECT reason FROM warta_article WHERE status = 'pending'");
+        assertThat(pending).hasSize(articles - paid)
+                .allSatisfy(row -> assertThat((String) row.get("REASON")).contains("run budget reached"));
+        assertThat(log("manager")).contains("Partitions not finished").contains("run budget reached");
+        JsonNode run = Json.mapper().readTree(warta.output().resolve(DAY).resolve("run.json").toFile());
+        assertThat(run.path("status").asText()).isEqualTo("failed");
+        List<JsonNode> unfinished = new ArrayList<>();
+        run.path("partitions").forEach(partition -> {
+            if (!partition.path("status").asText().equals("completed")) {
+                unfinished.add(partition);
+            }
+        });
+        assertThat(unfinished).isNotEmpty().allSatisfy(partition -> {
+            assertThat(partition.path("status").asText()).isEqualTo("failed");
+            assertThat(partition.path("reason").asText()).contains("left pending: run budget reached");
+        });
+
+        // the manager started again with a raised cap: the same run finishes, the workers carry on as they are
+        Process again = start("manager-again", warta.arguments(DAY, "--warta.partitions=2",
+                "--warta.budget.max-tokens=100000"));
+        assertThat(exitOf(again)).as(allLogs()).isZero();
+        assertThat(warta.rows("SELECT id FROM warta_run")).hasSize(1);
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(articles);
+        try (Stream<Path> files = Files.list(warta.output().resolve(DAY))) {
+            assertThat(files.filter(path -> !path.getFileName().toString().equals("run.json"))
+                    .filter(path -> path.getFileName().toString().endsWith(".json"))).hasSize(articles);
+        }
+        // each article paid once: those left pending were never sent
+        assertThat(stub.requests()).hasSize(articles);
+        assertThat(stub.requests().stream().map(request -> request.body().toString()).distinct()).hasSize(articles);
+        run = Json.mapper().readTree(warta.output().resolve(DAY).resolve("run.json").toFile());
+        assertThat(run.path("status").asText()).isEqualTo("completed");
+        second.destroy();
+        first.destroy();
+    }
+
+    @Test
+    void anEndpointAnswering503OpensTheCircuitAndTheManagerRunsTheFailedPartitionsAgainOnceItIsBack()
+            throws Exception {
+        stub.respondWith(request -> OpenAiStub.StubResponse.error(503, "overloaded"));
+        addArticles(16);
+        String[] oneCallAtATime = {"--warta.llm.concurrency=1", "--warta.llm.circuit-breaker-threshold=3"};
+        Process first = start("worker-1", workerArguments(stub.baseUrl(), oneCallAtATime));
+        Process second = start("worker-2", workerArguments(stub.baseUrl(), oneCallAtATime));
+        waitFor(() -> log("worker-1").contains("waiting for partitions") && log("worker-2").contains("waiting for "
+                + "partitions"), first);
+        Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=2"));
+
+        assertThat(exitOf(manager)).as(allLogs()).isEqualTo(1);
+
+        // the circuit opens after three failed calls in each worker at most (the count is per process; the verdict,
+        // once given, holds for all), not one call per article
+        assertThat(stub.requests()).as(allLogs()).hasSizeBetween(3, 6);
+        assertThat(log("worker-1") + log("worker-2")).containsPattern("warta worker .+/\\d+: partition [01] of run "
+                + "\\d+ failed: \\d+ articles left pending: ");
+        assertThat(log("manager")).contains("Partitions not finished: 0 (").contains("1 (");
+        JsonNode run = Json.mapper().readTree(warta.output().resolve(DAY).resolve("run.json").toFile());
+        assertThat(run.path("partitions")).hasSize(2).allSatisfy(partition -> {
+            assertThat(partition.path("status").asText()).isEqualTo("failed");
+            assertThat(partition.path("reason").asText()).contains("left pending");
+        });
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'pending'")).hasSize(16);
+
+        // the endpoint is back: the manager started again runs the failed partitions on the same workers
+        stub.respondWith(new SimulatedTranslator());
+        Process again = start("manager-again", warta.arguments(DAY, "--warta.partitions=2"));
+        assertThat(exitOf(again)).as(allLogs()).isZero();
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(16);
+        assertThat(warta.rows("SELECT id FROM warta_run")).hasSize(1);
+        second.destroy();
+        first.destroy();
+    }
+
+    @Test
     void aWorkerThatCannotReachTheEndpointFailsItsPartitionsInOneLineAndTheManagerSaysWhich() throws Exception {
         addArticles(12);
         String closedPort;
@@ -143,6 +295,30 @@ class ScaleOutTest {
         });
         assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'pending'")).hasSize(12);
         assertThat(stub.requests()).isEmpty();
+    }
+
+    /** Every article exactly once in the database and in files; only calls in flight (one worker's) paid twice. */
+    private void assertEveryArticleOnceAndAtMostInFlightPaidTwice() throws Exception {
+        // every article exactly once in the database, and exactly one file each
+        List<Map<String, Object>> rows = warta.rows("SELECT id, status FROM warta_article");
+        assertThat(rows).hasSize(ARTICLES);
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("STATUS")).isEqualTo("translated"));
+        try (Stream<Path> files = Files.list(warta.output().resolve(DAY))) {
+            assertThat(files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(".json") && !name.equals("run.json")))
+                    .hasSize(ARTICLES)
+                    .containsExactlyInAnyOrderElementsOf(rows.stream().map(row -> row.get("ID") + ".json").toList());
+        }
+        // the calls the killed worker had in flight are the only ones paid twice
+        Set<String> distinct = new HashSet<>();
+        int repeated = 0;
+        for (OpenAiStub.RecordedRequest request : stub.requests()) {
+            if (!distinct.add(request.body().toString())) {
+                repeated++;
+            }
+        }
+        assertThat(repeated).isLessThanOrEqualTo(CONCURRENCY);
+        assertThat(distinct).hasSize(ARTICLES);
     }
 
     private int exitOf(Process manager) throws InterruptedException {
@@ -218,16 +394,13 @@ class ScaleOutTest {
         assertThat(ofOneFeed).hasSize(4);
     }
 
+    /** A worker's arguments; an {@code extra} option replaces the default of the same name. */
     private List<String> workerArguments(String baseUrl, String... extra) {
-        List<String> args = new ArrayList<>(workerArguments(baseUrl));
-        args.addAll(List.of(extra));
-        return args;
-    }
-
-    private List<String> workerArguments(String baseUrl) {
+        List<String> options = new ArrayList<>(List.of("--warta.llm.concurrency=" + CONCURRENCY,
+                "--warta.llm.base-url=" + baseUrl, "--warta.scale-out.heartbeat=1s"));
+        options.addAll(List.of(extra));
         List<String> args = new ArrayList<>(List.of("worker"));
-        args.addAll(warta.arguments(DAY, "--warta.llm.concurrency=" + CONCURRENCY, "--warta.llm.base-url=" + baseUrl,
-                "--warta.scale-out.heartbeat=1s"));
+        args.addAll(warta.arguments(DAY, options.toArray(String[]::new)));
         return args;
     }
 
@@ -245,6 +418,31 @@ class ScaleOutTest {
                     "%/" + worker.pid()).isEmpty();
         } catch (Exception notYet) {
             return false;
+        }
+    }
+
+    private int partitionsStartedAfter(Object databaseTime) {
+        try {
+            return warta.rows("SELECT partition_no FROM warta_partition WHERE started_at > ?", databaseTime).size();
+        } catch (Exception notYet) {
+            return 0;
+        }
+    }
+
+    private int partitionsIn(String status) {
+        return partitionNumbers(status).size();
+    }
+
+    private Set<Integer> partitionNumbers(String status) {
+        try {
+            Set<Integer> numbers = new HashSet<>();
+            for (Map<String, Object> row : warta.rows("SELECT partition_no FROM warta_partition WHERE status = ?",
+                    status)) {
+                numbers.add(((Number) row.get("PARTITION_NO")).intValue());
+            }
+            return numbers;
+        } catch (Exception notYet) {
+            return Set.of();
         }
     }
 
@@ -272,7 +470,7 @@ class ScaleOutTest {
 
     private String allLogs() {
         StringBuilder all = new StringBuilder();
-        for (String name : List.of("manager", "worker", "worker-1", "worker-2", "worker-1-again")) {
+        for (String name : List.of("manager", "manager-again", "worker", "worker-1", "worker-2", "worker-1-again")) {
             if (Files.exists(work.resolve(name + ".log"))) {
                 all.append("== ").append(name).append('\n').append(log(name).lines()
                         .filter(line -> !line.startsWith("\tat ")).reduce("", (a, b) -> a + b + "\n"));
