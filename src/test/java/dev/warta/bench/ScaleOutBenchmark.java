@@ -28,7 +28,8 @@ public final class ScaleOutBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args, Map.of("articles", "400", "latency-ms", "500", "concurrency", "16",
-                "workers", "2", "partitions", "4", "runs", "3", "jar", "target/warta.jar", "xmx", "256m"));
+                "workers", "2", "partitions", "4", "runs", "3", "jar", "target/warta.jar", "xmx", "256m",
+                "jit", "c2"));
         Path jar = Path.of(options.text("jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("no " + jar + ": build it first with ./mvnw -q package -DskipTests");
@@ -120,7 +121,13 @@ public final class ScaleOutBenchmark {
 
     private static Process java(Options options, Path jar, List<String> args, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + options.text("xmx"), "-jar", jar.toString()));
+                .toString(), "-Xmx" + options.text("xmx")));
+        // c1: every process as the README starts a single run (-XX:TieredStopAtLevel=1); c2: the JVM's default, as
+        // jobs/warta-worker@.service starts the long-lived workers
+        if ("c1".equals(options.text("jit"))) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
