@@ -29,7 +29,7 @@ final class HtmlExtractor {
      * the pictures is still an article, so those reasons count only for short bodies.
      */
     record Page(HtmlMetadata metadata, List<String> paragraphs, String notArticleReason, boolean decisive,
-                ArticleReader.Evidence teaserEvidence) {
+                ArticleReader.Evidence teaserEvidence, String firstHeading) {
     }
 
     /** The paragraphs of an HTML fragment (a feed entry's body), with the teaser evidence found in it. */
@@ -109,11 +109,11 @@ final class HtmlExtractor {
             int items = document.select("item, entry").size();
             return new Page(metadata, List.of(),
                     "RSS/Atom feed listing " + items + " items: an index of headlines, not an article page", true,
-                    ArticleReader.Evidence.NONE);
+                    ArticleReader.Evidence.NONE, null);
         }
         Element body = document.body();
         if (body == null) {
-            return new Page(metadata, List.of(), "no <body> in the page", true, ArticleReader.Evidence.NONE);
+            return new Page(metadata, List.of(), "no <body> in the page", true, ArticleReader.Evidence.NONE, null);
         }
         Element work = body.clone();
         removeNonText(work, true);
@@ -142,7 +142,26 @@ final class HtmlExtractor {
         }
         String kind = pageKind(document, metadata, paragraphs, images);
         return new Page(metadata, paragraphs, kind, kind != null && kind.startsWith("index page"),
-                teaserEvidence(containers.isEmpty() ? List.of(work) : containers, paragraphs));
+                teaserEvidence(containers.isEmpty() ? List.of(work) : containers, paragraphs),
+                metadata.title() == null ? firstHeading(containers, work) : null);
+    }
+
+    /**
+     * For a page without a title: the first heading of any level in the story, else in the page around it once
+     * navigation, headers and footers are gone (a site's name in its banner is not the story's heading).
+     */
+    private static String firstHeading(List<Element> containers, Element page) {
+        List<Element> places = new ArrayList<>(containers);
+        places.add(page);
+        for (Element place : places) {
+            for (Element heading : place.select("h1, h2, h3, h4, h5, h6")) {
+                String text = TextCleaner.normalise(heading.text());
+                if (text.length() >= 3) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     /** Paragraphs of an HTML fragment, as feeds carry in their {@code content} field. */
