@@ -91,6 +91,41 @@ final class HtmlExtractor {
             + "|lees ook|gerelateerde artikelen|читайте также|похожие (статьи|новости)|другие новости"
             + "|berita (terkait|lainnya|terbaru|populer)|artikel terkait|baca juga|pilihan untukmu"
             + ")\\s*[:?!.…]*\\s*$");
+    /**
+     * Headings that close a story rather than open a box inside it: the comments, "further information", a note
+     * about the author, how to cite the piece, an appeal. Near the end of the text (less than a sixth after them)
+     * they and everything after them go; elsewhere they are kept, since a story may have a section so named.
+     */
+    private static final Pattern STORY_END_HEADING = Pattern.compile("(?iu)^[\\s»›>•|-]*("
+            + "(\\d+ |no |keine |view |show |leave a |post a )?(comments?|kommentare?|commentaires?|comentarios?"
+            + "|komentar|reply|antworten)( \\(\\d+\\))?|(weitere|mehr) (informationen|infos?)( (zu|zum|zur) [^.!?]{1,40})?"
+            + "|more information|further information|plus d'informations|más información|informasi lebih lanjut"
+            + "|top[- ]themen( der redaktion)?|top stories|über (den|die) autor(in)?|about the author|à propos de l'auteur"
+            + "|sobre el autor|tentang penulis|pour citer cet article|aller plus loin|zitiervorschlag|suggested citation"
+            + "|while you('| a)re here|bevor du gehst|das könnte dich auch interessieren|teilen|share( this)?( article| post)?"
+            + "|diesen (artikel|beitrag) teilen|partager( cet article)?|compartir|bagikan( artikel ini)?"
+            + ")\\s*[:?!.…]*\\s*$");
+    /**
+     * Lines that speak to the reader about the site rather than tell the story: copyright and reprint notes,
+     * subscription, app and newsletter appeals, "follow us", "was this useful?", "share this", membership and
+     * donation appeals, citation notes, affiliate disclosures. Dropped only in the run of lines that ends the text.
+     */
+    private static final Pattern READER_APPEAL = Pattern.compile("(?iu)(©|\\(c\\) ?\\d{4}|\\bcopyright\\b"
+            + "|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
+            + "|tutti i diritti riservati|wszelkie prawa zastrzeżone|hak cipta|copyrighted|written permission"
+            + "|without (prior )?permission|subscribe (now|today|to)|jetzt abonnieren|abonnieren sie|newsletter"
+            + "|download (the|our) [^.!?]{0,40}apps?\\b|follow us|folgen sie uns|folge uns|síguenos|siguenos|suivez-nous"
+            + "|ikuti kami|was this (article|page|post|information|answer) (helpful|useful)"
+            + "|(war|ist) (der|dieser|die|diese) (artikel|beitrag|text|seite|information) (nützlich|hilfreich)"
+            + "|fanden sie (diesen|den|die|diese) (artikel|beitrag|seite)|(möchten|wollen) sie (den|diesen) (artikel|beitrag) teilen"
+            + "|share this (article|post|story|page)|cet article vous a plu|if you (enjoyed|liked) (reading )?this"
+            + "|support (our|independent) (work|journalism)|unterstütze[n]? (uns|unsere|[a-z]+mag)|hazte (miembro|socio)"
+            + "|become a (member|subscriber|patron)|suggested citation|pour citer cet article|zitiervorschlag"
+            + "|this (post|article|page) (contains|may contain) (references|affiliate|links)|affiliate[- ]links?"
+            + "|enthält (werbung|affiliate)|(gefällt|gefiel) (dir|ihnen) (unser|dieser|der|das)[^.!?]{0,40}\\?)");
+    /** A summary that ends in a link to the story it summarises: "… Gebuchte Reisen fallen aus. mehr". */
+    private static final Pattern ENDS_IN_MORE_LINK = Pattern.compile("(?iu)[.!?…\"”)]\\s*\\[?(mehr|more|read more"
+            + "|weiterlesen|lire la suite|leer más|selengkapnya|continue reading|más|plus)\\]?\\s*[→»›>]*$");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?…\"”’»)]\\s*$");
     private static final Pattern COMMENTS = Pattern.compile("(?i)comment|komentar|disqus|respond|replies");
     /** Under this many characters a body is suspect, and the extraction is tried again with less pruning. */
@@ -557,11 +592,23 @@ final class HtmlExtractor {
             }
         }
         List<String> texts = new ArrayList<>();
+        List<String> summaries = new ArrayList<>();
+        int storyChars = 0;
         for (BlockText.Block block : withoutRelatedBoxes(blocks)) {
             if (block.linkDensity() > 0.5 && block.text().length() < 300) {
                 continue; // lists of links to other stories, tag lists, "Baca juga: <a>…</a>"
             }
+            if (block.linkChars() > 0 && ENDS_IN_MORE_LINK.matcher(block.text()).find()) {
+                summaries.add(block.text());
+            } else {
+                storyChars += block.text().length();
+            }
             texts.add(block.text());
+        }
+        // summaries of other pages, each ending in its "more" link; when they are all the text, the page is a
+        // teaser and must say so, so they stay for the teaser check
+        if (!summaries.isEmpty() && storyChars > length(summaries)) {
+            texts.removeAll(summaries);
         }
         return withoutTrailingLabels(withoutRepeats(texts));
     }
@@ -590,6 +637,9 @@ final class HtmlExtractor {
                     return kept;
                 }
                 inBox = true;
+            } else if (i > 0 && text.length() <= 60 && position >= 200 && (total - position) * 6 < total
+                    && STORY_END_HEADING.matcher(text).matches()) {
+                return kept;
             } else if (!inBox || text.length() >= 100 && block.linkDensity() < 0.2
                     && ENDS_SENTENCE.matcher(text).find()) {
                 inBox = false; // the story goes on after the box
@@ -602,6 +652,7 @@ final class HtmlExtractor {
     /**
      * A story ends with a sentence. Short lines after its last sentence that end in no sentence mark, or that
      * announce something with a colon ("Weitere Informationen", "Das könnte Sie auch interessieren:", "Share this"),
+     * or that speak to the reader about the site (copyright, "subscribe", "was this useful?"),
      * label what follows the story, not the story; credit lines stay, since the cleaner reads names from them.
      */
     private static List<String> withoutTrailingLabels(List<String> texts) {
@@ -610,7 +661,8 @@ final class HtmlExtractor {
             String last = texts.get(end - 1);
             boolean credit = TextCleaner.person(last) != null;
             boolean label = last.length() < 40 && !ENDS_SENTENCE.matcher(last).find()
-                    || last.length() < 120 && last.endsWith(":");
+                    || last.length() < 120 && last.endsWith(":")
+                    || last.length() < 400 && READER_APPEAL.matcher(last).find();
             if (credit || !label) {
                 break;
             }
