@@ -301,6 +301,8 @@ final class HtmlExtractor {
             }
         }
         int pageProse = prose(root);
+        // prose in paragraphs of 100+ characters: what a menu of many short items cannot outweigh
+        int pageParagraphs = byClassNames ? prosePara(root, 100) : 0;
         List<Element> posts = new ArrayList<>();
         for (Element element : root.getAllElements()) {
             if (WORDPRESS_POST.matcher(element.className().toLowerCase(Locale.ROOT)).find()) {
@@ -315,7 +317,8 @@ final class HtmlExtractor {
                 continue; // the page's one post, labelled with its tags; a list of such posts is teasers
             }
             boolean commentSection = COMMENTS.matcher(element.className() + " " + element.id()).find();
-            if (!commentSection && (!byClassNames || pageProse > 0 && prose(element) * 2 > pageProse)) {
+            if (!commentSection && (!byClassNames || pageProse > 0 && prose(element) * 2 > pageProse
+                    || pageParagraphs > 0 && prosePara(element, 100) * 2 > pageParagraphs)) {
                 continue; // without class-name pruning, only comments go: readers' replies are never the story
             }
             element.remove();
