@@ -93,7 +93,7 @@ final class HtmlExtractor {
             + ")\\s*[:?!.…]*\\s*$");
     /**
      * Headings that close a story rather than open a box inside it: the comments, "further information", a note
-     * about the author, how to cite the piece, an appeal. Near the end of the text (less than a sixth after them)
+     * about the author, how to cite the piece, an appeal. Near the end of the text (less than a third after them)
      * they and everything after them go; elsewhere they are kept, since a story may have a section so named.
      */
     private static final Pattern STORY_END_HEADING = Pattern.compile("(?iu)^[\\s»›>•|-]*("
@@ -356,11 +356,7 @@ final class HtmlExtractor {
 
     /** Characters of text outside links: what a reader reads, not what they click. */
     private static int prose(Element element) {
-        int links = 0;
-        for (Element link : element.select("a")) {
-            links += link.text().length();
-        }
-        return Math.max(0, element.text().length() - links);
+        return Math.max(0, element.text().length() - BlockText.linkChars(element));
     }
 
     private static boolean isHidden(Element element) {
@@ -529,7 +525,7 @@ final class HtmlExtractor {
                 chunk.append(text.getWholeText());
             } else if (child instanceof Element inline && !BlockText.BLOCK_TAGS.contains(inline.normalName())
                     && !inline.normalName().equals("br")) {
-                if (!inline.normalName().equals("a")) {
+                if (!BlockText.isLink(inline)) {
                     chunk.append(inline.text());
                 } else {
                     chunk.append('\u0000'); // link text does not count as story text
@@ -578,11 +574,7 @@ final class HtmlExtractor {
         if (length == 0) {
             return 0;
         }
-        int links = 0;
-        for (Element link : element.select("a")) {
-            links += link.text().length();
-        }
-        return Math.min(1, (double) links / length);
+        return Math.min(1, (double) BlockText.linkChars(element) / length);
     }
 
     // ---- reading the paragraphs
@@ -640,7 +632,7 @@ final class HtmlExtractor {
                     return kept;
                 }
                 inBox = true;
-            } else if (i > 0 && text.length() <= 60 && position >= 200 && (total - position) * 6 < total
+            } else if (i > 0 && text.length() <= 60 && position >= 200 && (total - position) * 3 < total
                     && STORY_END_HEADING.matcher(text).matches()) {
                 return kept;
             } else if (!inBox || text.length() >= 100 && block.linkDensity() < 0.2
