@@ -444,7 +444,7 @@ final class HtmlExtractor {
             int needed = Math.max(150, own / 8);
             boolean spreads = added >= needed && linkDensity(ancestor) < 0.4
                     && (!pastProse || prosePara(ancestor, 100) - prosePara(best, 100) >= Math.max(300, own / 4));
-            if (spreads || hasOwnParagraphs(ancestor) && ancestor == best.parent()) {
+            if (spreads || hasOwnParagraphs(ancestor) && ancestor == best.parent() || leadBefore(ancestor, best, own)) {
                 best = ancestor;
                 own = prosePara(best);
                 wrappers = 0;
@@ -478,6 +478,44 @@ final class HtmlExtractor {
             }
         }
         return containers;
+    }
+
+    /**
+     * Whether {@code ancestor} adds to the story only a lead: prose in paragraphs of 100+ characters before the
+     * story's block (a standfirst kept in the page's header row, beside the title and date), shorter than the story,
+     * and nothing after it. A lead is shorter than the share of prose a level must add to join the story, but it is
+     * the story's first paragraph.
+     */
+    private static boolean leadBefore(Element ancestor, Element best, int own) {
+        if (linkDensity(ancestor) >= 0.25) {
+            return false;
+        }
+        Element holder = best;
+        while (holder.parent() != null && holder.parent() != ancestor) {
+            holder = holder.parent();
+        }
+        if (holder.parent() != ancestor) {
+            return false;
+        }
+        int before = 0;
+        int after = 0;
+        boolean passed = false;
+        for (Element child : ancestor.children()) {
+            if (child == holder) {
+                passed = true;
+            } else if (passed) {
+                after += prosePara(child);
+            } else {
+                for (BlockText.Block block : BlockText.of(child)) {
+                    // a lead is written as a paragraph of the story; a pull quote or a subtitle is not one
+                    if (block.text().length() >= 100 && block.linkDensity() < 0.3 && block.tag().equals("p")
+                            && !block.text().matches("^[\"“„«»'‘].*")) {
+                        before += block.text().length();
+                    }
+                }
+            }
+        }
+        return before >= 100 && before < own && after < 40;
     }
 
     /** Characters in paragraphs of some length that are not mostly links: the prose an element holds. */

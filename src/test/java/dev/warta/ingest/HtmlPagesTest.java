@@ -34,7 +34,8 @@ class HtmlPagesTest {
             "tribun-tayang-footer.html", "german-related-boxes.html", "spanish-jsonld-html-body.html",
             "english-guide-sections.html", "polish-unclosed-header.html", "german-wordpress-tagged-post.html",
             "german-letters-untitled.html", "indonesian-untitled-no-heading.html", "french-title-in-body.html",
-            "english-story-tail-appeals.html", "german-story-more-teasers.html", "spanish-editor-named-body.html"})
+            "english-story-tail-appeals.html", "german-story-more-teasers.html", "spanish-editor-named-body.html",
+            "italian-lead-in-header-row.html"})
     void extractsExactlyTheExpectedTitleAndParagraphs(String page) throws Exception {
         Path input = fixture("pages/" + page);
         List<String> expected = Files.readAllLines(
