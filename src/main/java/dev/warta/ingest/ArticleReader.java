@@ -35,6 +35,8 @@ public class ArticleReader {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleReader.class);
 
+    /** Longest stand-in title, in characters: a headline's length, not a paragraph's. */
+    static final int DERIVED_TITLE_LENGTH = 100;
     private static final Pattern ENTITY = Pattern.compile("&(#\\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});");
     private static final Pattern TAG = Pattern.compile("<(p|br|div|span|a|strong|em|b|i|h[1-6]|ul|li|figure|img|"
             + "script|iframe|blockquote)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
@@ -235,11 +237,24 @@ public class ArticleReader {
             return notArticle(path, null, page.notArticleReason() + " with " + sentences + " sentence(s) of text",
                     title);
         }
+        String titleDerivedFrom = null;
         if (title == null || title.isBlank()) {
-            return notArticle(path, null, "no title found (no JSON-LD headline, og:title, <h1> or <title>)", null);
+            // a page that holds a story but no title is still delivered: a stand-in title, labelled as not the
+            // outlet's, costs a desk a glance; a story never delivered cannot be seen at all
+            if (page.firstHeading() != null) {
+                title = shortened(page.firstHeading());
+                titleDerivedFrom = ArticleMetadata.TITLE_FROM_HEADING;
+            } else if (!paragraphs.isEmpty()) {
+                List<String> first = SentenceSplitter.split(paragraphs.get(0));
+                title = shortened(first.isEmpty() ? paragraphs.get(0) : first.get(0));
+                titleDerivedFrom = ArticleMetadata.TITLE_FROM_BODY;
+            } else {
+                return notArticle(path, null, "no title found (no JSON-LD headline, og:title, <h1> or <title>, "
+                        + "no heading) and no body text", null);
+            }
         }
         ArticleMetadata known = new ArticleMetadata(metadata.source(), metadata.url(), metadata.publishedAt(),
-                null, metadata.author(), metadata.editor(), metadata.publisher());
+                null, metadata.author(), metadata.editor(), metadata.publisher(), null, null, titleDerivedFrom);
         return assemble(path, null, title, page.paragraphs(), known, 0, encoding, page.teaserEvidence());
     }
 
@@ -434,7 +449,8 @@ public class ArticleReader {
                 HtmlMetadata.firstPresent(known.editor(), cleaned.editor()),
                 HtmlMetadata.firstPresent(known.publisher(), cleaned.publisher()),
                 brief ? ArticleMetadata.BRIEF : ArticleMetadata.FULL,
-                encoding);
+                encoding,
+                known.titleDerivedFrom());
         LanguageDetector.Detected language = languageDetector.detect(cleanTitle + "\n" + String.join("\n",
                 paragraphs));
         String hash = ArticleIds.contentHash(cleanTitle, paragraphs);
@@ -495,6 +511,17 @@ public class ArticleReader {
         log.warn("{}{}: rejected as invalid input: {}", path, line > 0 ? ":" + line : "", reason);
         return new Rejected(ArticleIds.forRejected(path, location), path, location, Rejected.Kind.INVALID, reason,
                 null);
+    }
+
+    /** A stand-in title: the text up to {@value #DERIVED_TITLE_LENGTH} characters, cut at a word, marked when cut. */
+    static String shortened(String text) {
+        String title = TextCleaner.normalise(text);
+        if (title.length() <= DERIVED_TITLE_LENGTH) {
+            return title;
+        }
+        int cut = title.lastIndexOf(' ', DERIVED_TITLE_LENGTH - 1);
+        String head = title.substring(0, cut > DERIVED_TITLE_LENGTH / 2 ? cut : DERIVED_TITLE_LENGTH - 1);
+        return head.replaceAll("[\\s,;:–—-]+$", "") + "…";
     }
 
     private static Rejected notArticle(String path, String location, String reason, String title) {

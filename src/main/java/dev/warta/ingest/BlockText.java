@@ -83,7 +83,7 @@ final class BlockText {
             flush();
             currentTag = tag;
         }
-        boolean link = inLink || tag.equals("a");
+        boolean link = inLink || isLink(element);
         boolean opensBlock = current.toString().isBlank();
         for (Node child : element.childNodes()) {
             visit(child, link);
@@ -97,6 +97,29 @@ final class BlockText {
                 && Datelines.isBare(TextCleaner.normalise(element.text()))) {
             current.append(" - "); // "<b>Liputan6.com, Jakarta</b> Film …": a dateline whose dash is the bold type
         }
+    }
+
+    /**
+     * An {@code <a>}, or any other element that carries an {@code href}: sites built from web components write their
+     * menus as {@code <pp-link href>}, and a menu is links however it is spelt.
+     */
+    static boolean isLink(Element element) {
+        return element.normalName().equals("a") || element.hasAttr("href") && !INVISIBLE_TAGS.contains(element.normalName());
+    }
+
+    /** Characters of link text in an element, each link counted once even when links nest. */
+    static int linkChars(Element element) {
+        int chars = 0;
+        for (Element link : element.select("a, [href]")) {
+            boolean nested = false;
+            for (Element up = link; up != element && up.parent() != null && !nested; up = up.parent()) {
+                nested = isLink(up.parent());
+            }
+            if (isLink(link) && !nested) {
+                chars += link.text().length();
+            }
+        }
+        return chars;
     }
 
     private void flush() {

@@ -29,7 +29,7 @@ final class HtmlExtractor {
      * the pictures is still an article, so those reasons count only for short bodies.
      */
     record Page(HtmlMetadata metadata, List<String> paragraphs, String notArticleReason, boolean decisive,
-                ArticleReader.Evidence teaserEvidence) {
+                ArticleReader.Evidence teaserEvidence, String firstHeading) {
     }
 
     /** The paragraphs of an HTML fragment (a feed entry's body), with the teaser evidence found in it. */
@@ -91,6 +91,41 @@ final class HtmlExtractor {
             + "|lees ook|gerelateerde artikelen|читайте также|похожие (статьи|новости)|другие новости"
             + "|berita (terkait|lainnya|terbaru|populer)|artikel terkait|baca juga|pilihan untukmu"
             + ")\\s*[:?!.…]*\\s*$");
+    /**
+     * Headings that close a story rather than open a box inside it: the comments, "further information", a note
+     * about the author, how to cite the piece, an appeal. Near the end of the text (less than a third after them)
+     * they and everything after them go; elsewhere they are kept, since a story may have a section so named.
+     */
+    private static final Pattern STORY_END_HEADING = Pattern.compile("(?iu)^[\\s»›>•|-]*("
+            + "(\\d+ |no |keine |view |show |leave a |post a )?(comments?|kommentare?|commentaires?|comentarios?"
+            + "|komentar|reply|antworten)( \\(\\d+\\))?|(weitere|mehr) (informationen|infos?)( (zu|zum|zur) [^.!?]{1,40})?"
+            + "|more information|further information|plus d'informations|más información|informasi lebih lanjut"
+            + "|top[- ]themen( der redaktion)?|top stories|über (den|die) autor(in)?|about the author|à propos de l'auteur"
+            + "|sobre el autor|tentang penulis|pour citer cet article|aller plus loin|zitiervorschlag|suggested citation"
+            + "|while you('| a)re here|bevor du gehst|das könnte dich auch interessieren|teilen|share( this)?( article| post)?"
+            + "|diesen (artikel|beitrag) teilen|partager( cet article)?|compartir|bagikan( artikel ini)?"
+            + ")\\s*[:?!.…]*\\s*$");
+    /**
+     * Lines that speak to the reader about the site rather than tell the story: copyright and reprint notes,
+     * subscription, app and newsletter appeals, "follow us", "was this useful?", "share this", membership and
+     * donation appeals, citation notes, affiliate disclosures. Dropped only in the run of lines that ends the text.
+     */
+    private static final Pattern READER_APPEAL = Pattern.compile("(?iu)(©|\\(c\\) ?\\d{4}|\\bcopyright\\b"
+            + "|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
+            + "|tutti i diritti riservati|wszelkie prawa zastrzeżone|hak cipta|copyrighted|written permission"
+            + "|without (prior )?permission|subscribe (now|today|to)|jetzt abonnieren|abonnieren sie|newsletter"
+            + "|download (the|our) [^.!?]{0,40}apps?\\b|follow us|folgen sie uns|folge uns|síguenos|siguenos|suivez-nous"
+            + "|ikuti kami|was this (article|page|post|information|answer) (helpful|useful)"
+            + "|(war|ist) (der|dieser|die|diese) (artikel|beitrag|text|seite|information) (nützlich|hilfreich)"
+            + "|fanden sie (diesen|den|die|diese) (artikel|beitrag|seite)|(möchten|wollen) sie (den|diesen) (artikel|beitrag) teilen"
+            + "|share this (article|post|story|page)|cet article vous a plu|if you (enjoyed|liked) (reading )?this"
+            + "|support (our|independent) (work|journalism)|unterstütze[n]? (uns|unsere|[a-z]+mag)|hazte (miembro|socio)"
+            + "|become a (member|subscriber|patron)|suggested citation|pour citer cet article|zitiervorschlag"
+            + "|this (post|article|page) (contains|may contain) (references|affiliate|links)|affiliate[- ]links?"
+            + "|enthält (werbung|affiliate)|(gefällt|gefiel) (dir|ihnen) (unser|dieser|der|das)[^.!?]{0,40}\\?)");
+    /** A summary that ends in a link to the story it summarises: "… Gebuchte Reisen fallen aus. mehr". */
+    private static final Pattern ENDS_IN_MORE_LINK = Pattern.compile("(?iu)[.!?…\"”)]\\s*\\[?(mehr|more|read more"
+            + "|weiterlesen|lire la suite|leer más|selengkapnya|continue reading|más|plus)\\]?\\s*[→»›>]*$");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?…\"”’»)]\\s*$");
     private static final Pattern COMMENTS = Pattern.compile("(?i)comment|komentar|disqus|respond|replies");
     /** Under this many characters a body is suspect, and the extraction is tried again with less pruning. */
@@ -109,11 +144,11 @@ final class HtmlExtractor {
             int items = document.select("item, entry").size();
             return new Page(metadata, List.of(),
                     "RSS/Atom feed listing " + items + " items: an index of headlines, not an article page", true,
-                    ArticleReader.Evidence.NONE);
+                    ArticleReader.Evidence.NONE, null);
         }
         Element body = document.body();
         if (body == null) {
-            return new Page(metadata, List.of(), "no <body> in the page", true, ArticleReader.Evidence.NONE);
+            return new Page(metadata, List.of(), "no <body> in the page", true, ArticleReader.Evidence.NONE, null);
         }
         Element work = body.clone();
         removeNonText(work, true);
@@ -142,7 +177,26 @@ final class HtmlExtractor {
         }
         String kind = pageKind(document, metadata, paragraphs, images);
         return new Page(metadata, paragraphs, kind, kind != null && kind.startsWith("index page"),
-                teaserEvidence(containers.isEmpty() ? List.of(work) : containers, paragraphs));
+                teaserEvidence(containers.isEmpty() ? List.of(work) : containers, paragraphs),
+                metadata.title() == null ? firstHeading(containers, work) : null);
+    }
+
+    /**
+     * For a page without a title: the first heading of any level in the story, else in the page around it once
+     * navigation, headers and footers are gone (a site's name in its banner is not the story's heading).
+     */
+    private static String firstHeading(List<Element> containers, Element page) {
+        List<Element> places = new ArrayList<>(containers);
+        places.add(page);
+        for (Element place : places) {
+            for (Element heading : place.select("h1, h2, h3, h4, h5, h6")) {
+                String text = TextCleaner.normalise(heading.text());
+                if (text.length() >= 3) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     /** Paragraphs of an HTML fragment, as feeds carry in their {@code content} field. */
@@ -247,6 +301,8 @@ final class HtmlExtractor {
             }
         }
         int pageProse = prose(root);
+        // prose in paragraphs of 100+ characters: what a menu of many short items cannot outweigh
+        int pageParagraphs = byClassNames ? prosePara(root, 100) : 0;
         List<Element> posts = new ArrayList<>();
         for (Element element : root.getAllElements()) {
             if (WORDPRESS_POST.matcher(element.className().toLowerCase(Locale.ROOT)).find()) {
@@ -261,7 +317,8 @@ final class HtmlExtractor {
                 continue; // the page's one post, labelled with its tags; a list of such posts is teasers
             }
             boolean commentSection = COMMENTS.matcher(element.className() + " " + element.id()).find();
-            if (!commentSection && (!byClassNames || pageProse > 0 && prose(element) * 2 > pageProse)) {
+            if (!commentSection && (!byClassNames || pageProse > 0 && prose(element) * 2 > pageProse
+                    || pageParagraphs > 0 && prosePara(element, 100) * 2 > pageParagraphs)) {
                 continue; // without class-name pruning, only comments go: readers' replies are never the story
             }
             element.remove();
@@ -299,11 +356,7 @@ final class HtmlExtractor {
 
     /** Characters of text outside links: what a reader reads, not what they click. */
     private static int prose(Element element) {
-        int links = 0;
-        for (Element link : element.select("a")) {
-            links += link.text().length();
-        }
-        return Math.max(0, element.text().length() - links);
+        return Math.max(0, element.text().length() - BlockText.linkChars(element));
     }
 
     private static boolean isHidden(Element element) {
@@ -391,7 +444,7 @@ final class HtmlExtractor {
             int needed = Math.max(150, own / 8);
             boolean spreads = added >= needed && linkDensity(ancestor) < 0.4
                     && (!pastProse || prosePara(ancestor, 100) - prosePara(best, 100) >= Math.max(300, own / 4));
-            if (spreads || hasOwnParagraphs(ancestor) && ancestor == best.parent()) {
+            if (spreads || hasOwnParagraphs(ancestor) && ancestor == best.parent() || leadBefore(ancestor, best, own)) {
                 best = ancestor;
                 own = prosePara(best);
                 wrappers = 0;
@@ -425,6 +478,44 @@ final class HtmlExtractor {
             }
         }
         return containers;
+    }
+
+    /**
+     * Whether {@code ancestor} adds to the story only a lead: prose in paragraphs of 100+ characters before the
+     * story's block (a standfirst kept in the page's header row, beside the title and date), shorter than the story,
+     * and nothing after it. A lead is shorter than the share of prose a level must add to join the story, but it is
+     * the story's first paragraph.
+     */
+    private static boolean leadBefore(Element ancestor, Element best, int own) {
+        if (linkDensity(ancestor) >= 0.25) {
+            return false;
+        }
+        Element holder = best;
+        while (holder.parent() != null && holder.parent() != ancestor) {
+            holder = holder.parent();
+        }
+        if (holder.parent() != ancestor) {
+            return false;
+        }
+        int before = 0;
+        int after = 0;
+        boolean passed = false;
+        for (Element child : ancestor.children()) {
+            if (child == holder) {
+                passed = true;
+            } else if (passed) {
+                after += prosePara(child);
+            } else {
+                for (BlockText.Block block : BlockText.of(child)) {
+                    // a lead is written as a paragraph of the story; a pull quote or a subtitle is not one
+                    if (block.text().length() >= 100 && block.linkDensity() < 0.3 && block.tag().equals("p")
+                            && !block.text().matches("^[\"“„«»'‘].*")) {
+                        before += block.text().length();
+                    }
+                }
+            }
+        }
+        return before >= 100 && before < own && after < 40;
     }
 
     /** Characters in paragraphs of some length that are not mostly links: the prose an element holds. */
@@ -472,7 +563,7 @@ final class HtmlExtractor {
                 chunk.append(text.getWholeText());
             } else if (child instanceof Element inline && !BlockText.BLOCK_TAGS.contains(inline.normalName())
                     && !inline.normalName().equals("br")) {
-                if (!inline.normalName().equals("a")) {
+                if (!BlockText.isLink(inline)) {
                     chunk.append(inline.text());
                 } else {
                     chunk.append('\u0000'); // link text does not count as story text
@@ -521,11 +612,7 @@ final class HtmlExtractor {
         if (length == 0) {
             return 0;
         }
-        int links = 0;
-        for (Element link : element.select("a")) {
-            links += link.text().length();
-        }
-        return Math.min(1, (double) links / length);
+        return Math.min(1, (double) BlockText.linkChars(element) / length);
     }
 
     // ---- reading the paragraphs
@@ -538,11 +625,23 @@ final class HtmlExtractor {
             }
         }
         List<String> texts = new ArrayList<>();
+        List<String> summaries = new ArrayList<>();
+        int storyChars = 0;
         for (BlockText.Block block : withoutRelatedBoxes(blocks)) {
             if (block.linkDensity() > 0.5 && block.text().length() < 300) {
                 continue; // lists of links to other stories, tag lists, "Baca juga: <a>…</a>"
             }
+            if (block.linkChars() > 0 && ENDS_IN_MORE_LINK.matcher(block.text()).find()) {
+                summaries.add(block.text());
+            } else {
+                storyChars += block.text().length();
+            }
             texts.add(block.text());
+        }
+        // summaries of other pages, each ending in its "more" link; when they are all the text, the page is a
+        // teaser and must say so, so they stay for the teaser check
+        if (!summaries.isEmpty() && storyChars > length(summaries)) {
+            texts.removeAll(summaries);
         }
         return withoutTrailingLabels(withoutRepeats(texts));
     }
@@ -571,6 +670,9 @@ final class HtmlExtractor {
                     return kept;
                 }
                 inBox = true;
+            } else if (i > 0 && text.length() <= 60 && position >= 200 && (total - position) * 3 < total
+                    && STORY_END_HEADING.matcher(text).matches()) {
+                return kept;
             } else if (!inBox || text.length() >= 100 && block.linkDensity() < 0.2
                     && ENDS_SENTENCE.matcher(text).find()) {
                 inBox = false; // the story goes on after the box
@@ -583,6 +685,7 @@ final class HtmlExtractor {
     /**
      * A story ends with a sentence. Short lines after its last sentence that end in no sentence mark, or that
      * announce something with a colon ("Weitere Informationen", "Das könnte Sie auch interessieren:", "Share this"),
+     * or that speak to the reader about the site (copyright, "subscribe", "was this useful?"),
      * label what follows the story, not the story; credit lines stay, since the cleaner reads names from them.
      */
     private static List<String> withoutTrailingLabels(List<String> texts) {
@@ -591,7 +694,8 @@ final class HtmlExtractor {
             String last = texts.get(end - 1);
             boolean credit = TextCleaner.person(last) != null;
             boolean label = last.length() < 40 && !ENDS_SENTENCE.matcher(last).find()
-                    || last.length() < 120 && last.endsWith(":");
+                    || last.length() < 120 && last.endsWith(":")
+                    || last.length() < 400 && READER_APPEAL.matcher(last).find();
             if (credit || !label) {
                 break;
             }

@@ -95,19 +95,37 @@ record HtmlMetadata(
             return withoutSiteName(ld.headline, hints);
         }
         String pageTitle = firstPresent(meta(document, "og:title"), meta(document, "twitter:title"),
-                meta(document, "title"), TextCleaner.normalise(document.title()));
+                meta(document, "title"), TextCleaner.normalise(document.title()), titleOutsideHead(document));
         String cleaned = pageTitle == null ? null : withoutSiteName(pageTitle, hints);
         // a heading that the page title contains is the title without the site's decoration
         for (String tag : List.of("h1", "h2")) {
             for (Element heading : document.select(tag)) {
                 String text = TextCleaner.normalise(heading.text());
-                if (text.length() >= 10 && (cleaned == null || containsIgnoringCase(pageTitle, text)
+                // without a page title only an <h1> is the page's declared title; other headings may be a banner's
+                if (text.length() >= 10 && (cleaned == null && tag.equals("h1") || containsIgnoringCase(pageTitle, text)
                         && text.length() * 2 >= cleaned.length())) {
                     return text;
                 }
             }
         }
         return cleaned == null || cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /**
+     * A {@code <title>} that the markup left in the body (a script written before {@code <html>} moves the rest of
+     * the head there): browsers still show it as the page's title, as the first {@code <title>} of the document.
+     * The titles inside SVG images name pictures, not the page.
+     */
+    private static String titleOutsideHead(Document document) {
+        for (Element title : document.select("title")) {
+            if (title.closest("svg") == null) {
+                String text = TextCleaner.normalise(title.text());
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     /** {@code Judul berita - Kompas.com} → {@code Judul berita}; {@code KapanLagi.com: Judul} → {@code Judul}. */

@@ -117,6 +117,7 @@ public final class InspectCommand {
             fields.put("publisher", article.metadata().publisher());
             fields.put("form", article.metadata().form());
             fields.put("encoding", article.metadata().encoding());
+            fields.put("titleDerivedFrom", article.metadata().titleDerivedFrom());
             fields.put("language", article.language());
             fields.put("languageConfidence", article.languageConfidence());
             fields.put("contentHash", article.contentHash());

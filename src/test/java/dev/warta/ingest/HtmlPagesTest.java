@@ -32,7 +32,10 @@ class HtmlPagesTest {
             "tempo-figure-entities.html", "liputan6-bold-dateline.html", "timesindonesia-residue.html",
             "english-edition.html", "scrape-crlf-residue.txt", "scrape-wrapped.txt", "cnnindonesia-scroll-ads.html",
             "tribun-tayang-footer.html", "german-related-boxes.html", "spanish-jsonld-html-body.html",
-            "english-guide-sections.html", "polish-unclosed-header.html", "german-wordpress-tagged-post.html"})
+            "english-guide-sections.html", "polish-unclosed-header.html", "german-wordpress-tagged-post.html",
+            "german-letters-untitled.html", "indonesian-untitled-no-heading.html", "french-title-in-body.html",
+            "english-story-tail-appeals.html", "german-story-more-teasers.html", "spanish-editor-named-body.html",
+            "italian-lead-in-header-row.html"})
     void extractsExactlyTheExpectedTitleAndParagraphs(String page) throws Exception {
         Path input = fixture("pages/" + page);
         List<String> expected = Files.readAllLines(
@@ -42,6 +45,51 @@ class HtmlPagesTest {
 
         assertThat(article.title()).isEqualTo(expected.get(0));
         assertThat(article.paragraphs()).containsExactlyElementsOf(expected.subList(2, expected.size()));
+    }
+
+    @Test
+    void pageWithoutTitleIsDeliveredUnderItsFirstHeadingMarkedAsDerived() throws Exception {
+        Article article = onlyArticle(fixture("pages/german-letters-untitled.html"));
+
+        // the banner's heading (the site's name) went with the <header>; the story's own heading is an <h3>
+        assertThat(article.title()).isEqualTo("Briefe aus dem Oktober");
+        assertThat(article.metadata().titleDerived()).isTrue();
+        assertThat(article.metadata().titleDerivedFrom()).isEqualTo(ArticleMetadata.TITLE_FROM_HEADING);
+    }
+
+    @Test
+    void pageWithoutTitleOrHeadingIsDeliveredUnderItsFirstSentenceCutAtAWord() throws Exception {
+        Article article = onlyArticle(fixture("pages/indonesian-untitled-no-heading.html"));
+
+        assertThat(article.title()).endsWith("…").hasSizeLessThanOrEqualTo(ArticleReader.DERIVED_TITLE_LENGTH);
+        assertThat(article.paragraphs().get(0)).startsWith(article.title().replace("…", " "));
+        assertThat(article.metadata().titleDerivedFrom()).isEqualTo(ArticleMetadata.TITLE_FROM_BODY);
+    }
+
+    @Test
+    void titleLeftInTheBodyByBrokenMarkupIsThePagesOwnNotAnSvgIconsTitle() throws Exception {
+        Article article = onlyArticle(fixture("pages/french-title-in-body.html"));
+
+        assertThat(article.title()).isEqualTo("Le marché de Noël ouvre ses portes samedi sur la place Carnot");
+        assertThat(article.metadata().titleDerived()).isFalse();
+    }
+
+    @Test
+    void shortFirstSentenceIsTheWholeStandInTitle() {
+        assertThat(ArticleReader.shortened("Wir sind umgezogen.")).isEqualTo("Wir sind umgezogen.");
+        assertThat(ArticleReader.shortened("x".repeat(150))).hasSize(ArticleReader.DERIVED_TITLE_LENGTH)
+                .endsWith("…");
+    }
+
+    @Test
+    void pageWithNeitherTitleNorTextIsStillRejectedSayingSo() throws Exception {
+        Path page = tempDir.resolve("empty.html");
+        Files.writeString(page, "<html><body><div class=\"isi\"><img src=\"a.jpg\"></div></body></html>");
+
+        List<Ingested> items = reader.read(page);
+
+        assertThat(items).singleElement().isInstanceOf(Rejected.class);
+        assertThat(((Rejected) items.get(0)).reason()).contains("no title found").contains("no body text");
     }
 
     @Test

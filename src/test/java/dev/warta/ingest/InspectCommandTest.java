@@ -19,6 +19,16 @@ class InspectCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
+    void saysWhenTheTitleIsNotTheOutletsButTakenFromThePage() throws Exception {
+        int code = run(fixture("pages/german-letters-untitled.html").toString());
+
+        assertThat(code).isZero();
+        JsonNode article = lines().get(0);
+        assertThat(article.get("title").asText()).isEqualTo("Briefe aus dem Oktober");
+        assertThat(article.get("titleDerivedFrom").asText()).isEqualTo("first heading");
+    }
+
+    @Test
     void printsOneJsonObjectPerArticleWithTheFieldsScraperAuthorsCheck() throws Exception {
         int code = run(fixture("pages/kompas-br-paragraphs.html").toString());
 
@@ -33,6 +43,7 @@ class InspectCommandTest {
         assertThat(article.get("language").asText()).isEqualTo("id");
         assertThat(article.get("form").asText()).isEqualTo("article");
         assertThat(article.get("encoding").asText()).isEqualTo("UTF-8");
+        assertThat(article.get("titleDerivedFrom").isNull()).isTrue(); // the outlet's own headline
         for (String field : List.of("path", "source", "url", "publishedAt", "author", "id")) {
             assertThat(article.has(field)).as(field).isTrue();
         }
