@@ -30,6 +30,16 @@ public record DigestEntry(StoredArticle stored, String anchor, PublishedTime pub
         return stored.translation();
     }
 
+    /** The page had no title of its own: the headline is Warta's stand-in, and the desk should know. */
+    public static String derivedTitleFlag(ArticleMetadata metadata) {
+        return "Title not the outlet's: the page has none, taken from its " + metadata.titleDerivedFrom();
+    }
+
+    /** {@link #derivedTitleFlag} for this entry, or null when the title is the outlet's. */
+    public String derivedTitleNote() {
+        return metadata().titleDerived() ? derivedTitleFlag(metadata()) : null;
+    }
+
     public ArticleMetadata metadata() {
         return stored.article() == null ? ArticleMetadata.EMPTY : stored.article().metadata();
     }

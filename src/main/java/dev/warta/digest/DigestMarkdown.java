@@ -89,6 +89,9 @@ final class DigestMarkdown {
         if (entry.englishSource()) {
             flags.add("English source: summarised, not translated");
         }
+        if (entry.metadata().titleDerived()) {
+            flags.add(DigestEntry.derivedTitleFlag(entry.metadata()));
+        }
         double score = entry.translation().qualityScore();
         flags.add("Quality score " + DigestHtml.formatScore(score)
                 + (score < DigestHtml.LOW_QUALITY_SCORE ? " (low)" : ""));

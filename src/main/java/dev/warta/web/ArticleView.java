@@ -4,6 +4,7 @@ import dev.warta.article.Article;
 import dev.warta.article.ArticleMetadata;
 import dev.warta.article.NamedEntity;
 import dev.warta.article.Translation;
+import dev.warta.digest.DigestEntry;
 import dev.warta.digest.PublishedTime;
 import dev.warta.digest.WebLink;
 import dev.warta.store.StoredArticle;
@@ -117,6 +118,11 @@ public record ArticleView(StoredArticle stored, String headline, ArticleMetadata
             }
         }
         return places;
+    }
+
+    /** Says that the headline is Warta's stand-in when the page had no title of its own; null otherwise. */
+    public String derivedTitleNote() {
+        return metadata.titleDerived() ? DigestEntry.derivedTitleFlag(metadata) : null;
     }
 
     public Translation translation() {

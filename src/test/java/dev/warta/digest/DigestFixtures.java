@@ -145,6 +145,7 @@ final class DigestFixtures {
         private double qualityScore = 0.92;
         private List<String> reviewReasons = List.of();
         private List<String> notes = List.of();
+        private String titleDerivedFrom;
 
         private Spec(String id) {
             this.id = id;
@@ -170,11 +171,13 @@ final class DigestFixtures {
         Spec qualityScore(double value) { qualityScore = value; return this; }
         Spec reviewReasons(String... values) { reviewReasons = List.of(values); return this; }
         Spec notes(String... values) { notes = List.of(values); return this; }
+        Spec titleDerivedFrom(String value) { titleDerivedFrom = value; return this; }
 
         StoredArticle build() {
             Article article = new Article(id, "input/" + id + ".html", null, originalTitle,
                     List.of("Paragraf pertama.", "Paragraf kedua."),
-                    new ArticleMetadata(source, url, publishedAt, dateline, null, null, null),
+                    new ArticleMetadata(source, url, publishedAt, dateline, null, null, null, null, null,
+                            titleDerivedFrom),
                     sourceLanguage, 0.99, "hash-" + id);
             Translation translation = new Translation(englishTitle, paragraphs, summary, keyPoints, entities, tags,
                     sourceLanguage, "en", engine, engine.equals("offline") ? "offline-0.1" : "gpt-4o-mini", quality,

@@ -1,5 +1,6 @@
 package dev.warta.digest;
 
+import dev.warta.article.ArticleMetadata;
 import dev.warta.article.ArticleStatus;
 import dev.warta.article.NamedEntity;
 import dev.warta.store.StoredArticle;
@@ -204,6 +205,21 @@ class DigestWriterTest {
         assertThat(writer.markdown(DAY, noted)).contains("Flags: Quality score 0.92\n")
                 .contains("Notes (not flagged):\n\n- name Gaddadi spelt Gaddafi\n")
                 .doesNotContain("Review reasons");
+    }
+
+    @Test
+    void aTitleWartaMadeForAPageWithoutOneIsFlaggedAsNotTheOutlets() {
+        List<StoredArticle> untitled = List.of(
+                DigestFixtures.article("letters").englishTitle("Letters from the front")
+                        .titleDerivedFrom(ArticleMetadata.TITLE_FROM_HEADING).build(),
+                DigestFixtures.article("titled").englishTitle("Rice prices rise").build());
+
+        Document page = Jsoup.parse(writer.html(DAY, untitled));
+        assertThat(articleTitled(page, "Letters from the front").select(".flag.derived-title").text())
+                .isEqualTo("Title not the outlet's: the page has none, taken from its first heading");
+        assertThat(articleTitled(page, "Rice prices rise").select(".flag.derived-title")).isEmpty();
+        assertThat(writer.markdown(DAY, untitled))
+                .contains("Title not the outlet's: the page has none, taken from its first heading");
     }
 
     @Test
