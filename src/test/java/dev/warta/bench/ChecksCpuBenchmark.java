@@ -23,8 +23,8 @@ import java.util.Map;
  * java [-XX:TieredStopAtLevel=1] -cp … dev.warta.bench.ChecksCpuBenchmark
  *     --pairs ../shared/eval/news-valid.ind-eng.tsv [--rounds 8]
  * </pre>
- * Later rounds check the same articles again, so a memo inside the checks (one-edit variants of a word) is warmer
- * than in a real run, where most articles are new: read the first round as the cold figure.
+ * Later rounds check the same articles again, so the caches of the JVM and of the lexicon are warmer than in a
+ * real run, where most articles are new: read the first round as the cold figure.
  */
 public final class ChecksCpuBenchmark {
 
@@ -32,8 +32,10 @@ public final class ChecksCpuBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        Options options = Options.parse(args, Map.of("pairs", "../shared/eval/news-valid.ind-eng.tsv",
-                "rounds", "8"));
+        Options options = Options.parse(args, Map.of("pairs", "", "rounds", "8"));
+        if (options.text("pairs").isEmpty()) {
+            throw new IllegalArgumentException("--pairs FILE.tsv is required (id<TAB>indonesian<TAB>english)");
+        }
         List<String[]> pairs = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(options.text("pairs")))) {
             String[] columns = line.split("\t");
