@@ -23,7 +23,7 @@ import java.util.Map;
  * java [-XX:TieredStopAtLevel=1] -cp … dev.warta.bench.ChecksCpuBenchmark
  *     --pairs ../shared/eval/news-valid.ind-eng.tsv [--rounds 8]
  * </pre>
- * Later rounds check the same articles again, so the caches of the JVM and of the lexicon are warmer than in a
+ * Later rounds check the same articles again, so the processor caches and the JIT are warmer than in a
  * real run, where most articles are new: read the first round as the cold figure.
  */
 public final class ChecksCpuBenchmark {
