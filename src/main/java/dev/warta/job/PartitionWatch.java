@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * The manager's eye on its workers while the partitions run. A partition whose worker has not proven it is alive
@@ -91,7 +93,7 @@ class PartitionWatch implements StepExecutionListener {
      * the worker timeout is not, and runs again. Nothing running must hold for two checks a heartbeat apart: a
      * worker that took a request just before the queue was dropped claims its partition within that time.
      */
-    void awaitWorkersOfADeadManager(long runId, java.util.function.BooleanSupplier stopRequested) {
+    void awaitWorkersOfADeadManager(long runId, BooleanSupplier stopRequested) {
         requests.removeMessageGroup(ScaleOutConfiguration.REQUESTS);
         Duration every = properties.scaleOut().heartbeat();
         long lastLogNanos = 0;
@@ -108,7 +110,7 @@ class PartitionWatch implements StepExecutionListener {
                     log.info("Run {}: waiting for {} that workers still run from before the manager stopped; "
                             + "the partitions not completed then run again", runId, running.stream()
                             .map(p -> "partition " + p.partition() + " (" + p.worker() + ", " + p.written() + " of "
-                                    + p.items() + " written)").collect(java.util.stream.Collectors.joining(", ")));
+                                    + p.items() + " written)").collect(Collectors.joining(", ")));
                 }
             }
             try {

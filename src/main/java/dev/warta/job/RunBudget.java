@@ -5,6 +5,7 @@ import dev.warta.llm.http.CallMetrics;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -87,7 +88,7 @@ class RunBudget {
         private static final int PACE_MARGIN = 10;
 
         private final Supplier<Spent> readRun;
-        private final java.util.function.Predicate<Spent> reachesTheCap;
+        private final Predicate<Spent> reachesTheCap;
         private Spent last;
         private long lastAt;
         /** The start of the current pace window: the pace is measured over a second at least. */
@@ -99,7 +100,7 @@ class RunBudget {
          */
         private Spent pace;
 
-        RunWideSpending(Supplier<Spent> readRun, java.util.function.Predicate<Spent> reachesTheCap) {
+        RunWideSpending(Supplier<Spent> readRun, Predicate<Spent> reachesTheCap) {
             this.readRun = readRun;
             this.reachesTheCap = reachesTheCap;
         }
