@@ -207,8 +207,16 @@ public class FaithfulnessChecker {
                     .filter(name -> glossary.keySet().stream().noneMatch(term -> term.contains(name)))
                     .toList();
             checkedNames += names.size();
+            // "Palang Merah" → Red Cross: a term the English translates word by word is not a dropped name
+            if (translatedByMeaning(names, paragraphEnglish)) {
+                continue;
+            }
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
+                // "JK Rowling" → "Rowling": initials of a person named by the surname may go
+                if (initialsOfKeptName(names, i, english, englishFolded, entities)) {
+                    continue;
+                }
                 // "Satuan Kerja Perangkat Daerah (SKPD)": the source spells the acronym out, and the English may
                 // give only the translated long form, whose own names are checked
                 if (expanded.contains(name) || rendered(name, english, englishFolded, entities)) {
@@ -475,6 +483,10 @@ public class FaithfulnessChecker {
                 Matcher matcher = CAPITALISED.matcher(sentence);
                 while (matcher.find()) {
                     String word = matcher.group(1);
+                    // "US$ 5 juta", "S$", "HK$": a currency's symbol, which English writes as $ or spells out
+                    if (sentence.startsWith("$", matcher.end())) {
+                        continue;
+                    }
                     // a name's words follow each other with nothing but spaces (or an initial) between them
                     if (groupEnd >= 0 && !BETWEEN_NAME_WORDS.matcher(sentence.substring(groupEnd, matcher.start()))
                             .matches()) {
@@ -845,6 +857,38 @@ public class FaithfulnessChecker {
      * A word of a name that the English keeps as a name: written with its capital ("British American Tobacco" is not
      * kept by "tobacco companies"), or rendered in a known way.
      */
+    /**
+     * A group of two or more capitalised words each of which the offline lexicon translates, every translation
+     * standing in the English of the same paragraph as a word of its own ("Palang Merah" → Red Cross). Person names
+     * have no lexicon entries (a place's entry does not count either), so a dropped person or place is still caught.
+     */
+    static boolean translatedByMeaning(List<String> names, String paragraphEnglish) {
+        if (names.size() < 2) {
+            return false;
+        }
+        String englishFolded = fold(paragraphEnglish);
+        for (String name : names) {
+            Lexicon.Entry entry = Lexicon.bundled().word(name.toLowerCase(Locale.ROOT));
+            if (entry == null || !entry.translated() || entry.isPlace() || entry.english().isBlank()
+                    || !englishFolded.matches("(?s).*\\b" + Pattern.quote(fold(entry.english())) + "\\b.*")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An initial or a one- or two-letter part of a name ("JK" of "JK Rowling") before a last word that the English
+     * keeps: the person is named by the surname.
+     */
+    private boolean initialsOfKeptName(List<String> names, int index, String english, String englishFolded,
+            Collection<NamedEntity> entities) {
+        String name = names.get(index);
+        return name.length() <= 2 && isAcronym(name) && index < names.size() - 1
+                && keptAsName(names.get(names.size() - 1), english, englishFolded, entities)
+                && names.get(names.size() - 1).length() >= 4 && !isAcronym(names.get(names.size() - 1));
+    }
+
     private boolean keptAsName(String word, String english, String englishFolded, Collection<NamedEntity> entities) {
         if (!rendered(word, english, englishFolded, entities)) {
             return false;
