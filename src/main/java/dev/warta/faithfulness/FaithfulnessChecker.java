@@ -207,10 +207,6 @@ public class FaithfulnessChecker {
                     .filter(name -> glossary.keySet().stream().noneMatch(term -> term.contains(name)))
                     .toList();
             checkedNames += names.size();
-            // "Palang Merah" → Red Cross: a term the English translates word by word is not a dropped name
-            if (translatedByMeaning(names, paragraphEnglish)) {
-                continue;
-            }
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 // "JK Rowling" → "Rowling": initials of a person named by the surname may go
@@ -857,26 +853,6 @@ public class FaithfulnessChecker {
      * A word of a name that the English keeps as a name: written with its capital ("British American Tobacco" is not
      * kept by "tobacco companies"), or rendered in a known way.
      */
-    /**
-     * A group of two or more capitalised words each of which the offline lexicon translates, every translation
-     * standing in the English of the same paragraph as a word of its own ("Palang Merah" → Red Cross). Person names
-     * have no lexicon entries (a place's entry does not count either), so a dropped person or place is still caught.
-     */
-    static boolean translatedByMeaning(List<String> names, String paragraphEnglish) {
-        if (names.size() < 2) {
-            return false;
-        }
-        String englishFolded = fold(paragraphEnglish);
-        for (String name : names) {
-            Lexicon.Entry entry = Lexicon.bundled().word(name.toLowerCase(Locale.ROOT));
-            if (entry == null || !entry.translated() || entry.isPlace() || entry.english().isBlank()
-                    || !englishFolded.matches("(?s).*\\b" + Pattern.quote(fold(entry.english())) + "\\b.*")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * An initial or a one- or two-letter part of a name ("JK" of "JK Rowling") before a last word that the English
      * keeps: the person is named by the surname.
