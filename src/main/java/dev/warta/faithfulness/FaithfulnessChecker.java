@@ -846,7 +846,12 @@ public class FaithfulnessChecker {
             return false;
         }
         Lexicon.Entry entry = Lexicon.bundled().word(word.toLowerCase(Locale.ROOT));
-        return entry != null && entry.translated() && !entry.isPlace();
+        if (entry != null && entry.translated() && !entry.isPlace()) {
+            return true;
+        }
+        // "Namanya" (its name), capitalised by a typing error of the source: a common word with -nya attached
+        String base = NYA_ENDING.matcher(word).replaceAll("");
+        return !base.equals(word) && base.length() >= 3 && commonWord(base);
     }
 
     /**

@@ -534,4 +534,14 @@ class FaithfulnessCheckerTest {
         assertThat(failures("Kontrak itu ditandatangani dengan pemerintah US pekan lalu, kata Sutarmi.",
                 "The contract was signed with the government last week, Sutarmi said.")).contains("name US missing");
     }
+
+    @Test
+    void aCommonWordWithNyaCapitalisedByATypingErrorIsNotAName() {
+        assertThat(failures("Ia membuka warung kopi. And Namanya Kopi Kenangan, kata Sutarmi.",
+                "He opened a coffee stall, whose name is Kopi Kenangan, Sutarmi said."))
+                .noneMatch(failure -> failure.startsWith("name"));
+        // a name that is no dictionary word stays a name with -nya attached
+        assertThat(failures("Ia membuka warung kopi bersama Wulandarinya, kata Sutarmi.",
+                "He opened a coffee stall with his wife, Sutarmi said.")).contains("name Wulandarinya missing");
+    }
 }
