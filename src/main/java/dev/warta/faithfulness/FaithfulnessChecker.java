@@ -855,12 +855,9 @@ public class FaithfulnessChecker {
     }
 
     /**
-     * A word of a name that the English keeps as a name: written with its capital ("British American Tobacco" is not
-     * kept by "tobacco companies"), or rendered in a known way.
-     */
-    /**
      * An initial or a one- or two-letter part of a name ("JK" of "JK Rowling") before a last word that the English
-     * keeps: the person is named by the surname.
+     * keeps: the person is named by the surname. The same holds for the two-letter kind of a body before its name
+     * ("PD Pasar Jaya" → Slipi Market, "PO Sumba Putra" → Sumba Putra Bus).
      */
     private boolean initialsOfKeptName(List<String> names, int index, String english, String englishFolded,
             Collection<NamedEntity> entities) {
@@ -870,6 +867,10 @@ public class FaithfulnessChecker {
                 && names.get(names.size() - 1).length() >= 4 && !isAcronym(names.get(names.size() - 1));
     }
 
+    /**
+     * A word of a name that the English keeps as a name: written with its capital ("British American Tobacco" is not
+     * kept by "tobacco companies"), or rendered in a known way.
+     */
     private boolean keptAsName(String word, String english, String englishFolded, Collection<NamedEntity> entities) {
         if (!rendered(word, english, englishFolded, entities)) {
             return false;
