@@ -209,6 +209,10 @@ public class FaithfulnessChecker {
             checkedNames += names.size();
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
+                // "JK Rowling" → "Rowling": initials of a person named by the surname may go
+                if (initialsOfKeptName(names, i, english, englishFolded, entities)) {
+                    continue;
+                }
                 // "Satuan Kerja Perangkat Daerah (SKPD)": the source spells the acronym out, and the English may
                 // give only the translated long form, whose own names are checked
                 if (expanded.contains(name) || rendered(name, english, englishFolded, entities)) {
@@ -475,6 +479,10 @@ public class FaithfulnessChecker {
                 Matcher matcher = CAPITALISED.matcher(sentence);
                 while (matcher.find()) {
                     String word = matcher.group(1);
+                    // "US$ 5 juta", "S$", "HK$": a currency's symbol, which English writes as $ or spells out
+                    if (sentence.startsWith("$", matcher.end())) {
+                        continue;
+                    }
                     // a name's words follow each other with nothing but spaces (or an initial) between them
                     if (groupEnd >= 0 && !BETWEEN_NAME_WORDS.matcher(sentence.substring(groupEnd, matcher.start()))
                             .matches()) {
@@ -838,7 +846,25 @@ public class FaithfulnessChecker {
             return false;
         }
         Lexicon.Entry entry = Lexicon.bundled().word(word.toLowerCase(Locale.ROOT));
-        return entry != null && entry.translated() && !entry.isPlace();
+        if (entry != null && entry.translated() && !entry.isPlace()) {
+            return true;
+        }
+        // "Namanya" (its name), capitalised by a typing error of the source: a common word with -nya attached
+        String base = NYA_ENDING.matcher(word).replaceAll("");
+        return !base.equals(word) && base.length() >= 3 && commonWord(base);
+    }
+
+    /**
+     * An initial or a one- or two-letter part of a name ("JK" of "JK Rowling") before a last word that the English
+     * keeps: the person is named by the surname. The same holds for the two-letter kind of a body before its name
+     * ("PD Pasar Jaya" → Slipi Market, "PO Sumba Putra" → Sumba Putra Bus).
+     */
+    private boolean initialsOfKeptName(List<String> names, int index, String english, String englishFolded,
+            Collection<NamedEntity> entities) {
+        String name = names.get(index);
+        return name.length() <= 2 && isAcronym(name) && index < names.size() - 1
+                && keptAsName(names.get(names.size() - 1), english, englishFolded, entities)
+                && names.get(names.size() - 1).length() >= 4 && !isAcronym(names.get(names.size() - 1));
     }
 
     /**

@@ -514,4 +514,34 @@ class FaithfulnessCheckerTest {
         assertThat(failures("Para petugas, kata Permana, sudah bekerja sejak pagi.",
                 "The officers have been working since the morning.")).containsExactly("name Permana missing");
     }
+
+    @Test
+    void initialsOfAPersonNamedByTheSurnameMayGo() {
+        assertThat(failures("Buku karya JK Rowling itu terjual habis di Jakarta.",
+                "The book by Rowling sold out in Jakarta.")).noneMatch(failure -> failure.startsWith("name"));
+        // the surname is what names the person: dropping it is still caught, and so is the whole name
+        assertThat(failures("Buku karya JK Rowling itu terjual habis di Jakarta.",
+                "The book by JK sold out in Jakarta.")).contains("name Rowling missing");
+        assertThat(failures("Buku karya JK Rowling itu terjual habis di Jakarta.",
+                "The book sold out in Jakarta.")).contains("name JK missing", "name Rowling missing");
+    }
+
+    @Test
+    void aCurrencySymbolIsNotAName() {
+        assertThat(failures("Nilai kontrak itu mencapai US$ 5 juta, kata Sutarmi.",
+                "The contract is worth $5 million, Sutarmi said.")).isEmpty();
+        // the same letters as a name of their own are still checked
+        assertThat(failures("Kontrak itu ditandatangani dengan pemerintah US pekan lalu, kata Sutarmi.",
+                "The contract was signed with the government last week, Sutarmi said.")).contains("name US missing");
+    }
+
+    @Test
+    void aCommonWordWithNyaCapitalisedByATypingErrorIsNotAName() {
+        assertThat(failures("Ia membuka warung kopi. And Namanya Kopi Kenangan, kata Sutarmi.",
+                "He opened a coffee stall, whose name is Kopi Kenangan, Sutarmi said."))
+                .noneMatch(failure -> failure.startsWith("name"));
+        // a name that is no dictionary word stays a name with -nya attached
+        assertThat(failures("Ia membuka warung kopi bersama Wulandarinya, kata Sutarmi.",
+                "He opened a coffee stall with his wife, Sutarmi said.")).contains("name Wulandarinya missing");
+    }
 }
