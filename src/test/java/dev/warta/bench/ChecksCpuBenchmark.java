@@ -21,7 +21,7 @@ import java.util.Map;
  * too, which must not change when only the checks' speed does.
  * <pre>
  * java [-XX:TieredStopAtLevel=1] -cp … dev.warta.bench.ChecksCpuBenchmark
- *     --pairs ../shared/eval/news-valid.ind-eng.tsv [--rounds 8]
+ *     --pairs PAIRS.tsv [--rounds 8]      (id TAB indonesian TAB english: the development pairs, docs/benchmarks.md)
  * </pre>
  * Later rounds check the same articles again, so the processor caches and the JIT are warmer than in a
  * real run, where most articles are new: read the first round as the cold figure.
