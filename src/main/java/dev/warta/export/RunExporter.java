@@ -135,7 +135,7 @@ public class RunExporter {
                 json.writeTree(field.getValue());
             }
             json.writeArrayFieldStart("articles");
-            articles.forEachInRun(summary.runId(), item -> {
+            articles.forEachListedInRun(summary.runId(), item -> {
                 try {
                     json.writeObject(RunSummary.entry(item));
                 } catch (IOException e) {

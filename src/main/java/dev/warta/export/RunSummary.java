@@ -2,8 +2,7 @@ package dev.warta.export;
 
 import dev.warta.article.ArticleStatus;
 import dev.warta.store.ArticleRepository.RunCounts;
-import dev.warta.store.ArticleRepository.RunItem;
-import dev.warta.store.StoredArticle;
+import dev.warta.store.ArticleRepository.RunListing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -117,11 +116,9 @@ public record RunSummary(
                 counts.of(ArticleStatus.NOT_ARTICLE), counts.of(ArticleStatus.PENDING));
     }
 
-    static Entry entry(RunItem item) {
-        StoredArticle stored = item.stored();
-        return new Entry(stored.id(), stored.status().code(), item.cached(), stored.reason(), stored.sourcePath(),
-                stored.location(), stored.title(), stored.translation() == null ? null : stored.translation().title(),
-                stored.runDate() + "/" + stored.id() + ".json");
+    static Entry entry(RunListing item) {
+        return new Entry(item.id(), item.status(), item.cached(), item.reason(), item.sourcePath(), item.location(),
+                item.title(), item.translatedTitle(), item.runDate() + "/" + item.id() + ".json");
     }
 
     /** Every article ended delivered (translated or needing review) and the job itself completed. */

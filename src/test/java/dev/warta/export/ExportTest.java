@@ -88,6 +88,35 @@ class ExportTest {
     }
 
     @Test
+    void runJsonListsEachArticleAsItsOwnFileHasIt() throws Exception {
+        // one failed article with a reason, beside the translated ones
+        Files.write(warta.input().resolve("broken.txt"), new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 0, 7});
+        Run again = warta.run(DAY);
+        assertThat(again.exitCode()).as(again.stdout() + again.stderr()).isEqualTo(1);
+        Path day = warta.output().resolve(DAY);
+
+        JsonNode entries = json.readTree(day.resolve("run.json").toFile()).path("articles");
+
+        assertThat(entries).hasSize(4);
+        for (JsonNode entry : entries) {
+            JsonNode file = json.readTree(day.resolve(entry.path("file").asText().substring(DAY.length() + 1))
+                    .toFile());
+            assertThat(entry.path("id").asText()).isEqualTo(file.path("id").asText());
+            assertThat(entry.path("status").asText()).isEqualTo(file.path("status").asText());
+            assertThat(text(entry.path("reason"))).isEqualTo(text(file.path("reason")));
+            assertThat(text(entry.path("sourcePath"))).isEqualTo(text(file.path("sourcePath")));
+            assertThat(text(entry.path("title"))).isEqualTo(text(file.path("title")));
+            assertThat(text(entry.path("translatedTitle"))).isEqualTo(text(file.path("translation").path("title")));
+        }
+        assertThat(entries.findValuesAsText("status")).contains("translated", "failed");
+    }
+
+    /** A field's text; null when it is absent or null (run.json and the article file write nulls differently). */
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    @Test
     void theExportCommandRewritesADayFromTheDatabase() throws Exception {
         Path day = warta.output().resolve(DAY);
         List<Map<String, Object>> rows = warta.rows("SELECT id, document FROM warta_article ORDER BY id");
