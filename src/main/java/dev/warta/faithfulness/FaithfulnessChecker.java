@@ -15,13 +15,17 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -129,6 +133,7 @@ public class FaithfulnessChecker {
             "\\b(\\p{Lu}{2,}[\\p{L}]*)\\s+\\(\\p{L}{3,}");
     private static final Pattern ENDS_A_SENTENCE = Pattern.compile(".*[.!?:\"”]$");
     private static final Pattern NYA_ENDING = Pattern.compile("[-’']?nya$");
+    private static final Pattern ENGLISH_CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’-]+");
     private static final Pattern NOTE_IN_SOURCE = Pattern.compile("catatan|note", Pattern.CASE_INSENSITIVE);
 
@@ -137,12 +142,12 @@ public class FaithfulnessChecker {
     /** Renderings of every abbreviation that starts the same way ({@code Kemen*}: a ministry). */
     private final Map<String, List<String>> prefixRenderings = renderings.entrySet().stream()
             .filter(entry -> entry.getKey().endsWith("*"))
-            .collect(java.util.stream.Collectors.toMap(entry -> entry.getKey().substring(0, entry.getKey().length() - 1),
+            .collect(Collectors.toMap(entry -> entry.getKey().substring(0, entry.getKey().length() - 1),
                     Map.Entry::getValue));
     /** The words of the known English renderings ("ocean", "strait"), which explain an English capital. */
     private final Set<String> renderedWords = renderings.values().stream().flatMap(List::stream)
-            .flatMap(rendering -> java.util.Arrays.stream(NON_LETTERS.split(fold(rendering))))
-            .filter(word -> !word.isEmpty()).collect(java.util.stream.Collectors.toSet());
+            .flatMap(rendering -> Arrays.stream(NON_LETTERS.split(fold(rendering))))
+            .filter(word -> !word.isEmpty()).collect(Collectors.toSet());
 
     /**
      * Checks a body translation: numbers, names, glossary terms and alignment against the source, and the
@@ -196,7 +201,7 @@ public class FaithfulnessChecker {
         List<List<String>> groups = located.stream().map(NameGroup::words).toList();
         Set<String> expanded = expandedAcronyms(String.join("\n", sourceBody));
         String sourceFolded = fold(String.join("\n", source));
-        Set<String> otherPartsUsed = new java.util.HashSet<>();
+        Set<String> otherPartsUsed = new HashSet<>();
         for (NameGroup locatedGroup : located) {
             List<String> group = locatedGroup.words();
             // the English of the name's own paragraph, or the whole text when the paragraphs do not line up
@@ -364,12 +369,12 @@ public class FaithfulnessChecker {
 
     /** A paragraph still in the source language: most of its words are the source's, or it reads as Indonesian. */
     private boolean untranslated(String source, String english, String targetLanguage) {
-        List<String> words = java.util.Arrays.stream(NON_LETTERS.split(source))
+        List<String> words = Arrays.stream(NON_LETTERS.split(source))
                 .filter(word -> word.length() >= 4 && Character.isLowerCase(word.charAt(0))).toList();
         if (words.size() < 4) {
             return false;
         }
-        Set<String> englishWords = new java.util.HashSet<>(List.of(NON_LETTERS.split(fold(english))));
+        Set<String> englishWords = new HashSet<>(List.of(NON_LETTERS.split(fold(english))));
         long kept = words.stream().filter(word -> englishWords.contains(fold(word))).count();
         if (kept >= 0.5 * words.size()) {
             return true;
@@ -457,7 +462,7 @@ public class FaithfulnessChecker {
 
     private List<NameGroup> locatedNameGroups(List<String> source) {
         String all = String.join("\n", source);
-        Set<String> lowercase = new java.util.HashSet<>();
+        Set<String> lowercase = new HashSet<>();
         for (String word : NOT_NAME_CHARACTERS.split(all)) {
             if (!word.isEmpty() && Character.isLowerCase(word.charAt(0))) {
                 lowercase.add(word.toLowerCase(Locale.ROOT));
@@ -741,7 +746,7 @@ public class FaithfulnessChecker {
 
     /** Acronyms the source spells out next to themselves: "long form (ACRONYM)" or "ACRONYM (long form)". */
     static Set<String> expandedAcronyms(String source) {
-        Set<String> acronyms = new java.util.HashSet<>();
+        Set<String> acronyms = new HashSet<>();
         if (source.indexOf('(') < 0) {
             // both patterns need a parenthesis: without one, nothing to scan for
             return acronyms;
@@ -827,7 +832,7 @@ public class FaithfulnessChecker {
     }
 
     /** The stem after a nasal prefix, whose first sound the prefix may have taken: pen-yakit → sakit. */
-    private static String restored(String word, java.util.regex.MatchResult prefix) {
+    private static String restored(String word, MatchResult prefix) {
         String rest = word.substring(prefix.end());
         return prefix.group().equals("peny") ? "s" + rest : rest;
     }
@@ -896,7 +901,7 @@ public class FaithfulnessChecker {
             return true;
         }
         // "Badung-Bali" → "Badung Regency (Bali)": each part of a hyphenated name on its own
-        if (base.contains("-") && java.util.Arrays.stream(base.split("-"))
+        if (base.contains("-") && Arrays.stream(base.split("-"))
                 .filter(part -> part.length() >= 3 && !NOT_NAMES.contains(part.toLowerCase(Locale.ROOT))
                         && !IndonesianCalendar.isMonthOrDay(part.toLowerCase(Locale.ROOT)))
                 .allMatch(part -> rendered(part, english, englishFolded, entities))) {
@@ -976,12 +981,13 @@ public class FaithfulnessChecker {
         if (name.length() < MIN_RESPELT_LENGTH || name.contains("-")) {
             return null;
         }
-        Matcher words = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+").matcher(english);
+        Matcher words = ENGLISH_CAPITALISED_WORD.matcher(english);
         while (words.find()) {
             String word = words.group();
+            // the cheap tests first: the whole-word search in the source compiles a pattern for the word
             if (word.charAt(0) == name.charAt(0) && !word.equalsIgnoreCase(name)
-                    && !Pattern.compile("\\b" + Pattern.quote(fold(word)) + "\\b").matcher(sourceFolded).find()
-                    && oneTypingError(name.toLowerCase(Locale.ROOT), word.toLowerCase(Locale.ROOT))) {
+                    && oneTypingError(name.toLowerCase(Locale.ROOT), word.toLowerCase(Locale.ROOT))
+                    && !Pattern.compile("\\b" + Pattern.quote(fold(word)) + "\\b").matcher(sourceFolded).find()) {
                 return word;
             }
         }
