@@ -135,6 +135,13 @@ public class FaithfulnessChecker {
             "\\b(\\p{Lu}{2,}[\\p{L}]*)\\s+\\(\\p{L}{3,}");
     private static final Pattern ENDS_A_SENTENCE = Pattern.compile(".*[.!?:\"”]$");
     private static final Pattern NYA_ENDING = Pattern.compile("[-’']?nya$");
+    /** The last syllables of the direction words that Indonesian shortens place names with, and their English. */
+    private static final Map<String, String> DIRECTION_SYLLABLES = Map.of(
+            "sel", "selatan|south|southern", "ut", "utara|north|northern", "tim", "timur|east|eastern",
+            "bar", "barat|west|western", "teng", "tengah|central", "pus", "pusat|central",
+            "tra", "tenggara|southeast|south-east|south east");
+    private static final Pattern SHORTENED_PLACE = Pattern.compile(
+            "(\\p{Lu}\\p{Ll}{1,4}?)(sel|ut|tim|bar|teng|pus|tra)");
     private static final Pattern POSSESSIVE_ENDING = Pattern.compile("['’]s$");
     private static final Pattern LONG_FORM_BEFORE_SHORT = Pattern.compile(
             "((?:\\p{Lu}[\\p{L}'’-]*\\s+(?:(?:dan|untuk|di|&)\\s+)?)+)\\(([\\p{L}][\\p{L}-]{1,15})\\)");
@@ -254,12 +261,11 @@ public class FaithfulnessChecker {
                 // attributed to, whose paragraph's English attributes a statement to a name the source does not
                 // have, is the same person named by another part of the name
                 // (each such English name stands for one source name only)
-                // The same holds when the person is the subject rather than the speaker: "Ditambahkan Sri, sejak
-                // saat itu dirinya…" → "Since that moment, Pujiastuti routinely…": the English name is a sentence's
-                // subject after an opening phrase, or has a statement attributed to it
+                // The same holds for a person who is the English sentence's subject: "Ditambahkan Sri, sejak saat
+                // itu dirinya…" → "Since that moment, Pujiastuti routinely…". Then the source's name must stand right
+                // next to its word of saying or open its sentence (a place near one, "Camat Kebonjeruk, Hendra
+                // Hidayat mengatakan", is no speaker), and the English name must follow an opening phrase
                 String sourceParagraph = sourceBody.get(locatedGroup.paragraph());
-                // (the source's name then stands right next to its word of saying, or opens the sentence: a place
-                // near one, "Camat Kebonjeruk, Hendra Hidayat mengatakan", is no speaker)
                 boolean speaker = attributed(name, sourceParagraph, SOURCE_ATTRIBUTION, 3);
                 boolean namedSpeaker = attributed(name, sourceParagraph, SOURCE_ATTRIBUTION, 1)
                         || subjectOfSentence(name, sourceParagraph, false);
@@ -621,11 +627,11 @@ public class FaithfulnessChecker {
         boolean quoteFollows = OPENS_WITH_QUOTE.matcher(sentence.substring(starts.get(next))).matches();
         boolean predicate = Character.isDigit(headline.get(0).charAt(0)) || quoteFollows
                 || headline.stream().skip(1).anyMatch(FaithfulnessChecker::verbForm);
-        // "Pohon Natal dari Botol Bekas Warga menggunakan…", "PKL Marak di Jl Taman Aries Utama Orang yang…": a
-        // headline without a verb the dictionary knows, followed by a sentence that opens with a common word, not
-        // with a name ("… DKI Jakarta Dien Emmawati mengatakan" opens with the name, and is left whole)
-        // with no comma in the run (an address, "Jl Kepu Dalam X, Kemayoran, Jakarta Pusat, sangat…", is none) and
-        // an opener that is no adjective ("Sate Padang Talago Biru buka…": Biru ends the name)
+        // "Pohon Natal dari Botol Bekas Warga menggunakan…": a headline without a verb the dictionary knows, followed
+        // by a sentence that opens with a common word rather than a name ("… DKI Jakarta Dien Emmawati mengatakan"
+        // opens with the name and is left whole). Not when the run has a comma (an address: "Jl Kepu Dalam X,
+        // Kemayoran, Jakarta Pusat, sangat…") or the opener is an adjective ("Sate Padang Rajo Biru buka…": Biru
+        // ends the name)
         String opener = words.get(next).toLowerCase(Locale.ROOT);
         Lexicon.Entry openerEntry = Lexicon.bundled().word(opener);
         boolean sentenceOpensWithWord = !sentence.substring(0, starts.get(next)).contains(",")
@@ -1044,14 +1050,6 @@ public class FaithfulnessChecker {
         }
         return false;
     }
-
-    /** The last syllables of the direction words that Indonesian shortens place names with, and their English. */
-    private static final Map<String, String> DIRECTION_SYLLABLES = Map.of(
-            "sel", "selatan|south|southern", "ut", "utara|north|northern", "tim", "timur|east|eastern",
-            "bar", "barat|west|western", "teng", "tengah|central", "pus", "pusat|central",
-            "tra", "tenggara|southeast|south-east|south east");
-    private static final Pattern SHORTENED_PLACE = Pattern.compile(
-            "(\\p{Lu}\\p{Ll}{1,4}?)(sel|ut|tim|bar|teng|pus|tra)");
 
     /**
      * "Mersel" (Meruya Selatan) → "Meruyaselatan", "Sumut" (Sumatera Utara) → "North Sumatra": a place shortened, as
