@@ -98,13 +98,15 @@ public class FaithfulnessChecker {
             "tambah", "ungkap", "papar", "terang", "sebut", "imbuh", "tegas", "dikatakan", "menurut", "katanya",
             "mengatakan", "mengaku", "menuturkan", "menjelaskan", "mengungkapkan", "menyebutkan", "menambahkan",
             "menegaskan", "berkata", "menerangkan", "memaparkan", "menyatakan", "mengimbau", "meminta",
-            "ditambahkan", "dijelaskan", "diungkapkan", "disampaikan", "ditegaskan", "diterangkan", "lanjutnya");
+            "ditambahkan", "dijelaskan", "diungkapkan", "disampaikan", "ditegaskan", "diterangkan", "lanjutnya",
+            "dicontohkan", "tandas", "keluh", "sambung", "pungkas", "imbuhnya", "ujarnya", "tuturnya", "ungkapnya",
+            "jelasnya", "tambahnya", "diakui", "mengakui", "menilai", "berharap");
     /** English words that attribute a statement: "said Emmawati", "according to Emmawati". */
     private static final Set<String> ENGLISH_ATTRIBUTION = Set.of("said", "says", "told", "stated", "explained",
             "continued", "added", "according", "admitted", "informed", "revealed", "uttered", "noted", "stressed",
             "asserted", "mentioned", "disclosed", "remarked", "affirmed", "claimed", "confirmed", "argued",
             "insisted", "announced", "asked", "urged", "declared", "emphasized", "emphasised", "conveyed",
-            "expressed", "elaborated");
+            "expressed", "elaborated", "exemplified", "furthered", "complained", "acknowledged", "replied");
     /** Month and day names in English, capitalised but not names of anyone. */
     private static final Set<String> ENGLISH_NAMES_OF_TIME = Set.of("january", "february", "march", "april", "june",
             "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
@@ -133,6 +135,16 @@ public class FaithfulnessChecker {
             "\\b(\\p{Lu}{2,}[\\p{L}]*)\\s+\\(\\p{L}{3,}");
     private static final Pattern ENDS_A_SENTENCE = Pattern.compile(".*[.!?:\"”]$");
     private static final Pattern NYA_ENDING = Pattern.compile("[-’']?nya$");
+    /** The last syllables of the direction words that Indonesian shortens place names with, and their English. */
+    private static final Map<String, String> DIRECTION_SYLLABLES = Map.of(
+            "sel", "selatan|south|southern", "ut", "utara|north|northern", "tim", "timur|east|eastern",
+            "bar", "barat|west|western", "teng", "tengah|central", "pus", "pusat|central",
+            "tra", "tenggara|southeast|south-east|south east");
+    private static final Pattern SHORTENED_PLACE = Pattern.compile(
+            "(\\p{Lu}\\p{Ll}{1,4}?)(sel|ut|tim|bar|teng|pus|tra)");
+    private static final Pattern POSSESSIVE_ENDING = Pattern.compile("['’]s$");
+    private static final Pattern LONG_FORM_BEFORE_SHORT = Pattern.compile(
+            "((?:\\p{Lu}[\\p{L}'’-]*\\s+(?:(?:dan|untuk|di|&)\\s+)?)+)\\(([\\p{L}][\\p{L}-]{1,15})\\)");
     private static final Pattern ENGLISH_CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’-]+");
     private static final Pattern NOTE_IN_SOURCE = Pattern.compile("catatan|note", Pattern.CASE_INSENSITIVE);
@@ -200,6 +212,7 @@ public class FaithfulnessChecker {
         List<NameGroup> located = locatedNameGroups(sourceBody);
         List<List<String>> groups = located.stream().map(NameGroup::words).toList();
         Set<String> expanded = expandedAcronyms(String.join("\n", sourceBody));
+        Set<String> longFormsShortened = longFormsOfKeptShortForms(String.join("\n", sourceBody), englishFolded);
         String sourceFolded = fold(String.join("\n", source));
         Set<String> otherPartsUsed = new HashSet<>();
         for (NameGroup locatedGroup : located) {
@@ -220,7 +233,10 @@ public class FaithfulnessChecker {
                 }
                 // "Satuan Kerja Perangkat Daerah (SKPD)": the source spells the acronym out, and the English may
                 // give only the translated long form, whose own names are checked
-                if (expanded.contains(name) || rendered(name, english, englishFolded, entities)) {
+                // "Warung Tegal (warteg)" → "eatery stalls (warteg)", "Badan Amil Zakat Infak dan Sedekah (Bazis)" →
+                // "Alms and Donation Agency (Bazis)": the long form translated by meaning, its short form kept
+                if (expanded.contains(name) || longFormsShortened.contains(name)
+                        || rendered(name, english, englishFolded, entities)) {
                     continue;
                 }
                 // "Analsis data" → "Analysis of data", "Car Free Nihgt" → "Car Free Night": a typing error of the
@@ -245,10 +261,18 @@ public class FaithfulnessChecker {
                 // attributed to, whose paragraph's English attributes a statement to a name the source does not
                 // have, is the same person named by another part of the name
                 // (each such English name stands for one source name only)
-                boolean namedByAnotherPart = group.size() == 1 && !acronym
-                        && attributed(name, sourceBody.get(locatedGroup.paragraph()), SOURCE_ATTRIBUTION)
+                // The same holds for a person who is the English sentence's subject: "Ditambahkan Sri, sejak saat
+                // itu dirinya…" → "Since that moment, Pujiastuti routinely…". Then the source's name must stand right
+                // next to its word of saying or open its sentence (a place near one, "Camat Kebonjeruk, Hendra
+                // Hidayat mengatakan", is no speaker), and the English name must follow an opening phrase
+                String sourceParagraph = sourceBody.get(locatedGroup.paragraph());
+                boolean speaker = attributed(name, sourceParagraph, SOURCE_ATTRIBUTION, 3);
+                boolean namedSpeaker = attributed(name, sourceParagraph, SOURCE_ATTRIBUTION, 1)
+                        || subjectOfSentence(name, sourceParagraph, false);
+                boolean namedByAnotherPart = group.size() == 1 && !acronym && (speaker || namedSpeaker)
                         && unexplainedNames(paragraphEnglish, sourceFolded).stream()
-                        .filter(other -> attributed(other, paragraphEnglish, ENGLISH_ATTRIBUTION))
+                        .filter(other -> speaker && attributed(other, paragraphEnglish, ENGLISH_ATTRIBUTION, 3)
+                                || namedSpeaker && subjectOfSentence(other, paragraphEnglish, true))
                         .filter(other -> !otherPartsUsed.contains(locatedGroup.paragraph() + "\t" + other))
                         .findFirst().map(other -> otherPartsUsed.add(locatedGroup.paragraph() + "\t" + other))
                         .orElse(false);
@@ -485,7 +509,9 @@ public class FaithfulnessChecker {
                 while (matcher.find()) {
                     String word = matcher.group(1);
                     // "US$ 5 juta", "S$", "HK$": a currency's symbol, which English writes as $ or spells out
-                    if (sentence.startsWith("$", matcher.end())) {
+                    // ("$US90": the symbol written before its country's letters)
+                    if (sentence.startsWith("$", matcher.end())
+                            || matcher.start() > 0 && sentence.charAt(matcher.start() - 1) == '$') {
                         continue;
                     }
                     // a name's words follow each other with nothing but spaces (or an initial) between them
@@ -506,7 +532,10 @@ public class FaithfulnessChecker {
                             && (place || !commonWord(word) && !inflectedWord(word)
                             && !suffixedStem(lower)
                             && !(derivedNoun(word) && (sentenceStart || officeWordBefore(sentence, matcher.start()))))
-                            && !ROMAN_NUMERAL.matcher(word).matches()) {
+                            && !ROMAN_NUMERAL.matcher(word).matches()
+                            // a reduplicated plural opening a run is a word; inside a name it is part of the name
+                            // ("Perserikatan Bangsa-Bangsa", the United Nations)
+                            && !(reduplicated(lower) && group.isEmpty())) {
                         group.add(word);
                     }
                 }
@@ -598,7 +627,17 @@ public class FaithfulnessChecker {
         boolean quoteFollows = OPENS_WITH_QUOTE.matcher(sentence.substring(starts.get(next))).matches();
         boolean predicate = Character.isDigit(headline.get(0).charAt(0)) || quoteFollows
                 || headline.stream().skip(1).anyMatch(FaithfulnessChecker::verbForm);
-        return predicate ? starts.get(next) : 0;
+        // "Pohon Natal dari Botol Bekas Warga menggunakan…": a headline without a verb the dictionary knows, followed
+        // by a sentence that opens with a common word rather than a name ("… DKI Jakarta Dien Emmawati mengatakan"
+        // opens with the name and is left whole). Not when the run has a comma (an address: "Jl Kepu Dalam X,
+        // Kemayoran, Jakarta Pusat, sangat…") or the opener is an adjective ("Sate Padang Rajo Biru buka…": Biru
+        // ends the name)
+        String opener = words.get(next).toLowerCase(Locale.ROOT);
+        Lexicon.Entry openerEntry = Lexicon.bundled().word(opener);
+        boolean sentenceOpensWithWord = !sentence.substring(0, starts.get(next)).contains(",")
+                && (reduplicated(opener) || openerEntry != null && openerEntry.translated()
+                && !openerEntry.isPlace() && !openerEntry.isAdjective());
+        return predicate || sentenceOpensWithWord ? starts.get(next) : 0;
     }
 
     /**
@@ -657,21 +696,38 @@ public class FaithfulnessChecker {
     }
 
     /**
-     * Whether a statement is attributed to a name: a word of saying within three words of it ("kata Dien",
+     * Whether a statement is attributed to a name: a word of saying within so many words of it ("kata Dien",
      * "Dikatakan Dien", "Dien mengaku"; "said Emmawati", "according to Emmawati", "Emmawati admitted").
      */
-    static boolean attributed(String name, String text, Set<String> sayingWords) {
+    static boolean attributed(String name, String text, Set<String> sayingWords, int within) {
         String lower = name.toLowerCase(Locale.ROOT);
         for (String sentence : SentenceSplitter.split(text)) {
             List<String> words = List.of(NON_LETTERS.split(sentence.toLowerCase(Locale.ROOT)));
             for (int i = 0; i < words.size(); i++) {
                 if (words.get(i).equals(lower)) {
-                    for (int j = Math.max(0, i - 3); j <= Math.min(words.size() - 1, i + 3); j++) {
+                    for (int j = Math.max(0, i - within); j <= Math.min(words.size() - 1, i + within); j++) {
                         if (sayingWords.contains(words.get(j))) {
                             return true;
                         }
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a name is the subject of a sentence of the text: followed by a lower-case word, as the sentence's first
+     * word ("Yayat khawatir") or after an opening phrase ("Since that moment, Pujiastuti routinely…"). In English
+     * only the second counts: an English sentence's first word is capitalised whatever it is ("Initial reports"),
+     * and the English vocabulary this check knows is not a dictionary.
+     */
+    static boolean subjectOfSentence(String name, String text, boolean afterOpeningOnly) {
+        Pattern subject = Pattern.compile("^(?:[\\p{L}]+(?: [\\p{Ll}]+){0,3}, )" + (afterOpeningOnly ? "" : "?")
+                + "[\"“‘']?" + Pattern.quote(name) + "(?:'s|’s)? \\p{Ll}");
+        for (String sentence : SentenceSplitter.split(text)) {
+            if (subject.matcher(sentence.strip()).find()) {
+                return true;
             }
         }
         return false;
@@ -762,6 +818,33 @@ public class FaithfulnessChecker {
         return acronyms;
     }
 
+    /**
+     * The words of long forms that the source follows with their short form in parentheses ("Warung Tegal
+     * (warteg)"), where the English keeps that short form and none of the long form's words: the English translated
+     * the long form by its meaning.
+     */
+    static Set<String> longFormsOfKeptShortForms(String source, String englishFolded) {
+        Set<String> words = new HashSet<>();
+        if (source.indexOf('(') < 0) {
+            return words;
+        }
+        Matcher longForm = LONG_FORM_BEFORE_SHORT.matcher(source);
+        while (longForm.find()) {
+            List<String> longWords = Arrays.asList(longForm.group(1).strip().split("\\s+"));
+            // translated as a whole: none of the long form's words is kept ("Nigeria Security Printing and Minting
+            // Company (NSPMC)" with "Minting Company" dropped from the English is a name cut short)
+            if (wordIn(longForm.group(2), englishFolded)
+                    && longWords.stream().noneMatch(word -> word.length() >= 3 && wordIn(word, englishFolded))) {
+                words.addAll(longWords);
+            }
+        }
+        return words;
+    }
+
+    private static boolean wordIn(String word, String textFolded) {
+        return Pattern.compile("\\b" + Pattern.quote(fold(word)) + "\\b").matcher(textFolded).find();
+    }
+
     /** Most words capitalised: a headline or a title-case line, where capitals do not mark names. */
     private static boolean headline(String sentence) {
         String[] words = NON_LETTERS.split(sentence);
@@ -796,9 +879,7 @@ public class FaithfulnessChecker {
             return false;
         }
         String lower = word.toLowerCase(Locale.ROOT);
-        int hyphen = lower.indexOf('-');
-        if (hyphen > 0 && lower.startsWith(lower.substring(0, hyphen), hyphen + 1)) {
-            // "Segmen-segmen", "Karya-karyanya": a reduplicated plural is a word
+        if (reduplicated(lower)) {
             return false;
         }
         // "Penertiban", "Diperbaiki", "Kondisinya": an affixed form the lexicon does not list is a word, not a name;
@@ -806,6 +887,15 @@ public class FaithfulnessChecker {
         return Lexicon.bundled().word(lower) == null && MORPHOLOGY.analyse(lower) == null
                 && !AFFIXED.matcher(lower).matches() && !suffixedStem(lower)
                 && NOUN_PREFIX.matcher(lower).results().noneMatch(prefix -> knownStem(restored(lower, prefix)));
+    }
+
+    /**
+     * "Segmen-segmen", "Karya-karyanya", "Laporan-laporan": a reduplicated plural is a word, wherever it stands (a
+     * sentence glued to a headline does not start a sentence for this check).
+     */
+    private static boolean reduplicated(String lower) {
+        int hyphen = lower.indexOf('-');
+        return hyphen > 0 && lower.startsWith(lower.substring(0, hyphen), hyphen + 1);
     }
 
     /**
@@ -896,7 +986,8 @@ public class FaithfulnessChecker {
             return true;
         }
         // -nya and possessives stay attached in Indonesian: "Rutte-nya" is still Rutte
-        String base = NYA_ENDING.matcher(name).replaceAll("");
+        // and so does a possessive, "Fight's Club" → "Fight Club's"
+        String base = POSSESSIVE_ENDING.matcher(NYA_ENDING.matcher(name).replaceAll("")).replaceAll("");
         if (!base.equals(name) && englishFolded.contains(fold(base))) {
             return true;
         }
@@ -925,9 +1016,13 @@ public class FaithfulnessChecker {
             known.add(entry.english());
         }
         for (String rendering : known) {
-            if (englishFolded.contains(fold(rendering)) || derivedForm(rendering, english)) {
+            if (englishFolded.contains(fold(rendering)) || derivedForm(rendering, english)
+                    || referredToByDistinctiveWord(rendering, english)) {
                 return true;
             }
+        }
+        if (shortenedPlaceWithDirection(name, english)) {
+            return true;
         }
         for (NamedEntity entity : entities) {
             if (entity.name() != null && entity.english() != null && entity.name().contains(name)
@@ -936,6 +1031,41 @@ public class FaithfulnessChecker {
             }
         }
         return false;
+    }
+
+    /**
+     * "Korut" → "the North" (North Korea), "AS" → "the States": English refers back to a place or body of several
+     * words by the distinctive one, after "the". A distinctive word is a capitalised word of the rendering of four
+     * letters or more; the English must write it capitalised, as a name.
+     */
+    private static boolean referredToByDistinctiveWord(String rendering, String english) {
+        if (!rendering.contains(" ")) {
+            return false;
+        }
+        for (String word : rendering.split(" ")) {
+            if (word.length() >= 4 && Character.isUpperCase(word.charAt(0)) && word.chars().allMatch(Character::isLetter)
+                    && Pattern.compile("\\b[Tt]he " + word + "\\b").matcher(english).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Mersel" (Meruya Selatan) → "Meruyaselatan", "Sumut" (Sumatera Utara) → "North Sumatra": a place shortened, as
+     * Indonesian news does, to the first syllable(s) of its name and of the direction word after it. Accepted when
+     * the English has a word starting with that first part next to the direction, in Indonesian or English, or
+     * written as one word with it.
+     */
+    static boolean shortenedPlaceWithDirection(String name, String english) {
+        Matcher shortened = SHORTENED_PLACE.matcher(name);
+        if (!shortened.matches()) {
+            return false;
+        }
+        String head = Pattern.quote(shortened.group(1));
+        String direction = "(?:" + DIRECTION_SYLLABLES.get(shortened.group(2)) + ")";
+        return Pattern.compile("\\b" + direction + "\\s+" + head + "\\p{L}*|\\b" + head + "\\p{L}*?\\s*"
+                + direction + "\\b", Pattern.CASE_INSENSITIVE).matcher(english).find();
     }
 
     /**

@@ -544,4 +544,103 @@ class FaithfulnessCheckerTest {
         assertThat(failures("Ia membuka warung kopi bersama Wulandarinya, kata Sutarmi.",
                 "He opened a coffee stall with his wife, Sutarmi said.")).contains("name Wulandarinya missing");
     }
+
+    // fifth pass: false alarms on the news test split, each accepted by a general rule, and the real catch kept
+
+    @Test
+    void aLoneNameMayBeTheEnglishSubjectUnderAnotherPartOfTheName() {
+        // "Ditambahkan Rina" → "Kusumawati": the full name is not in this article, the English uses the other part
+        assertThat(failures("Ditambahkan Rina, sejak saat itu dirinya rutin berolahraga di Taman Suropati.",
+                "Since then, Kusumawati has exercised regularly at Suropati Park."))
+                .noneMatch(failure -> failure.startsWith("name"));
+        // a pronoun for the person is still a dropped name
+        assertThat(failures("Ditambahkan Rina, sejak saat itu dirinya rutin berolahraga di Taman Suropati.",
+                "Since then, she has exercised regularly at Suropati Park.")).containsExactly("name Rina missing");
+        // an English sentence's first word is capitalised whatever it is: it names no one
+        assertThat(failures("Ditambahkan Rina, dirinya rutin berolahraga di Taman Suropati.",
+                "Initial plans aside, she exercises regularly at Suropati Park."))
+                .containsExactly("name Rina missing");
+    }
+
+    @Test
+    void aPlaceIsReferredToByTheDistinctiveWordOfItsRendering() {
+        assertThat(failures("Pemerintah Korut kembali menguji rudal pekan ini, kata Sutarmi.",
+                "The North tested a missile again this week, Sutarmi said."))
+                .noneMatch(failure -> failure.startsWith("name"));
+        assertThat(failures("Pemerintah Korut kembali menguji rudal pekan ini, kata Sutarmi.",
+                "The government tested a missile again this week, Sutarmi said.")).contains("name Korut missing");
+    }
+
+    @Test
+    void commonNewsAbbreviationsAreRenderedByTheirMeaning() {
+        assertThat(failures("Kunjungan Wisman ke Bali naik menjelang Pilkada, dan Balita mendapat vaksin gratis, "
+                        + "kata Iptu Sutarmi.",
+                "Foreign tourist visits to Bali rose ahead of the regional elections, and toddlers got free "
+                        + "vaccines, said First Inspector Sutarmi.")).isEmpty();
+        assertThat(failures("Kunjungan Wisman ke Bali naik menjelang Pilkada, kata Sutarmi.",
+                "Visits to Bali rose ahead of the vote, Sutarmi said."))
+                .contains("name Wisman missing");
+    }
+
+    @Test
+    void aPlaceShortenedWithItsDirectionMatchesTheFullName() {
+        // Sulteng = Sulawesi Tengah, Cilsel = Cilandak Selatan: first syllables of the name and of the direction
+        assertThat(failures("Banjir melanda Sulteng dan Cilsel sejak Senin, kata Sutarmi.",
+                "Floods have hit Central Sulawesi and South Cilandak since Monday, Sutarmi said."))
+                .noneMatch(failure -> failure.startsWith("name"));
+        assertThat(failures("Banjir melanda Cilsel sejak Senin, kata Sutarmi.",
+                "Floods have hit Cilandakselatan since Monday, Sutarmi said."))
+                .noneMatch(failure -> failure.startsWith("name"));
+        // another direction, or the place left out, is caught
+        assertThat(failures("Banjir melanda Sulteng sejak Senin, kata Sutarmi.",
+                "Floods have hit North Sulawesi since Monday, Sutarmi said.")).contains("name Sulteng missing");
+        assertThat(failures("Banjir melanda Sulteng sejak Senin, kata Sutarmi.",
+                "Floods have hit the region since Monday, Sutarmi said.")).contains("name Sulteng missing");
+    }
+
+    @Test
+    void aLongFormMayBeTranslatedByMeaningWhenItsShortFormIsKept() {
+        assertThat(failures("Badan Amil Zakat Nasional (Baznas) menyalurkan bantuan, kata Sutarmi.",
+                "The National Alms Agency (Baznas) distributed aid, Sutarmi said."))
+                .noneMatch(failure -> failure.startsWith("name"));
+        // the short form dropped too, or the long form cut short while kept, is caught
+        assertThat(failures("Badan Amil Zakat Nasional (Baznas) menyalurkan bantuan, kata Sutarmi.",
+                "The National Alms Agency distributed aid, Sutarmi said.")).contains("name Amil missing");
+        assertThat(failures("Badan Amil Zakat Nasional (Baznas) menyalurkan bantuan, kata Sutarmi.",
+                "The National Zakat Agency (Baznas) distributed aid, Sutarmi said.")).contains("name Amil missing");
+    }
+
+    @Test
+    void aHeadlineBeforeASentenceThatOpensWithACommonWordIsSkipped() {
+        String glued = "Jembatan Darurat dari Bambu Bekas Warga membangunnya dalam dua hari.";
+        assertThat(FaithfulnessChecker.gluedHeadline(glued)).isEqualTo(glued.indexOf("Warga"));
+        // a title and a name before the verb, a name ending in an adjective, an address: no headline
+        assertThat(FaithfulnessChecker.gluedHeadline(
+                "Kepala Dinas Kesehatan DKI Jakarta Dien Emmawati mengatakan warga harus waspada.")).isZero();
+        assertThat(FaithfulnessChecker.gluedHeadline("Sate Padang Rajo Biru buka dari pukul 16.00.")).isZero();
+        assertThat(FaithfulnessChecker.gluedHeadline(
+                "Sekolah di Jl Kepu Dalam, Kemayoran, Jakarta Pusat sangat memprihatinkan.")).isZero();
+        assertThat(failures("Sate Padang Rajo Biru buka dari pukul 16.00.", "The stall opens at 4 PM."))
+                .contains("name Rajo missing");
+    }
+
+    @Test
+    void aReduplicatedPluralIsAWordUnlessItIsPartOfAName() {
+        assertThat(failures("Menurut Laporan-Laporan resmi, harga beras naik, kata Sutarmi.",
+                "According to official reports, rice prices rose, Sutarmi said."))
+                .noneMatch(failure -> failure.startsWith("name"));
+        assertThat(failures("Ia bekerja di Perserikatan Bangsa-Bangsa, kata Sutarmi.",
+                "She worked for the organisation, Sutarmi said.")).contains("name Perserikatan missing");
+    }
+
+    @Test
+    void aCurrencyAfterItsSymbolAndAPossessiveAreNotMissingNames() {
+        assertThat(failures("Dendanya sekitar $US90 per orang, kata Sutarmi.",
+                "The fine is about ninety dollars per person, Sutarmi said."))
+                .noneMatch(failure -> failure.startsWith("name"));
+        assertThat(failures("Mereka makan di restoran McDonald's, kata Sutarmi.",
+                "They ate at a McDonald restaurant, Sutarmi said.")).isEmpty();
+        assertThat(failures("Mereka makan di restoran McDonald's, kata Sutarmi.",
+                "They ate at a restaurant, Sutarmi said.")).contains("name McDonald's missing");
+    }
 }
