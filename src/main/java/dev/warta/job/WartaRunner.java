@@ -284,7 +284,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         return partitions.ofRun(runId).stream()
                 .map(p -> new RunSummary.Partition(p.partition(), p.items(), p.status(), p.worker(), p.attempts(),
-                        p.written(), p.reason()))
+                        p.written(), p.reason(), p.earlierFailures()))
                 .toList();
     }
 

@@ -4,3 +4,7 @@
 -- Kept per run: a new run, or the manager starting the job again, starts from zero.
 ALTER TABLE warta_endpoint_limit ADD COLUMN IF NOT EXISTS failures_run_id BIGINT;               -- the run counted
 ALTER TABLE warta_endpoint_limit ADD COLUMN IF NOT EXISTS consecutive_failures INT NOT NULL DEFAULT 0;
+
+-- Why the earlier attempts of a partition did not complete ("attempt 1: worker host/42 stopped answering …"): a
+-- partition run again by another worker ends completed, and run.json and the end table still say it failed once.
+ALTER TABLE warta_partition ADD COLUMN IF NOT EXISTS earlier_failures TEXT;
