@@ -39,7 +39,7 @@ class WorkerCommand implements ApplicationRunner, ExitCodeGenerator {
     private final JdbcTemplate jdbc;
     private final EngineSelector engines;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private int exitCode;
+    private volatile int exitCode;
 
     WorkerCommand(IntegrationFlowContext flows, RunControl control, WorkerPartitionListener partitions,
                   JdbcTemplate jdbc, EngineSelector engines) {
@@ -84,7 +84,9 @@ class WorkerCommand implements ApplicationRunner, ExitCodeGenerator {
     /** On a signal: no new partition, the one in flight stops cleanly, then the context closes. */
     private void stop() {
         flows.getRegistry().values().forEach(IntegrationFlowContext.IntegrationFlowRegistration::stop);
-        control.requestStop("the worker was stopped by a signal (SIGTERM or Ctrl-C)");
+        if (exitCode != LOST_THE_DATABASE) {   // not a signal: the worker exits on its own
+            control.requestStop("the worker was stopped by a signal (SIGTERM or Ctrl-C)");
+        }
         try {
             if (!partitions.awaitIdle(GRACE.toSeconds(), TimeUnit.SECONDS)) {
                 System.err.println("warta: the partition in flight did not stop within " + GRACE + "; exiting anyway");
