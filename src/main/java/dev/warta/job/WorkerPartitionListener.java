@@ -113,6 +113,9 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
                 control.requestStop("the worker lost the database (" + databaseLost + ")");
             }
             log.warn("Partition {}: heartbeat failed: {}", partition, rootMessage(e));
+        } catch (RuntimeException e) {
+            // anything else must not cancel the beats (a scheduled task that throws is never run again)
+            log.warn("Partition {}: heartbeat failed: {}", partition, e.toString());
         }
     }
 
