@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -120,7 +119,6 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "proxy 127.0.0.1:" + listener.getLocalPort() + " -> " + URI.create("tcp://" + targetHost + ":"
-                + targetPort);
+        return "proxy 127.0.0.1:" + listener.getLocalPort() + " -> " + targetHost + ":" + targetPort;
     }
 }
