@@ -48,9 +48,11 @@ public record RunSummary(
      * @param attempts how many times a worker took it (more than one after a worker was lost)
      * @param written  items the last attempt committed (a partition run again skips what was committed before)
      * @param reason   why it did not complete, in one line
+     * @param earlierFailures why its earlier attempts did not complete ({@code attempt 1: worker … stopped
+     *                 answering …; attempt 2: …}), or null: a partition run again and completed still says so
      */
     public record Partition(int partition, int items, String status, String worker, int attempts, int written,
-                            String reason) {
+                            String reason, String earlierFailures) {
     }
 
     /**
@@ -176,10 +178,11 @@ public record RunSummary(
                 int partitionDone = "completed".equals(partition.status()) ? partition.items() : partition.written();
                 items += partition.items();
                 done += partitionDone;
-                lines.add(String.format(Locale.ROOT, "  %-9d %6d %6d %-10s %8d  %s%s", partition.partition(),
+                lines.add(String.format(Locale.ROOT, "  %-9d %6d %6d %-10s %8d  %s%s%s", partition.partition(),
                         partition.items(), partitionDone, partition.status(), partition.attempts(),
                         partition.worker() == null ? "-" : partition.worker(),
-                        partition.reason() == null ? "" : "  (" + partition.reason() + ")"));
+                        partition.reason() == null ? "" : "  (" + partition.reason() + ")",
+                        partition.earlierFailures() == null ? "" : "  (before: " + partition.earlierFailures() + ")"));
             }
             lines.add(String.format(Locale.ROOT, "  %-9s %6d %6d", "total", items, done));
         }

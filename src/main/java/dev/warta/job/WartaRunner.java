@@ -241,9 +241,11 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private JobExecution startJob(JobParameters parameters) {
         if (scaledOut()) {
-            // an outage that opened the circuit for this run earlier is no verdict on this attempt
+            // an outage that opened the circuit for this run earlier is no verdict on this attempt, nor its count
             jdbc.update("UPDATE warta_endpoint_limit SET circuit_run_id = NULL, circuit_reason = NULL "
                     + "WHERE circuit_run_id = ?", parameters.getLong("runId"));
+            jdbc.update("UPDATE warta_endpoint_limit SET consecutive_failures = 0 WHERE failures_run_id = ?",
+                    parameters.getLong("runId"));
         }
         try {
             return jobOperator.start(scaledOut() ? partitionedJob.getObject() : translationJob, parameters);
@@ -282,7 +284,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         return partitions.ofRun(runId).stream()
                 .map(p -> new RunSummary.Partition(p.partition(), p.items(), p.status(), p.worker(), p.attempts(),
-                        p.written(), p.reason()))
+                        p.written(), p.reason(), p.earlierFailures()))
                 .toList();
     }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * {@code java -jar warta.jar worker}: a worker of scale-out runs. It takes partition requests from the database's
  * queue, one at a time, runs each ({@code translatePartitionStep}) and goes back to waiting, until it is stopped.
  * On SIGTERM it takes no new request, lets the partition in flight stop after its articles in flight (the manager
- * sees it stopped and a restart runs the rest), closes the database and exits.
+ * sees it stopped and a restart runs the rest), closes the database and exits. A worker that loses the database
+ * mid-partition fails it in one line and exits with {@link #LOST_THE_DATABASE}.
  */
 @Component
 @Profile(WorkerCommand.PROFILE)
@@ -28,6 +29,8 @@ class WorkerCommand implements ApplicationRunner, ExitCodeGenerator {
 
     static final String PROFILE = "worker";
     private static final Duration GRACE = Duration.ofMinutes(3);
+    /** A partition lost the database mid-way: the worker exits (systemd's Restart= starts it again). */
+    static final int LOST_THE_DATABASE = 3;
     private static final Logger log = LoggerFactory.getLogger(WorkerCommand.class);
 
     private final IntegrationFlowContext flows;
@@ -36,7 +39,7 @@ class WorkerCommand implements ApplicationRunner, ExitCodeGenerator {
     private final JdbcTemplate jdbc;
     private final EngineSelector engines;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private int exitCode;
+    private volatile int exitCode;
 
     WorkerCommand(IntegrationFlowContext flows, RunControl control, WorkerPartitionListener partitions,
                   JdbcTemplate jdbc, EngineSelector engines) {
@@ -68,13 +71,22 @@ class WorkerCommand implements ApplicationRunner, ExitCodeGenerator {
         Runtime.getRuntime().addShutdownHook(hook);
         flows.getRegistry().values().forEach(IntegrationFlowContext.IntegrationFlowRegistration::start);
         log.info("Worker {} is waiting for partitions", WorkerPartitionListener.WORKER);
-        stopped.await();
+        while (!stopped.await(0, TimeUnit.SECONDS)) {
+            if (partitions.lostTheDatabase(1, TimeUnit.SECONDS)) {
+                // the listener said so in one line; no new request is taken, and the process exits
+                flows.getRegistry().values().forEach(IntegrationFlowContext.IntegrationFlowRegistration::stop);
+                exitCode = LOST_THE_DATABASE;
+                return;
+            }
+        }
     }
 
     /** On a signal: no new partition, the one in flight stops cleanly, then the context closes. */
     private void stop() {
         flows.getRegistry().values().forEach(IntegrationFlowContext.IntegrationFlowRegistration::stop);
-        control.requestStop("the worker was stopped by a signal (SIGTERM or Ctrl-C)");
+        if (exitCode != LOST_THE_DATABASE) {   // not a signal: the worker exits on its own
+            control.requestStop("the worker was stopped by a signal (SIGTERM or Ctrl-C)");
+        }
         try {
             if (!partitions.awaitIdle(GRACE.toSeconds(), TimeUnit.SECONDS)) {
                 System.err.println("warta: the partition in flight did not stop within " + GRACE + "; exiting anyway");

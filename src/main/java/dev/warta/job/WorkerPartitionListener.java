@@ -49,6 +49,10 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
     private volatile String firstPendingReason;
     private volatile boolean givenUp;
     private volatile ScheduledExecutorService heartbeat;
+    /** Why this partition lost the database (a heartbeat or the end's record failed), or null. */
+    private volatile String databaseLost;
+    /** Counted down once a partition lost the database: the worker then exits ({@link WorkerCommand}). */
+    private final CountDownLatch lostTheDatabase = new CountDownLatch(1);
     /** Counted down when no partition is running here: a stopping worker waits for it. */
     private volatile CountDownLatch idle = new CountDownLatch(0);
 
@@ -68,6 +72,7 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
         pending.set(0);
         firstPendingReason = null;
         givenUp = false;
+        databaseLost = null;
         long runId = runId(step);
         int partition = partition(step);
         JobExecution job = jobRepository.getJobExecution(step.getJobExecutionId());
@@ -99,9 +104,18 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
                 control.requestStop("the manager gave partition " + partition + " up (no heartbeat in time) "
                         + "and runs it again elsewhere");
             }
+        } catch (org.springframework.dao.DataAccessException e) {
+            // Out of reach for the pool's whole connection timeout (30 s by default): no answer paid from now on
+            // could be kept, so no new call is sent; the calls in flight end and the partition ends failed. The
+            // manager, whose worker timeout is longer, finds the heartbeat silent and runs the partition again.
+            if (databaseLost == null) {
+                databaseLost = rootMessage(e);
+                control.requestStop("the worker lost the database (" + databaseLost + ")");
+            }
+            log.warn("Partition {}: heartbeat failed: {}", partition, rootMessage(e));
         } catch (RuntimeException e) {
-            // the database is out of reach: the step's next write fails too, and the manager fails the partition
-            log.warn("Partition {}: heartbeat failed: {}", partition, e.getMessage());
+            // anything else must not cancel the beats (a scheduled task that throws is never run again)
+            log.warn("Partition {}: heartbeat failed: {}", partition, e.toString());
         }
     }
 
@@ -147,6 +161,9 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
         int partition = partition(step);
         String reason = null;
         String status;
+        if (databaseLost != null) {
+            return lostTheDatabase(step, runId, partition);
+        }
         if (control.wrongSettings() != null) {
             reason = "the endpoint refused a setting: " + control.wrongSettings();
             step.setStatus(BatchStatus.FAILED);
@@ -170,8 +187,9 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
         }
         try {
             partitions.finish(runId, partition, step.getId(), status, step.getWriteCount(), reason);
-        } catch (RuntimeException e) {
-            log.warn("Partition {}: could not record its end: {}", partition, e.getMessage());
+        } catch (org.springframework.dao.DataAccessException e) {
+            databaseLost = rootMessage(e);
+            return lostTheDatabase(step, runId, partition);
         }
         if ("failed".equals(status)) {
             System.err.println("warta worker " + WORKER + ": partition " + partition + " of run " + runId
@@ -180,6 +198,26 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
         }
         log.info("Partition {} of run {}: {} ({} items written)", partition, runId, status, step.getWriteCount());
         return step.getExitStatus();
+    }
+
+    /**
+     * The partition lost the database: nothing of its end can be recorded, so it is said in one line and the worker
+     * exits. Its state (the step execution's version, the partition's claim) belongs to the database it lost; a
+     * fresh process (systemd's {@code Restart=}) is the clean way back, and at its start it says in one line whether
+     * the database is still out of reach. The manager finds the heartbeat silent and runs the partition again.
+     */
+    private ExitStatus lostTheDatabase(StepExecution step, long runId, int partition) {
+        step.setStatus(BatchStatus.FAILED);
+        String reason = "lost the database (" + databaseLost.lines().findFirst().orElse("") + ")";
+        System.err.println("warta worker " + WORKER + ": partition " + partition + " of run " + runId + " failed: "
+                + reason + "; the manager runs it again once its heartbeat is missed; this worker exits");
+        lostTheDatabase.countDown();
+        return ExitStatus.FAILED.addExitDescription(reason);
+    }
+
+    /** Whether a partition of this worker lost the database, within the given time. */
+    boolean lostTheDatabase(long timeout, TimeUnit unit) throws InterruptedException {
+        return lostTheDatabase.await(timeout, unit);
     }
 
     /** Waits until the partition running here (if any) has ended. */

@@ -23,7 +23,7 @@ public class PartitionRepository {
 
     /** One partition of a run as the manager reports it. */
     public record Partition(int partition, int items, String status, String worker, int attempts, int written,
-                            String reason, Long stepExecutionId, Instant heartbeatAt) {
+                            String reason, Long stepExecutionId, Instant heartbeatAt, String earlierFailures) {
     }
 
     /** Registers the partitions of a run, waiting for a worker (kept as they are when the run is resumed). */
@@ -36,11 +36,17 @@ public class PartitionRepository {
         }
     }
 
-    /** A worker has taken the partition, under this step execution. */
+    /**
+     * A worker has taken the partition, under this step execution. Why an earlier attempt ended (its worker was lost,
+     * the endpoint failed) moves to {@code earlier_failures}, so that the run's report still says so.
+     */
     public void claim(long runId, int partition, String worker, long stepExecutionId) {
         // the database's clock, not the worker's: the manager on another host compares heartbeats with it
         jdbc.update("""
                 UPDATE warta_partition SET status = 'running', worker = ?, step_execution_id = ?,
+                    earlier_failures = CASE WHEN reason IS NULL OR attempts = 0 THEN earlier_failures
+                        ELSE COALESCE(earlier_failures || '; ', '') || 'attempt ' || CAST(attempts AS VARCHAR(10))
+                            || ': ' || reason END,
                     attempts = attempts + 1, reason = NULL, started_at = CURRENT_TIMESTAMP,
                     heartbeat_at = CURRENT_TIMESTAMP, finished_at = NULL
                 WHERE run_id = ? AND partition_no = ?""", worker, stepExecutionId, runId, partition);
@@ -95,7 +101,7 @@ public class PartitionRepository {
     }
 
     private static final String SELECT = "SELECT partition_no, items, status, worker, attempts, written, reason, "
-            + "step_execution_id, heartbeat_at FROM warta_partition";
+            + "step_execution_id, heartbeat_at, earlier_failures FROM warta_partition";
 
     private static final org.springframework.jdbc.core.RowMapper<Partition> ROW = (rs, row) -> {
         Timestamp heartbeat = rs.getTimestamp("heartbeat_at");
@@ -103,6 +109,6 @@ public class PartitionRepository {
         Long stepExecutionId = rs.wasNull() ? null : stepExecution;
         return new Partition(rs.getInt("partition_no"), rs.getInt("items"), rs.getString("status"),
                 rs.getString("worker"), rs.getInt("attempts"), rs.getInt("written"), rs.getString("reason"),
-                stepExecutionId, heartbeat == null ? null : heartbeat.toInstant());
+                stepExecutionId, heartbeat == null ? null : heartbeat.toInstant(), rs.getString("earlier_failures"));
     };
 }

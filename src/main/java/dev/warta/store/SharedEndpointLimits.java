@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * {@link SharedLimits} in the {@code warta_endpoint_limit} table (PostgreSQL): one row per endpoint (base URL and
  * model) holding a request bucket and a token bucket that may go into debt, as the in-process limiter does, plus
- * the provider's hold and the run's circuit verdict. Every reservation is a single {@code UPDATE … RETURNING}: the
- * row is locked for that statement only, never while a caller waits, and the database's clock is the one clock.
+ * the provider's hold, the run's circuit verdict and its count of consecutive failed calls. Every reservation is a
+ * single {@code UPDATE … RETURNING}: the row is locked for that statement only, never while a caller waits, and the
+ * database's clock is the one clock.
  */
 public final class SharedEndpointLimits implements SharedLimits {
 
@@ -29,6 +30,11 @@ public final class SharedEndpointLimits implements SharedLimits {
     private volatile long heldUntilNanos;
     private volatile Optional<String> verdict = Optional.empty();
     private volatile long verdictReadAt = System.nanoTime() - VERDICT_FOR_NANOS;
+    /**
+     * The run's count of consecutive failed calls as this process last saw it (its own failures, or the verdict's
+     * read every two seconds): a success resets the shared count only when this is non-zero.
+     */
+    private volatile int knownFailures;
 
     /**
      * @param endpoint          the endpoint's name: base URL and model (the provider's limits are per key and model)
@@ -49,6 +55,7 @@ public final class SharedEndpointLimits implements SharedLimits {
     /** The run whose circuit verdict this process reads and writes. */
     public void belongTo(long runId) {
         this.runId = runId;
+        this.knownFailures = 0;
         this.verdictReadAt = System.nanoTime() - VERDICT_FOR_NANOS;
     }
 
@@ -125,11 +132,40 @@ public final class SharedEndpointLimits implements SharedLimits {
     public Optional<String> openedElsewhere() {
         long now = System.nanoTime();
         if (now - verdictReadAt >= VERDICT_FOR_NANOS) {
-            verdict = jdbc.queryForList("SELECT circuit_reason FROM warta_endpoint_limit WHERE endpoint = ? "
-                    + "AND circuit_run_id = ?", String.class, endpoint, runId).stream().findFirst();
+            // the run's failure count comes with the verdict: a success then knows whether it has a count to reset
+            List<Optional<String>> read = jdbc.query("""
+                    SELECT CASE WHEN circuit_run_id = ? THEN circuit_reason END,
+                        CASE WHEN failures_run_id = ? THEN consecutive_failures ELSE 0 END
+                    FROM warta_endpoint_limit WHERE endpoint = ?""", (rs, row) -> {
+                        knownFailures = rs.getInt(2);
+                        return Optional.ofNullable(rs.getString(1));
+                    }, runId, runId, endpoint);
+            verdict = read.isEmpty() ? Optional.empty() : read.get(0);
             verdictReadAt = now;
         }
         return verdict;
+    }
+
+    @Override
+    public int failed() {
+        List<Integer> count = jdbc.queryForList("""
+                UPDATE warta_endpoint_limit SET
+                    consecutive_failures = CASE WHEN failures_run_id = ? THEN consecutive_failures + 1 ELSE 1 END,
+                    failures_run_id = ?
+                WHERE endpoint = ?
+                RETURNING consecutive_failures""", Integer.class, runId, runId, endpoint);
+        int failures = count.isEmpty() ? 1 : count.get(0);
+        knownFailures = failures;
+        return failures;
+    }
+
+    @Override
+    public void answered() {
+        if (knownFailures > 0) {
+            knownFailures = 0;
+            jdbc.update("UPDATE warta_endpoint_limit SET consecutive_failures = 0 WHERE endpoint = ? "
+                    + "AND failures_run_id = ? AND consecutive_failures > 0", endpoint, runId);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.warta.store.Json;
 import dev.warta.store.WorkItemRepository;
 import dev.warta.testing.OpenAiStub;
 import dev.warta.testing.SimulatedTranslator;
+import dev.warta.testing.TcpProxy;
 import dev.warta.testing.TestDatabase;
 import dev.warta.testing.WartaHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +102,98 @@ class ScaleOutTest {
                 .allSatisfy(row -> assertThat(((Number) row.get("PARTITION_NO")).intValue())
                         .isEqualTo(WorkItemRepository.partitionOf((String) row.get("INPUT_KEY"), 4)));
         second.destroy();
+    }
+
+    @Test
+    void aWorkerThatLosesTheDatabaseMidPartitionFailsItInOneLineAndAnotherWorkerFinishesIt() throws Exception {
+        addArticles(ARTICLES);
+        try (TcpProxy proxy = TcpProxy.toServerOf(warta.jdbcUrl())) {
+            Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=4",
+                    "--warta.scale-out.heartbeat=1s", "--warta.scale-out.worker-timeout=5s"));
+            // the first worker reaches the database through the proxy; the other worker and the manager directly
+            Process cutOff = start("worker-1", workerArguments(stub.baseUrl(),
+                    "--spring.datasource.url=" + proxy.route(warta.jdbcUrl())));
+            Process second = start("worker-2", workerArguments(stub.baseUrl()));
+
+            // the link to the database breaks while the first worker has calls in flight
+            waitFor(() -> runningPartitionOf(cutOff) && articlesStored() >= 10, manager);
+            int partition = ((Number) warta.rows("SELECT partition_no FROM warta_partition WHERE status = 'running' "
+                    + "AND worker LIKE ?", "%/" + cutOff.pid()).get(0).get("PARTITION_NO")).intValue();
+            proxy.cut();
+
+            assertThat(exitOf(manager)).as(allLogs()).isZero();
+
+            // the worker says so in one line and exits, rather than keep a state that belongs to the lost database
+            assertThat(cutOff.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as(log("worker-1")).isTrue();
+            assertThat(cutOff.exitValue()).as(log("worker-1")).isEqualTo(3);
+            List<String> verdicts = log("worker-1").lines().filter(line -> line.startsWith("warta worker ")).toList();
+            assertThat(verdicts).as(log("worker-1")).singleElement().asString().matches("warta worker .+/"
+                    + cutOff.pid() + ": partition " + partition + " of run \\d+ failed: lost the database \\(.+\\); "
+                    + ".*this worker exits");
+
+            // nothing lost, nothing twice: the other worker finished the partition
+            assertEveryArticleOnceAndAtMostInFlightPaidTwice();
+            // run.json and the end table say which partition failed on the way, and why
+            JsonNode run = Json.mapper().readTree(warta.output().resolve(DAY).resolve("run.json").toFile());
+            assertThat(run.path("status").asText()).isEqualTo("completed");
+            JsonNode rerun = run.path("partitions").get(partition);
+            assertThat(rerun.path("status").asText()).isEqualTo("completed");
+            assertThat(rerun.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+            assertThat(rerun.path("worker").asText()).doesNotEndWith("/" + cutOff.pid());
+            assertThat(rerun.path("earlierFailures").asText()).contains("attempt 1: worker ")
+                    .contains("/" + cutOff.pid() + " stopped answering");
+            assertThat(log("manager")).containsPattern("(?m)^  " + partition + " .* completed .*\\(before: attempt 1: "
+                    + "worker .+/" + cutOff.pid() + " stopped answering");
+            second.destroy();
+        }
+    }
+
+    @Test
+    void aManagerKilledDuringItsIngestStepIsResumedByTheNextStartWhichIngestsEachInputOnce() throws Exception {
+        int articles = 1000;
+        addArticles(articles);
+        List<String> managerArguments = warta.arguments(DAY, "--warta.partitions=2",
+                "--warta.scale-out.heartbeat=1s", "--warta.scale-out.worker-timeout=5s");
+        Process manager = start("manager", managerArguments);
+
+        // killed while it puts the inputs into the database (its ingest step has started, not ended)
+        waitFor(() -> !stepsOf("ingestStep", "STARTED").isEmpty(), manager);
+        manager.destroyForcibly();   // SIGKILL
+        manager.waitFor();
+        assertThat(stepsOf("ingestStep", "COMPLETED")).as("killed before the ingest step ended").isEmpty();
+
+        Process first = start("worker-1", workerArguments(stub.baseUrl()));
+        Process second = start("worker-2", workerArguments(stub.baseUrl()));
+        Process again = start("manager-again", managerArguments);
+        assertThat(exitOf(again)).as(allLogs()).isZero();
+
+        // the same run and job instance; each input ingested once, in the partition it hashes to
+        assertThat(warta.rows("SELECT id FROM warta_run")).hasSize(1);
+        assertThat(warta.rows("SELECT job_instance_id FROM batch_job_instance")).hasSize(1);
+        assertThat(stepsOf("ingestStep", "COMPLETED")).hasSize(1);
+        assertThat(warta.rows("SELECT input_key FROM warta_work_item")).hasSize(articles);
+        assertThat(warta.rows("SELECT input_key FROM warta_work_item GROUP BY input_key HAVING COUNT(*) > 1"))
+                .isEmpty();
+        // every article once in the database and in files, each paid once
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(articles);
+        try (Stream<Path> files = Files.list(warta.output().resolve(DAY))) {
+            assertThat(files.filter(path -> !path.getFileName().toString().equals("run.json"))
+                    .filter(path -> path.getFileName().toString().endsWith(".json"))).hasSize(articles);
+        }
+        assertThat(stub.requests()).hasSize(articles);
+        JsonNode run = Json.mapper().readTree(warta.output().resolve(DAY).resolve("run.json").toFile());
+        assertThat(run.path("status").asText()).isEqualTo("completed");
+        second.destroy();
+        first.destroy();
+    }
+
+    private List<Map<String, Object>> stepsOf(String name, String status) {
+        try {
+            return warta.rows("SELECT step_execution_id FROM batch_step_execution WHERE step_name = ? AND status = ?",
+                    name, status);
+        } catch (Exception notYet) {
+            return List.of();
+        }
     }
 
     @Test
@@ -237,22 +330,27 @@ class ScaleOutTest {
     }
 
     @Test
-    void anEndpointAnswering503OpensTheCircuitAndTheManagerRunsTheFailedPartitionsAgainOnceItIsBack()
+    void anEndpointAnswering503OpensTheCircuitForTheRunAfterTheThresholdAndTheManagerRunsTheFailedPartitionsAgain()
             throws Exception {
-        stub.respondWith(request -> OpenAiStub.StubResponse.error(503, "overloaded"));
-        addArticles(16);
-        String[] oneCallAtATime = {"--warta.llm.concurrency=1", "--warta.llm.circuit-breaker-threshold=3"};
-        Process first = start("worker-1", workerArguments(stub.baseUrl(), oneCallAtATime));
-        Process second = start("worker-2", workerArguments(stub.baseUrl(), oneCallAtATime));
+        // slow enough that both workers have calls out at the same time
+        stub.respondWith(request -> OpenAiStub.StubResponse.error(503, "overloaded").delayed(200));
+        int articles = 40;
+        int threshold = 8;
+        addArticles(articles);
+        String[] twoCallsAtATime = {"--warta.llm.concurrency=2", "--warta.llm.circuit-breaker-threshold=" + threshold};
+        Process first = start("worker-1", workerArguments(stub.baseUrl(), twoCallsAtATime));
+        Process second = start("worker-2", workerArguments(stub.baseUrl(), twoCallsAtATime));
         waitFor(() -> log("worker-1").contains("waiting for partitions") && log("worker-2").contains("waiting for "
                 + "partitions"), first);
         Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=2"));
 
         assertThat(exitOf(manager)).as(allLogs()).isEqualTo(1);
 
-        // the circuit opens after three failed calls in each worker at most (the count is per process; the verdict,
-        // once given, holds for all), not one call per article
-        assertThat(stub.requests()).as(allLogs()).hasSizeBetween(3, 6);
+        // the count of consecutive failed calls is the run's: both workers together send the threshold's failing
+        // calls, plus at most those in flight in both (2 x 2) when it is reached; counted per process it was up to
+        // twice the threshold, and one call per article (40) with no circuit at all
+        assertThat(warta.rows("SELECT DISTINCT worker FROM warta_partition")).as(allLogs()).hasSize(2);
+        assertThat(stub.requests()).as(allLogs()).hasSizeBetween(threshold, threshold + 2 * 2);
         assertThat(log("worker-1") + log("worker-2")).containsPattern("warta worker .+/\\d+: partition [01] of run "
                 + "\\d+ failed: \\d+ articles left pending: ");
         assertThat(log("manager")).contains("Partitions not finished: 0 (").contains("1 (");
@@ -261,13 +359,13 @@ class ScaleOutTest {
             assertThat(partition.path("status").asText()).isEqualTo("failed");
             assertThat(partition.path("reason").asText()).contains("left pending");
         });
-        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'pending'")).hasSize(16);
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'pending'")).hasSize(articles);
 
         // the endpoint is back: the manager started again runs the failed partitions on the same workers
         stub.respondWith(new SimulatedTranslator());
         Process again = start("manager-again", warta.arguments(DAY, "--warta.partitions=2"));
         assertThat(exitOf(again)).as(allLogs()).isZero();
-        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(16);
+        assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(articles);
         assertThat(warta.rows("SELECT id FROM warta_run")).hasSize(1);
         second.destroy();
         first.destroy();

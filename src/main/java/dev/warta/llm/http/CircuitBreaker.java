@@ -1,11 +1,17 @@
 package dev.warta.llm.http;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Stops calling an endpoint that keeps failing. It opens after a number of consecutive failed calls and then stays
  * open for the rest of the run: a nightly batch gains nothing by probing a dead endpoint all night, and the articles
  * not sent stay pending for the next run. No half-open state on purpose; {@link #reset()} closes it by hand.
+ * In a scale-out run the count and the verdict are the run's ({@link SharedLimits}), not this process's.
  */
 final class CircuitBreaker {
+
+    private static final Logger log = LoggerFactory.getLogger(CircuitBreaker.class);
 
     private final int threshold;
     private int consecutiveFailures;
@@ -48,19 +54,43 @@ final class CircuitBreaker {
     synchronized void recordAnswer() {
         if (!open) {
             consecutiveFailures = 0;
+            if (shared != null) {
+                try {
+                    shared.answered();
+                } catch (RuntimeException e) {
+                    // the database is out of reach: the worker's partition fails on its next write anyway
+                    log.debug("the run's failure count could not be reset: {}", e.getMessage());
+                }
+            }
         }
     }
 
-    /** A call failed for good; returns true when this failure opened the circuit. */
+    /**
+     * A call failed for good; returns true when this failure opened the circuit. With shared limits the count is the
+     * run's (every process's consecutive failed calls), so W workers send the threshold of failing calls between
+     * them, plus those in flight, not W times the threshold.
+     */
     synchronized boolean recordFailure(String description) {
         if (open) {
             return false;
         }
         consecutiveFailures++;
         lastFailure = description;
+        if (shared != null) {
+            try {
+                consecutiveFailures = shared.failed();
+            } catch (RuntimeException e) {
+                // without the database this process counts on its own, as a single process does
+                log.debug("the run's failure count is out of reach, counting in this process: {}", e.getMessage());
+            }
+        }
         open = consecutiveFailures >= threshold;
         if (open && shared != null) {
-            shared.opened(description);
+            try {
+                shared.opened(description);
+            } catch (RuntimeException e) {
+                log.debug("the run's circuit verdict could not be recorded: {}", e.getMessage());
+            }
         }
         return open;
     }

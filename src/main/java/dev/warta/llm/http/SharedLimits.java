@@ -31,4 +31,16 @@ public interface SharedLimits {
 
     /** This process opened the circuit: every other process of the run stops calling too. */
     void opened(String reason);
+
+    /**
+     * A call of this process failed for good: adds it to the run's count of consecutive failed calls (every
+     * process's) and returns that count, which opens the circuit once it reaches the threshold.
+     */
+    int failed();
+
+    /**
+     * A call of this process was answered: the run's count of consecutive failures starts again from zero. Costs a
+     * statement only when the count is known to be non-zero, not one per successful call.
+     */
+    void answered();
 }
