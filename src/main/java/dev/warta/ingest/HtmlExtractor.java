@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -137,6 +138,8 @@ final class HtmlExtractor {
 
     private static final Pattern GALLERY_PATH = Pattern.compile("(?i)/(foto|galeri|gallery|photo|photos|fotografi|"
             + "galeri-foto|photo-story)(/|$)");
+    /** A site's photo desk on its own host: {@code photo.liputan6.com}, {@code foto.kompas.com}. */
+    private static final Pattern GALLERY_HOST = Pattern.compile("(?i)//((?:foto|photo|photos|galeri|gallery)\\.[^/:?#]+)");
     private static final Pattern VIDEO_PATH = Pattern.compile("(?i)/(video|videos|tv|watch)(/|$)|//(video|tv)\\.");
 
     private HtmlExtractor() {
@@ -810,8 +813,11 @@ final class HtmlExtractor {
             return "video page (" + evidence(ogType, path, "video") + ")";
         }
         if (types.contains("imagegallery") || GALLERY_PATH.matcher(path).find()
-                || ogType.contains("gallery")) {
-            return "photo gallery (" + evidence(ogType, path, "gallery") + ", " + images + " images)";
+                || metadata.url() != null && GALLERY_HOST.matcher(metadata.url()).find() || ogType.contains("gallery")) {
+            Matcher host = GALLERY_HOST.matcher(metadata.url() == null ? "" : metadata.url());
+            String evidence = !ogType.contains("gallery") && !GALLERY_PATH.matcher(path).find() && host.find()
+                    ? "photo host " + host.group(1) : evidence(ogType, path, "gallery");
+            return "photo gallery (" + evidence + ", " + images + " images)";
         }
         int headlineLinks = 0;
         for (Element link : document.select("a")) {

@@ -20,7 +20,7 @@ final class TextCleaner {
     /** Lines that scrapers leave in the text and that are never part of the story. */
     private static final List<Pattern> RESIDUE = List.of(
             Pattern.compile("(?i)^(advertisement|advertisment|iklan|ads|sponsored|scroll to (continue|resume) with content"
-                    + "|lanjutkan membaca|lanjut baca|konten berbayar|artikel ini telah tayang.*|\\(\\*\\)|\\*+\\)?"
+                    + "|lanjutkan membaca|lanjut baca|konten berbayar|artikel ini (telah|sudah) (tayang|naik|terbit|dimuat)\\b.*|\\(\\*\\)|\\*+\\)?"
                     + "|-+|–|—|\\.{3})$"),
             // "Baca juga: …", "BACA JUGA …", "Simak juga …", "Simak Video …": links to other stories inside the body
             Pattern.compile("(?i)^(\\*+\\)?\\s*)?(baca|simak|lihat|tonton|saksikan|cek|klik)\\s+(juga|pula|selengkapnya"
@@ -43,7 +43,8 @@ final class TextCleaner {
 
     /** {@code Editor | : Wahyu Nurdiyanto |}, {@code Editor: Ade Marboen}, {@code Pewarta: Budi}. */
     private static final Pattern PERSON_LINE = Pattern.compile(
-            "(?i)^(editor|penyunting|redaktur|red|publisher|penerbit|pewarta|penulis|reporter|wartawan|author|oleh|by"
+            "(?i)^(editor|penyunting|redaktur|red|publisher|penerbit|pewarta|penulis|reporter|wartawan|fotografer"
+                    + "|photographer|author|oleh|by"
                     + "|kontributor|sumber)\\s*\\|?\\s*:\\s*([^|]+?)\\s*\\|?\\s*$");
 
     private static final Pattern TRAILING_END_MARK = Pattern.compile("\\s*\\(\\s*\\*\\s*\\)\\s*$");

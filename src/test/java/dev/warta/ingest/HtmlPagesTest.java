@@ -194,6 +194,14 @@ class HtmlPagesTest {
     }
 
     @Test
+    void galleryOnASitesPhotoHostIsNotAnArticle() throws Exception {
+        Rejected rejected = onlyRejected(fixture("rejected/photo-host-gallery.html"));
+
+        assertThat(rejected.kind()).isEqualTo(Rejected.Kind.NOT_ARTICLE);
+        assertThat(rejected.reason()).startsWith("photo gallery (photo host photo.liputan6.com");
+    }
+
+    @Test
     void videoPageIsNotAnArticle() throws Exception {
         Rejected rejected = onlyRejected(fixture("rejected/video-page.html"));
 
