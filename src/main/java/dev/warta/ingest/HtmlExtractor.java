@@ -139,7 +139,8 @@ final class HtmlExtractor {
     private static final Pattern GALLERY_PATH = Pattern.compile("(?i)/(foto|galeri|gallery|photo|photos|fotografi|"
             + "galeri-foto|photo-story)(/|$)");
     /** A site's photo desk on its own host: {@code photo.liputan6.com}, {@code foto.kompas.com}. */
-    private static final Pattern GALLERY_HOST = Pattern.compile("(?i)//((?:foto|photo|photos|galeri|gallery)\\.[^/:?#]+)");
+    private static final Pattern GALLERY_HOST =
+            Pattern.compile("(?i)//((?:foto|photo|photos|galeri|gallery)\\.[^/:?#]+)");
     private static final Pattern VIDEO_PATH = Pattern.compile("(?i)/(video|videos|tv|watch)(/|$)|//(video|tv)\\.");
 
     private HtmlExtractor() {
@@ -812,8 +813,8 @@ final class HtmlExtractor {
                 || metadata.url() != null && VIDEO_PATH.matcher(metadata.url()).find()) {
             return "video page (" + evidence(ogType, path, "video") + ")";
         }
-        if (types.contains("imagegallery") || GALLERY_PATH.matcher(path).find()
-                || metadata.url() != null && GALLERY_HOST.matcher(metadata.url()).find() || ogType.contains("gallery")) {
+        if (types.contains("imagegallery") || GALLERY_PATH.matcher(path).find() || ogType.contains("gallery")
+                || metadata.url() != null && GALLERY_HOST.matcher(metadata.url()).find()) {
             Matcher host = GALLERY_HOST.matcher(metadata.url() == null ? "" : metadata.url());
             String evidence = !ogType.contains("gallery") && !GALLERY_PATH.matcher(path).find() && host.find()
                     ? "photo host " + host.group(1) : evidence(ogType, path, "gallery");

@@ -20,9 +20,10 @@ final class TextCleaner {
     /** Lines that scrapers leave in the text and that are never part of the story. */
     private static final List<Pattern> RESIDUE = List.of(
             Pattern.compile("(?i)^(advertisement|advertisment|iklan|ads|sponsored|scroll to (continue|resume) with content"
-                    + "|lanjutkan membaca|lanjut baca|konten berbayar|artikel ini (telah|sudah) (tayang|naik|terbit|dimuat)\\b.*|\\(\\*\\)|\\*+\\)?"
+                    + "|lanjutkan membaca|lanjut baca|konten berbayar"
+                    + "|artikel ini (telah|sudah) (tayang|naik|terbit|dimuat)\\b.*|\\(\\*\\)|\\*+\\)?"
                     + "|-+|–|—|\\.{3})$"),
-            // "Baca juga: …", "BACA JUGA …", "Simak juga …", "Simak Video …": links to other stories inside the body
+            // "Baca juga: …", "BACA JUGA …", "Simak juga …", "Simak Video …": links to other stories in the body
             Pattern.compile("(?i)^(\\*+\\)?\\s*)?(baca|simak|lihat|tonton|saksikan|cek|klik)\\s+(juga|pula|selengkapnya"
                     + "|berita lainnya|video)\\b.*"),
             Pattern.compile("(?i)^(berita|artikel) (terkait|lainnya|menarik)\\s*:?.*"),
