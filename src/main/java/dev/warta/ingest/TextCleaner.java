@@ -23,7 +23,7 @@ final class TextCleaner {
                     + "|lanjutkan membaca|lanjut baca|konten berbayar"
                     + "|artikel ini (telah|sudah) (tayang|naik|terbit|dimuat)\\b.*|\\(\\*\\)|\\*+\\)?"
                     + "|-+|–|—|\\.{3})$"),
-            // "Baca juga: …", "BACA JUGA …", "Simak juga …", "Simak Video …": links to other stories in the body
+            // "Baca juga: …", "Simak juga …", "Simak Video …": links to other stories inside the body
             Pattern.compile("(?i)^(\\*+\\)?\\s*)?(baca|simak|lihat|tonton|saksikan|cek|klik)\\s+(juga|pula|selengkapnya"
                     + "|berita lainnya|video)\\b.*"),
             Pattern.compile("(?i)^(berita|artikel) (terkait|lainnya|menarik)\\s*:?.*"),
