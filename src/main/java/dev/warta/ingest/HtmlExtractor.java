@@ -699,7 +699,9 @@ final class HtmlExtractor {
         int total = containers.stream().mapToInt(container -> container.text().length()).sum();
         for (Element container : containers) {
             for (Element box : container.select("div, table, span, center")) {
-                if (box == container || box.parent() == null || box.select("img").isEmpty()) {
+                // a picture inside a paragraph (an emoji, an icon) belongs to the paragraph's sentence
+                if (box == container || box.parent() == null || box.select("img").isEmpty()
+                        || box.closest("p, li, h1, h2, h3, h4, h5, h6") != null) {
                     continue;
                 }
                 int text = box.text().length();
