@@ -7,6 +7,7 @@ import org.jsoup.nodes.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the text of an element as a reader sees it: a new paragraph at every block element and at every
@@ -32,6 +33,8 @@ final class BlockText {
     static final Set<String> INVISIBLE_TAGS = Set.of(
             "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "video", "audio",
             "head", "title", "meta", "link", "button", "select", "textarea", "input");
+
+    private static final Pattern SPACE_RUN = Pattern.compile("\\s+");
 
     private final List<Block> blocks = new ArrayList<>();
     private final StringBuilder current = new StringBuilder();
@@ -62,7 +65,9 @@ final class BlockText {
             String text = textNode.getWholeText();
             current.append(text);
             if (inLink) {
-                currentLinkChars += text.strip().length();
+                // as the block's text is measured: runs of spaces collapsed, so a link that pretty-printed source
+                // breaks over indented lines does not count its indentation as link text
+                currentLinkChars += SPACE_RUN.matcher(text.strip()).replaceAll(" ").length();
             }
             return;
         }

@@ -41,6 +41,9 @@ final class Datelines {
             Pattern.compile("^" + CITY + "\\s*,\\s*" + OUTLET + "$"),
             Pattern.compile("^" + OUTLET + "\\s*,\\s*" + CITY + "$"));
 
+    /** Stands for the story's first words after a dateline that is a paragraph of its own. */
+    private static final String STORY_MARK = "\u0000";
+
     private Datelines() {
     }
 
@@ -63,6 +66,12 @@ final class Datelines {
             }
         }
         return null;
+    }
+
+    /** A paragraph that is only a dateline with its dash ("Jakarta -"), the story following in the next block. */
+    static Found alone(String paragraph) {
+        Found found = find(paragraph + " " + STORY_MARK);
+        return found != null && found.rest().equals(STORY_MARK) ? new Found(found.city(), found.outlet(), "") : null;
     }
 
     private static String group(Matcher matcher, String name) {

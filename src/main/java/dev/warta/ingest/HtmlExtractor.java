@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -128,11 +129,18 @@ final class HtmlExtractor {
             + "|weiterlesen|lire la suite|leer más|selengkapnya|continue reading|más|plus)\\]?\\s*[→»›>]*$");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?…\"”’»)]\\s*$");
     private static final Pattern COMMENTS = Pattern.compile("(?i)comment|komentar|disqus|respond|replies");
+    /** Three words of two or more letters: a headline, not a date or a number. */
+    private static final Pattern HEADLINE_WORDS = Pattern.compile("(\\p{L}{2,}\\P{L}+){2}\\p{L}{2,}");
+    /** The longest label (a rubric, a date) that a teaser card shows before its headline link. */
+    private static final int TEASER_LABEL = 30;
     /** Under this many characters a body is suspect, and the extraction is tried again with less pruning. */
     private static final int SHORT_BODY = 250;
 
     private static final Pattern GALLERY_PATH = Pattern.compile("(?i)/(foto|galeri|gallery|photo|photos|fotografi|"
             + "galeri-foto|photo-story)(/|$)");
+    /** A site's photo desk on its own host: {@code photo.liputan6.com}, {@code foto.kompas.com}. */
+    private static final Pattern GALLERY_HOST =
+            Pattern.compile("(?i)//((?:foto|photo|photos|galeri|gallery)\\.[^/:?#]+)");
     private static final Pattern VIDEO_PATH = Pattern.compile("(?i)/(video|videos|tv|watch)(/|$)|//(video|tv)\\.");
 
     private HtmlExtractor() {
@@ -328,7 +336,8 @@ final class HtmlExtractor {
     /**
      * A block of teasers for other stories ("related", "more for you", a list of recent posts), told by its shape
      * rather than its name: at least three items, most of its children, each short and opening with a headline
-     * link, whatever text follows the link (a summary, a date).
+     * link (after at most a short label such as a rubric or a date), whatever text follows the link (a summary, a
+     * date).
      */
     private static boolean isTeaserList(Element element) {
         // the story's own <h1> (a blog post's title is often a permalink) makes its block the story, not a teaser
@@ -343,12 +352,16 @@ final class HtmlExtractor {
                 continue;
             }
             children++;
-            Element link = child.selectFirst("a");
-            if (text.length() <= 400 && link != null) {
-                String headline = TextCleaner.normalise(link.text());
-                if (headline.length() >= 15 && text.startsWith(headline) && text.length() > headline.length() + 20) {
-                    items++;
-                }
+            // the headline is the item's first link made of words (an image or share link comes before it in many
+            // cards; a comment's permalinked date is not a headline), and at most a short label goes before it: a
+            // rubric ("Hot Gossip") or a date
+            String headline = child.select("a").stream().map(a -> TextCleaner.normalise(a.text()))
+                    .filter(linkText -> linkText.length() >= 15 && HEADLINE_WORDS.matcher(linkText).find())
+                    .findFirst().orElse(null);
+            int at = headline == null ? -1 : text.indexOf(headline);
+            if (text.length() <= 400 && at >= 0 && at <= TEASER_LABEL
+                    && text.length() > at + headline.length() + 20) {
+                items++;
             }
         }
         return items >= 3 && items * 10 >= children * 6;
@@ -440,7 +453,7 @@ final class HtmlExtractor {
         // made of real paragraphs: short teaser summaries in cards do not make a level part of the story
         boolean pastProse = false;
         for (int wrappers = 0; ancestor != null && ancestor != root && wrappers <= 10; ancestor = ancestor.parent()) {
-            int added = prosePara(ancestor) - own;
+            int added = prosePara(ancestor) - own - captionProse(ancestor, best);
             int needed = Math.max(150, own / 8);
             boolean spreads = added >= needed && linkDensity(ancestor) < 0.4
                     && (!pastProse || prosePara(ancestor, 100) - prosePara(best, 100) >= Math.max(300, own / 4));
@@ -478,6 +491,25 @@ final class HtmlExtractor {
             }
         }
         return containers;
+    }
+
+    /**
+     * Prose that {@code ancestor} holds, beside the branch leading to {@code best}, in photos with their captions (an
+     * image and under 300 characters of text): the caption above a story ("KOMPAS.COM/NAME Police hand over …") is
+     * written in sentences, but it describes the picture and makes no level part of the story.
+     */
+    private static int captionProse(Element ancestor, Element best) {
+        int chars = 0;
+        for (Element child : ancestor.children()) {
+            if (child == best || child.select("img").isEmpty()) {
+                continue;
+            }
+            // the photo may sit deeper: beside the headline and the date in the story's header block, or in a
+            // wrapper between the story's block and this level
+            boolean photo = child.text().length() < 300 && !best.parents().contains(child);
+            chars += photo ? prosePara(child) : captionProse(child, best);
+        }
+        return chars;
     }
 
     /**
@@ -525,12 +557,22 @@ final class HtmlExtractor {
 
     private static int prosePara(Element element, int minLength) {
         int chars = 0;
+        BlockText.Block previous = null;
         for (BlockText.Block block : BlockText.of(element)) {
-            if (block.text().length() >= minLength && block.linkDensity() < 0.3) {
+            if (block.text().length() >= minLength && block.linkDensity() < 0.3 && !isHeadlineLink(previous)) {
                 chars += block.text().length();
             }
+            previous = block;
         }
         return chars;
+    }
+
+    /**
+     * A heading that is wholly a link: the headline of another story. The paragraph under it is that story's
+     * summary (a teaser in a sidebar: "Pro Kontra", "Editor's pick"), prose to read but not this story's.
+     */
+    private static boolean isHeadlineLink(BlockText.Block block) {
+        return block != null && block.tag().matches("h[1-6]") && block.linkDensity() > 0.8;
     }
 
     /** A {@code <p>}, or a {@code <div>} used as one (holds text and no block children), as Readability reads it. */
@@ -618,6 +660,7 @@ final class HtmlExtractor {
     // ---- reading the paragraphs
 
     private static List<String> paragraphs(List<Element> containers, String title) {
+        removePhotoBoxes(containers);
         List<BlockText.Block> blocks = new ArrayList<>();
         for (BlockText.Block block : BlockText.of(containers)) {
             if (title == null || !block.text().equalsIgnoreCase(title)) {
@@ -644,6 +687,41 @@ final class HtmlExtractor {
             texts.removeAll(summaries);
         }
         return withoutTrailingLabels(withoutRepeats(texts));
+    }
+
+    /**
+     * Removes the photos inside the story with their captions: a block ({@code <div>}, {@code <table>}, not a
+     * paragraph) that holds an image and under 300 characters of text, a small part of the story's text. Pages
+     * whose captions are not marked up as {@code <figure>} or named "caption" ("Foto: AP/Jon Super" under a picture
+     * in a table cell) would otherwise read the caption as a paragraph of the story.
+     */
+    private static void removePhotoBoxes(List<Element> containers) {
+        int total = containers.stream().mapToInt(container -> container.text().length()).sum();
+        for (Element container : containers) {
+            for (Element box : container.select("div, table, span, center")) {
+                // a picture inside a paragraph (an emoji, an icon) belongs to the paragraph's sentence
+                if (box == container || box.parent() == null || box.select("img").isEmpty()
+                        || box.closest("p, li, h1, h2, h3, h4, h5, h6") != null) {
+                    continue;
+                }
+                int text = box.text().length();
+                // the outermost such block goes; a paragraph with an inline picture is a paragraph
+                if (text < 300 && text * 5 < total && box.select("p, li, h1, h2, h3, h4, h5, h6").isEmpty()
+                        && !hasPhotoBoxParent(box, container, total)) {
+                    box.remove();
+                }
+            }
+        }
+    }
+
+    private static boolean hasPhotoBoxParent(Element box, Element container, int total) {
+        for (Element parent = box.parent(); parent != null && parent != container; parent = parent.parent()) {
+            if (parent.text().length() < 300 && parent.text().length() * 5 < total
+                    && parent.select("p, li, h1, h2, h3, h4, h5, h6").isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -737,9 +815,12 @@ final class HtmlExtractor {
                 || metadata.url() != null && VIDEO_PATH.matcher(metadata.url()).find()) {
             return "video page (" + evidence(ogType, path, "video") + ")";
         }
-        if (types.contains("imagegallery") || GALLERY_PATH.matcher(path).find()
-                || ogType.contains("gallery")) {
-            return "photo gallery (" + evidence(ogType, path, "gallery") + ", " + images + " images)";
+        if (types.contains("imagegallery") || GALLERY_PATH.matcher(path).find() || ogType.contains("gallery")
+                || metadata.url() != null && GALLERY_HOST.matcher(metadata.url()).find()) {
+            Matcher host = GALLERY_HOST.matcher(metadata.url() == null ? "" : metadata.url());
+            String evidence = !ogType.contains("gallery") && !GALLERY_PATH.matcher(path).find() && host.find()
+                    ? "photo host " + host.group(1) : evidence(ogType, path, "gallery");
+            return "photo gallery (" + evidence + ", " + images + " images)";
         }
         int headlineLinks = 0;
         for (Element link : document.select("a")) {

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -72,6 +74,35 @@ final class PublishedDates {
             // not an ISO date
         }
         return written(text);
+    }
+
+    /**
+     * Whether a line gives only when a story was published, and perhaps who wrote it: {@code Rabu, 4 November 2015 |
+     * 21:04 WIB}, {@code Vania Ika Aldida | Jum'at, 17 Februari 2017 - 13:30 wib}. Such a line sits above the story;
+     * a sentence that mentions a date and a time has words of its own.
+     */
+    static boolean isDateLine(String line) {
+        if (line.length() > 120) {
+            return false;
+        }
+        Matcher matcher = WRITTEN.matcher(line);
+        while (matcher.find()) {
+            if (matcher.group(4) == null
+                    || IndonesianCalendar.monthInDateline(matcher.group(2).toLowerCase(Locale.ROOT)) == null) {
+                continue;
+            }
+            String rest = line.substring(0, matcher.start()) + " " + line.substring(matcher.end());
+            List<String> words = new ArrayList<>();
+            for (String word : rest.split("[^\\p{L}']+")) {
+                String plain = word.replace("'", "").toLowerCase(Locale.ROOT);
+                if (!plain.isEmpty() && !IndonesianCalendar.isMonthOrDay(plain)) {
+                    words.add(word);
+                }
+            }
+            // what is left is a byline's name at most: a few capitalised words
+            return words.size() <= 5 && words.stream().allMatch(word -> Character.isUpperCase(word.charAt(0)));
+        }
+        return false;
     }
 
     private static String iso(OffsetDateTime time) {

@@ -20,10 +20,12 @@ final class TextCleaner {
     /** Lines that scrapers leave in the text and that are never part of the story. */
     private static final List<Pattern> RESIDUE = List.of(
             Pattern.compile("(?i)^(advertisement|advertisment|iklan|ads|sponsored|scroll to (continue|resume) with content"
-                    + "|lanjutkan membaca|lanjut baca|konten berbayar|artikel ini telah tayang.*|\\(\\*\\)|\\*+\\)?"
+                    + "|lanjutkan membaca|lanjut baca|konten berbayar"
+                    + "|artikel ini (telah|sudah) (tayang|naik|terbit|dimuat)\\b.*|\\(\\*\\)|\\*+\\)?"
                     + "|-+|–|—|\\.{3})$"),
-            // "Baca juga: …", "BACA JUGA …", "Simak juga …": links to other stories inside the body
-            Pattern.compile("(?i)^(\\*+\\)?\\s*)?(baca|simak|lihat|tonton|cek|klik)\\s+(juga|pula|selengkapnya|berita lainnya)\\b.*"),
+            // "Baca juga: …", "Simak juga …", "Simak Video …": links to other stories inside the body
+            Pattern.compile("(?i)^(\\*+\\)?\\s*)?(baca|simak|lihat|tonton|saksikan|cek|klik)\\s+(juga|pula|selengkapnya"
+                    + "|berita lainnya|video)\\b.*"),
             Pattern.compile("(?i)^(berita|artikel) (terkait|lainnya|menarik)\\s*:?.*"),
             // "Ikuti berita terbaru TIMES Indonesia di Google News …", "Dapatkan update berita … Telegram …"
             Pattern.compile("(?i)^(\\*+\\)?\\s*)?(ikuti|dapatkan|simak|follow|gabung|download|unduh)\\b.*"
@@ -37,12 +39,13 @@ final class TextCleaner {
                     + "|artikel selanjutnya|halaman selanjutnya|selanjutnya|next|share|bagikan)\\s*[!:.]*$"),
             Pattern.compile("(?i)^(copyright|hak cipta)\\b.*|^©.*"),
             Pattern.compile("(?i)^(foto|video|ilustrasi|sumber foto|grafis)\\s*:.*"),
-            // signature initials that close Detik/Kompas/Antara stories: (nwk/nwk), (ant), (rdk/ega)
-            Pattern.compile("^\\((?:[a-z]{2,5})(?:/[a-z]{2,5})*\\)$"));
+            // signature initials that close Detik/Kompas/Antara/Okezone stories: (nwk/nwk), (ant), (rdk/ega), (FHM)
+            Pattern.compile("(?i)^\\((?:[a-z]{2,5})(?:/[a-z]{2,5})*\\)$"));
 
     /** {@code Editor | : Wahyu Nurdiyanto |}, {@code Editor: Ade Marboen}, {@code Pewarta: Budi}. */
     private static final Pattern PERSON_LINE = Pattern.compile(
-            "(?i)^(editor|penyunting|redaktur|red|publisher|penerbit|pewarta|penulis|reporter|wartawan|author|oleh|by"
+            "(?i)^(editor|penyunting|redaktur|red|publisher|penerbit|pewarta|penulis|reporter|wartawan|fotografer"
+                    + "|photographer|author|oleh|by"
                     + "|kontributor|sumber)\\s*\\|?\\s*:\\s*([^|]+?)\\s*\\|?\\s*$");
 
     private static final Pattern TRAILING_END_MARK = Pattern.compile("\\s*\\(\\s*\\*\\s*\\)\\s*$");
@@ -80,9 +83,17 @@ final class TextCleaner {
                 paragraphs.add(paragraph);
             }
         }
+        if (paragraphs.size() > 1 && PublishedDates.isDateLine(paragraphs.get(0))) {
+            paragraphs.remove(0); // the byline's date and time above the story, not its first paragraph
+        }
         String city = null;
         String outlet = null;
-        if (!paragraphs.isEmpty()) {
+        if (paragraphs.size() > 1 && Datelines.alone(paragraphs.get(0)) != null) {
+            // "Jakarta -" in a block of its own, the story in the next one
+            Datelines.Found dateline = Datelines.alone(paragraphs.remove(0));
+            city = dateline.city();
+            outlet = dateline.outlet();
+        } else if (!paragraphs.isEmpty()) {
             Datelines.Found dateline = Datelines.find(paragraphs.get(0));
             if (dateline != null) {
                 city = dateline.city();

@@ -47,4 +47,20 @@ class DatelinesTest {
     void leavesParagraphsWithoutADatelineAlone(String paragraph) {
         assertThat(Datelines.find(paragraph)).isNull();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"Jakarta -|Jakarta", "LHOKSEUMAWE, KOMPAS.com –|Lhokseumawe",
+            "Mataram, NTB (ANTARA News) -|Mataram"})
+    void recognisesADatelineThatIsAParagraphOfItsOwn(String paragraph, String city) {
+        Datelines.Found found = Datelines.alone(paragraph);
+
+        assertThat(found).isNotNull();
+        assertThat(found.city()).isEqualTo(city);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Jakarta - Harga naik.", "Jakarta", "Harga naik -"})
+    void aParagraphWithMoreThanADatelineIsNotADatelineAlone(String paragraph) {
+        assertThat(Datelines.alone(paragraph)).isNull();
+    }
 }

@@ -49,4 +49,20 @@ class HtmlExtractorTest {
                 "Kalimat kedua ada di dalam elemen anak dan masih bagian dari berita.",
                 "Kalimat ketiga menutup berita dengan keterangan narasumber.");
     }
+
+    @Test
+    void photoWithItsCaptionInsideTheStoryGoesButAPictureInsideASentenceStays() {
+        List<String> paragraphs = paragraphs("<div class=\"isi\">"
+                + "<p>Ribuan warga memadati alun-alun kota untuk menyaksikan pawai budaya tahunan sejak pagi hari.</p>"
+                + "<div class=\"pic\"><img src=\"pawai.jpg\">Peserta pawai berjalan melintasi alun-alun. "
+                + "Foto: Dewi Lestari</div>"
+                + "<p>Panitia menyebut jumlah peserta tahun ini naik <span><img src=\"senyum.png\"> dua kali lipat"
+                + "</span> dibandingkan tahun lalu.</p>"
+                + "<p>Pawai ditutup dengan pertunjukan tari massal di depan balai kota menjelang sore.</p></div>");
+
+        assertThat(paragraphs).containsExactly(
+                "Ribuan warga memadati alun-alun kota untuk menyaksikan pawai budaya tahunan sejak pagi hari.",
+                "Panitia menyebut jumlah peserta tahun ini naik dua kali lipat dibandingkan tahun lalu.",
+                "Pawai ditutup dengan pertunjukan tari massal di depan balai kota menjelang sore.");
+    }
 }

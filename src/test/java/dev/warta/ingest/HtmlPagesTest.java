@@ -35,7 +35,8 @@ class HtmlPagesTest {
             "english-guide-sections.html", "polish-unclosed-header.html", "german-wordpress-tagged-post.html",
             "german-letters-untitled.html", "indonesian-untitled-no-heading.html", "french-title-in-body.html",
             "english-story-tail-appeals.html", "german-story-more-teasers.html", "spanish-editor-named-body.html",
-            "italian-lead-in-header-row.html"})
+            "italian-lead-in-header-row.html", "detik-sidebar-teaser.html", "okezone-teaser-cards.html",
+            "kompas-photo-header.html", "detik-photo-tables.html"})
     void extractsExactlyTheExpectedTitleAndParagraphs(String page) throws Exception {
         Path input = fixture("pages/" + page);
         List<String> expected = Files.readAllLines(
@@ -109,6 +110,17 @@ class HtmlPagesTest {
     }
 
     @Test
+    void datelineAboveTheStoryInABlockOfItsOwnOrBelowAPhotoIsStillTheDateline() throws Exception {
+        Article detik = onlyArticle(fixture("pages/detik-photo-tables.html"));
+        Article kompas = onlyArticle(fixture("pages/kompas-photo-header.html"));
+
+        assertThat(detik.metadata().dateline()).isEqualTo("Jakarta");
+        assertThat(detik.paragraphs().get(0)).startsWith("Pelatih kiper kini");
+        assertThat(kompas.metadata().dateline()).isEqualTo("Rembang");
+        assertThat(kompas.paragraphs().get(0)).startsWith("Petani garam di pesisir");
+    }
+
+    @Test
     void detikPageReadsDetikDateAndAuthorTags() throws Exception {
         Article article = onlyArticle(fixture("pages/detik-no-p.html"));
 
@@ -179,6 +191,14 @@ class HtmlPagesTest {
         assertThat(rejected.kind()).isEqualTo(Rejected.Kind.NOT_ARTICLE);
         assertThat(rejected.reason()).startsWith("photo gallery");
         assertThat(rejected.title()).isEqualTo("FOTO: Suasana Pasar Terapung Lok Baintan di Pagi Hari");
+    }
+
+    @Test
+    void galleryOnASitesPhotoHostIsNotAnArticle() throws Exception {
+        Rejected rejected = onlyRejected(fixture("rejected/photo-host-gallery.html"));
+
+        assertThat(rejected.kind()).isEqualTo(Rejected.Kind.NOT_ARTICLE);
+        assertThat(rejected.reason()).startsWith("photo gallery (photo host photo.liputan6.com");
     }
 
     @Test

@@ -55,10 +55,10 @@ class InspectCommandTest {
 
         List<JsonNode> lines = lines();
         assertThat(code).isZero();
-        assertThat(lines).hasSize(5 + 3 + 5);
+        assertThat(lines).hasSize(6 + 3 + 5);
         assertThat(lines).filteredOn(line -> line.get("kind").asText().equals("INVALID"))
                 .allSatisfy(line -> assertThat(line.get("error").asText()).isNotBlank());
-        assertThat(lines).filteredOn(line -> line.get("kind").asText().equals("NOT_ARTICLE")).hasSize(4);
+        assertThat(lines).filteredOn(line -> line.get("kind").asText().equals("NOT_ARTICLE")).hasSize(5);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("truncated-page.html:12");
     }
 

@@ -28,4 +28,19 @@ class PublishedDatesTest {
     void givesNothingForTextThatIsNoDate(String raw) {
         assertThat(PublishedDates.normalise(raw)).isNull();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {"Rabu, 4 November 2015 | 21:04 WIB",
+            "Vania Ika Aldida | Jum'at, 17 Februari 2017 - 13:30 wib", "Kamis, 12 Maret 2026 - 10:15"})
+    void aLineOfDateTimeAndBylineIsADateLine(String line) {
+        assertThat(PublishedDates.isDateLine(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {"Gempa terjadi Senin, 5 Mei 2025 pukul 10:30 WIB.",
+            "Rapat dimulai 12 Maret 2026 pukul 09.00 dan selesai sore hari", "Kamis, 12 Maret 2026",
+            "Banjir merendam rumah warga"})
+    void aSentenceThatMentionsADateIsNotADateLine(String line) {
+        assertThat(PublishedDates.isDateLine(line)).isFalse();
+    }
 }
