@@ -2,6 +2,7 @@ package dev.warta.faithfulness;
 
 import dev.warta.article.NamedEntity;
 import dev.warta.text.EditDistance;
+import dev.warta.text.LetterSplitter;
 import dev.warta.text.SentenceSplitter;
 import dev.warta.ingest.LanguageDetector;
 import dev.warta.offline.Lexicon;
@@ -113,8 +114,9 @@ public class FaithfulnessChecker {
     private static final Pattern ROMAN_NUMERAL = Pattern.compile("(?=[IVXL]{2,}$)L?X{0,3}(IX|IV|V?I{0,3})");
     // Compiled once, not per call or per word as String.matches, split and replaceAll do: the checks run on every
     // answer, and compiling these was a good part of their processor time. Same expressions, same verdicts.
-    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
-    private static final Pattern NOT_NAME_CHARACTERS = Pattern.compile("[^\\p{L}'’-]+");
+    // [^\p{L}]+ and [^\p{L}'’-]+, split without the regex engine (they split every paragraph, several times)
+    private static final LetterSplitter NON_LETTERS = LetterSplitter.atNonLetters();
+    private static final LetterSplitter NOT_NAME_CHARACTERS = LetterSplitter.atNonLettersBut("'’-");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}");
     private static final Pattern BETWEEN_NAME_WORDS = Pattern.compile("\\s+(\\p{Lu}\\.?\\s+)*");
     private static final Pattern WORD_BEFORE_END = Pattern.compile("(\\p{L}+)\\s+$");

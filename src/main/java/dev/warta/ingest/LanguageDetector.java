@@ -1,11 +1,11 @@
 package dev.warta.ingest;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -93,7 +93,43 @@ public final class LanguageDetector {
     private static final Pattern INDONESIAN_SHAPE = Pattern.compile(
             "(?:me[mnr]?|meng|meny|ber|di|ter|pe[mnr]?|peng|ke)[a-z]{3,}|[a-z]{3,}(?:kan|nya|lah|an)");
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}]+(?:[’'][\\p{L}]+)?");
+    /**
+     * The words of a text: runs of letters, with one inner apostrophe ({@code don't}, {@code Ma’ruf}); the matches of
+     * {@code [\p{L}]+(?:[’'][\p{L}]+)?}, found without the regex engine (the checks detect the language of every
+     * translated paragraph, and the engine's character-by-character matching was most of that time).
+     */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            int codePoint = text.codePointAt(i);
+            if (!Character.isLetter(codePoint)) {
+                i += Character.charCount(codePoint);
+                continue;
+            }
+            int start = i;
+            i = afterLetters(text, i);
+            if (i + 1 < length && (text.charAt(i) == '\'' || text.charAt(i) == '’')
+                    && Character.isLetter(text.codePointAt(i + 1))) {
+                i = afterLetters(text, i + 1);
+            }
+            words.add(text.substring(start, i));
+        }
+        return words;
+    }
+
+    private static int afterLetters(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            if (!Character.isLetter(codePoint)) {
+                break;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return i;
+    }
 
     /**
      * Detects the language of a text.
@@ -108,9 +144,7 @@ public final class LanguageDetector {
         int idOnly = 0;
         int msOnly = 0;
         int tokens = 0;
-        Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (matcher.find()) {
-            String word = matcher.group();
+        for (String word : words(text.toLowerCase(Locale.ROOT))) {
             tokens++;
             Evidence known = EVIDENCE.get(word);
             if (known == null) {
@@ -157,9 +191,7 @@ public final class LanguageDetector {
     private static Detected byWordShapes(String text) {
         int english = 0;
         int indonesian = 0;
-        Matcher matcher = WORD.matcher(text);
-        while (matcher.find()) {
-            String word = matcher.group();
+        for (String word : words(text)) {
             if (ENGLISH_SHAPE.matcher(word).matches()) {
                 english++;
             } else if (INDONESIAN_SHAPE.matcher(word).matches()) {
