@@ -460,11 +460,17 @@ public class FaithfulnessChecker {
         return false;
     }
 
-    /** One of the characters {@link #MARKDOWN} starts its markers with; a hyphen or plus only before a space. */
+    /**
+     * What one of {@link #MARKDOWN}'s markers needs: one of its characters, a hyphen or plus before a space, or a
+     * link's {@code ](} (a bracket alone is common: "[Video]", a model's "[en]").
+     */
     private static boolean mayHoldMarkdown(String text) {
+        if (text.contains("](")) {
+            return true;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '*' || c == '_' || c == '#' || c == '[' || c == '`') {
+            if (c == '*' || c == '_' || c == '#' || c == '`') {
                 return true;
             }
             if ((c == '-' || c == '+') && i + 1 < text.length()

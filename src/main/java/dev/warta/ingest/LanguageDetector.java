@@ -74,6 +74,7 @@ public final class LanguageDetector {
     }
 
     private static final Map<String, Evidence> EVIDENCE = evidence();
+    private static final int LONGEST_KNOWN_WORD = EVIDENCE.keySet().stream().mapToInt(String::length).max().orElse(0);
 
     private static Map<String, Evidence> evidence() {
         Set<String> words = new java.util.HashSet<>(INDONESIAN_ONLY);
@@ -100,35 +101,57 @@ public final class LanguageDetector {
      */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            int codePoint = text.codePointAt(i);
-            if (!Character.isLetter(codePoint)) {
-                i += Character.charCount(codePoint);
-                continue;
-            }
-            int start = i;
-            i = afterLetters(text, i);
-            if (i + 1 < length && (text.charAt(i) == '\'' || text.charAt(i) == '’')
-                    && Character.isLetter(text.codePointAt(i + 1))) {
-                i = afterLetters(text, i + 1);
-            }
-            words.add(text.substring(start, i));
+        int start = nextWordStart(text, 0);
+        while (start < text.length()) {
+            int end = wordEnd(text, start);
+            words.add(text.substring(start, end));
+            start = nextWordStart(text, end);
         }
         return words;
+    }
+
+    /** Where the first word at or after {@code from} begins; the text's length when there is none. */
+    private static int nextWordStart(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            if (isLetter(codePoint)) {
+                break;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return i;
+    }
+
+    /** Where the word that begins at {@code start} ends, past one inner apostrophe. */
+    private static int wordEnd(String text, int start) {
+        int i = afterLetters(text, start);
+        if (i + 1 < text.length() && (text.charAt(i) == '\'' || text.charAt(i) == '’')
+                && isLetter(text.codePointAt(i + 1))) {
+            i = afterLetters(text, i + 1);
+        }
+        return i;
     }
 
     private static int afterLetters(String text, int from) {
         int i = from;
         while (i < text.length()) {
             int codePoint = text.codePointAt(i);
-            if (!Character.isLetter(codePoint)) {
+            if (!isLetter(codePoint)) {
                 break;
             }
             i += Character.charCount(codePoint);
         }
         return i;
+    }
+
+    /** {@code \p{L}}, with the answer for ASCII worked out here rather than looked up: most characters are ASCII. */
+    private static boolean isLetter(int codePoint) {
+        if (codePoint < 128) {
+            int lower = codePoint | 0x20;
+            return lower >= 'a' && lower <= 'z';
+        }
+        return Character.isLetter(codePoint);
     }
 
     /**
@@ -144,9 +167,14 @@ public final class LanguageDetector {
         int idOnly = 0;
         int msOnly = 0;
         int tokens = 0;
-        for (String word : words(text.toLowerCase(Locale.ROOT))) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = nextWordStart(lower, 0);
+        while (start < lower.length()) {
+            int end = wordEnd(lower, start);
             tokens++;
-            Evidence known = EVIDENCE.get(word);
+            // a word longer than every known one (ten letters) need not be cut out and looked up
+            Evidence known = end - start > LONGEST_KNOWN_WORD ? null : EVIDENCE.get(lower.substring(start, end));
+            start = nextWordStart(lower, end);
             if (known == null) {
                 continue;
             }

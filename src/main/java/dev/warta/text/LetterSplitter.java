@@ -72,6 +72,15 @@ public final class LetterSplitter {
     }
 
     private boolean inWord(int codePoint) {
-        return Character.isLetter(codePoint) || (!alsoInWords.isEmpty() && alsoInWords.indexOf(codePoint) >= 0);
+        return isLetter(codePoint) || (!alsoInWords.isEmpty() && alsoInWords.indexOf(codePoint) >= 0);
+    }
+
+    /** {@code \p{L}}, with the answer for ASCII worked out here rather than looked up: most characters are ASCII. */
+    private static boolean isLetter(int codePoint) {
+        if (codePoint < 128) {
+            int lower = codePoint | 0x20;
+            return lower >= 'a' && lower <= 'z';
+        }
+        return Character.isLetter(codePoint);
     }
 }
