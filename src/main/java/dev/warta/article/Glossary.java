@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,17 +32,56 @@ public final class Glossary {
     private final List<Term> termsLongestFirst;
 
     /**
-     * @param words the term's runs of letters and digits, lower-cased: each must be a word of a text the term
-     *              occurs in, which is cheap to rule out before the pattern runs
+     * @param words          the term's runs of letters and digits, lower-cased: each must be a word of a text the
+     *                       term occurs in, which is cheap to rule out before the pattern runs
+     * @param startsWithWord the term begins with a letter or digit, so a match can only begin where one of the
+     *                       text's words does: the pattern is tried there only, not at every character of the text
      */
-    private record Term(String term, String english, Pattern pattern, List<String> words) {
+    private record Term(String term, String english, Pattern pattern, List<String> words, boolean startsWithWord) {
+
+        boolean occursIn(String text, Map<String, WordStarts> textWords) {
+            for (String word : words) {
+                if (!textWords.containsKey(word)) {
+                    return false;
+                }
+            }
+            Matcher matcher = pattern.matcher(text);
+            if (!startsWithWord) {
+                return matcher.find();
+            }
+            // transparent: the look-behind that keeps DPR out of DPR-RI still sees the character before the word
+            matcher.useTransparentBounds(true);
+            WordStarts starts = textWords.get(words.get(0));
+            for (int i = 0; i < starts.count; i++) {
+                if (matcher.region(starts.at[i], text.length()).lookingAt()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Where a word begins in a text, each time it occurs. */
+    private static final class WordStarts {
+        private int[] at = new int[2];
+        private int count;
+
+        void add(int start) {
+            if (count == at.length) {
+                at = Arrays.copyOf(at, count * 2);
+            }
+            at[count++] = start;
+        }
     }
 
     private Glossary(Map<String, String> entries) {
         this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         List<Term> terms = new ArrayList<>();
-        entries.forEach((term, english) -> terms.add(new Term(term, english, wholeWordPattern(term),
-                List.copyOf(words(term)))));
+        entries.forEach((term, english) -> {
+            List<String> words = List.copyOf(words(term).keySet());
+            terms.add(new Term(term, english, wholeWordPattern(term), words,
+                    !words.isEmpty() && Character.isLetterOrDigit(term.charAt(0))));
+        });
         terms.sort(Comparator.comparingInt((Term t) -> t.term().length()).reversed()
                 .thenComparing(Term::term));
         this.termsLongestFirst = List.copyOf(terms);
@@ -144,9 +183,9 @@ public final class Glossary {
         List<Map.Entry<String, String>> found = new ArrayList<>();
         // The text's words, once; a term none of whose words is missing is the only one worth its regular
         // expression. Most of a glossary's terms are absent from any one article.
-        Set<String> words = words(text);
+        Map<String, WordStarts> words = words(text);
         for (Term term : termsLongestFirst) {
-            if (words.containsAll(term.words()) && term.pattern().matcher(text).find()) {
+            if (term.occursIn(text, words)) {
                 found.add(Map.entry(term.term(), term.english()));
             }
         }
@@ -154,18 +193,20 @@ public final class Glossary {
     }
 
     /**
-     * The runs of letters and digits of a text, lower-cased. A whole-word match of a term begins and ends where
-     * no letter or digit continues it, so each of the term's runs is one of the text's runs.
+     * The runs of letters and digits of a text, lower-cased, in order of first occurrence, each with where it
+     * begins. A whole-word match of a term begins and ends where no letter or digit continues it (the pattern's
+     * {@code \w} holds every letter and digit), so each of the term's runs is one of the text's runs, and a term
+     * that begins with a letter or digit begins where its first run does.
      */
-    private static Set<String> words(String text) {
-        Set<String> words = new HashSet<>();
+    private static Map<String, WordStarts> words(String text) {
+        Map<String, WordStarts> words = new LinkedHashMap<>();
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             boolean inWord = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
             if (inWord && start < 0) {
                 start = i;
             } else if (!inWord && start >= 0) {
-                words.add(folded(text, start, i));
+                words.computeIfAbsent(folded(text, start, i), word -> new WordStarts()).add(start);
                 start = -1;
             }
         }

@@ -2,6 +2,7 @@ package dev.warta.faithfulness;
 
 import dev.warta.article.NamedEntity;
 import dev.warta.text.EditDistance;
+import dev.warta.text.LetterSplitter;
 import dev.warta.text.SentenceSplitter;
 import dev.warta.ingest.LanguageDetector;
 import dev.warta.offline.Lexicon;
@@ -68,6 +69,12 @@ public class FaithfulnessChecker {
             "(\\(note:|\\bnote:|translator'?s note|i hope this|let me know if|as an ai\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKDOWN = Pattern.compile(
             "(\\*\\*|__|^#{1,6}\\s|^\\s*[-*+]\\s|\\[[^]]+]\\([^)]+\\)|`)", Pattern.MULTILINE);
+    /**
+     * What every alternative of {@link #COMMENTARY} holds, in lower case: a text without any is not searched
+     * (this search and {@link #MARKDOWN}'s, from every character of every paragraph, were a fifth of the checks'
+     * time; see {@link #mayHoldMarkdown}). Keep them in step with the expressions.
+     */
+    private static final List<String> COMMENTARY_HINTS = List.of("note", "hope this", "know if", "as an ai");
     /** A backtick after a letter ({@code government`s}, {@code Apartments` plan}) is a typed apostrophe. */
     private static final Pattern BACKTICK_APOSTROPHE = Pattern.compile("(?<=\\p{L})`(?=\\p{L}|\\s)");
 
@@ -115,8 +122,9 @@ public class FaithfulnessChecker {
     private static final Pattern ROMAN_NUMERAL = Pattern.compile("(?=[IVXL]{2,}$)L?X{0,3}(IX|IV|V?I{0,3})");
     // Compiled once, not per call or per word as String.matches, split and replaceAll do: the checks run on every
     // answer, and compiling these was a good part of their processor time. Same expressions, same verdicts.
-    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
-    private static final Pattern NOT_NAME_CHARACTERS = Pattern.compile("[^\\p{L}'’-]+");
+    // [^\p{L}]+ and [^\p{L}'’-]+, split without the regex engine (they split every paragraph, several times)
+    private static final LetterSplitter NON_LETTERS = LetterSplitter.atNonLetters();
+    private static final LetterSplitter NOT_NAME_CHARACTERS = LetterSplitter.atNonLettersBut("'’-");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}");
     private static final Pattern BETWEEN_NAME_WORDS = Pattern.compile("\\s+(\\p{Lu}\\.?\\s+)*");
     private static final Pattern WORD_BEFORE_END = Pattern.compile("(\\p{L}+)\\s+$");
@@ -436,7 +444,7 @@ public class FaithfulnessChecker {
             if (PREAMBLE.matcher(trimmed).find() && (source == null || !SOURCE_OPENER.matcher(source).find())) {
                 score.fail(field + " starts with a preamble: \"" + excerpt(trimmed) + "\"");
                 clean = false;
-            } else if (COMMENTARY.matcher(trimmed).find()
+            } else if (mayHoldCommentary(trimmed) && COMMENTARY.matcher(trimmed).find()
                     && !(source != null && NOTE_IN_SOURCE
                     .matcher(source).find())) {
                 score.fail(field + " contains commentary: \"" + excerpt(trimmed) + "\"");
@@ -451,12 +459,46 @@ public class FaithfulnessChecker {
 
     /** Markdown in a translation that its source does not have: the same marker in the source is the source's. */
     private static boolean markdownOfItsOwn(String text, String source) {
+        if (!mayHoldMarkdown(text)) {
+            return false;
+        }
         Matcher markdown = MARKDOWN.matcher(text.indexOf('`') < 0 ? text
                 : BACKTICK_APOSTROPHE.matcher(text).replaceAll("'"));
         while (markdown.find()) {
             String marker = markdown.group(1).strip();
             String sign = marker.startsWith("[") ? "](" : marker.substring(0, Math.min(2, marker.length()));
             if (!source.contains(sign)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayHoldCommentary(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String hint : COMMENTARY_HINTS) {
+            if (lower.contains(hint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What one of {@link #MARKDOWN}'s markers needs: one of its characters, a hyphen or plus before a space, or a
+     * link's {@code ](} (a bracket alone is common: "[Video]", a model's "[en]").
+     */
+    private static boolean mayHoldMarkdown(String text) {
+        if (text.contains("](")) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '_' || c == '#' || c == '`') {
+                return true;
+            }
+            if ((c == '-' || c == '+') && i + 1 < text.length()
+                    && " \t\n\u000B\f\r".indexOf(text.charAt(i + 1)) >= 0) {   // \s, as the pattern has it
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package dev.warta.faithfulness;
 
 import dev.warta.text.IndonesianCalendar;
+import dev.warta.text.LetterSplitter;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ final class NumberFacts {
     // split) was a good part of their processor time
     private static final Pattern CLOCK = Pattern.compile("\\b(\\d{1,2})[:.](\\d{2})\\b");
     private static final Pattern INDONESIAN_GROUPS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
-    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
+    private static final LetterSplitter NON_LETTERS = LetterSplitter.atNonLetters();   // [^\p{L}]+
     private static final Pattern ENGLISH_WORD = Pattern.compile("[a-z]+");
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");

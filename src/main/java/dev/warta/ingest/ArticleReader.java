@@ -489,22 +489,45 @@ public class ArticleReader {
 
     // compiled once: they run on every line and sentence of every article
     private static final Pattern ENDS_A_SENTENCE = Pattern.compile(".*[.!?…:\"”’')]$");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Sentences of at least three words: enough to tell a story from a caption or a teaser. */
     static int sentences(List<String> paragraphs) {
         int count = 0;
         for (String paragraph : paragraphs) {
             for (String sentence : SentenceSplitter.split(paragraph)) {
-                for (String part : CJK_SENTENCE_END.split(sentence)) {   // 。！？ end sentences without a space
+                for (String part : cjkSentences(sentence)) {
                     String words = part.strip();
-                    if (WHITESPACE.split(words).length >= 3 || CJK.matcher(words).results().count() >= 8) {
+                    if (hasThreeWords(words) || CJK.matcher(words).results().count() >= 8) {
                         count++;
                     }
                 }
             }
         }
         return count;
+    }
+
+    /** 。！？ end sentences without a space; the split is skipped when a sentence has none of them. */
+    private static String[] cjkSentences(String sentence) {
+        boolean cjkEnd = sentence.indexOf('。') >= 0 || sentence.indexOf('！') >= 0 || sentence.indexOf('？') >= 0;
+        return cjkEnd ? CJK_SENTENCE_END.split(sentence) : new String[] {sentence};
+    }
+
+    /**
+     * At least three words between runs of {@code \s}, in a stripped text: what splitting it at {@code \s+} and
+     * counting the pieces said, without the regex engine.
+     */
+    private static boolean hasThreeWords(String stripped) {
+        int gaps = 0;
+        boolean inGap = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (space && !inGap) {
+                gaps++;
+            }
+            inGap = space;
+        }
+        return gaps >= 2;
     }
 
     private static Rejected invalid(String path, String location, int line, String reason) {

@@ -1,11 +1,11 @@
 package dev.warta.ingest;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -74,6 +74,7 @@ public final class LanguageDetector {
     }
 
     private static final Map<String, Evidence> EVIDENCE = evidence();
+    private static final int LONGEST_KNOWN_WORD = EVIDENCE.keySet().stream().mapToInt(String::length).max().orElse(0);
 
     private static Map<String, Evidence> evidence() {
         Set<String> words = new java.util.HashSet<>(INDONESIAN_ONLY);
@@ -93,7 +94,65 @@ public final class LanguageDetector {
     private static final Pattern INDONESIAN_SHAPE = Pattern.compile(
             "(?:me[mnr]?|meng|meny|ber|di|ter|pe[mnr]?|peng|ke)[a-z]{3,}|[a-z]{3,}(?:kan|nya|lah|an)");
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}]+(?:[’'][\\p{L}]+)?");
+    /**
+     * The words of a text: runs of letters, with one inner apostrophe ({@code don't}, {@code Ma’ruf}); the matches of
+     * {@code [\p{L}]+(?:[’'][\p{L}]+)?}, found without the regex engine (the checks detect the language of every
+     * translated paragraph, and the engine's character-by-character matching was most of that time).
+     */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = nextWordStart(text, 0);
+        while (start < text.length()) {
+            int end = wordEnd(text, start);
+            words.add(text.substring(start, end));
+            start = nextWordStart(text, end);
+        }
+        return words;
+    }
+
+    /** Where the first word at or after {@code from} begins; the text's length when there is none. */
+    private static int nextWordStart(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            if (isLetter(codePoint)) {
+                break;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return i;
+    }
+
+    /** Where the word that begins at {@code start} ends, past one inner apostrophe. */
+    private static int wordEnd(String text, int start) {
+        int i = afterLetters(text, start);
+        if (i + 1 < text.length() && (text.charAt(i) == '\'' || text.charAt(i) == '’')
+                && isLetter(text.codePointAt(i + 1))) {
+            i = afterLetters(text, i + 1);
+        }
+        return i;
+    }
+
+    private static int afterLetters(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            if (!isLetter(codePoint)) {
+                break;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return i;
+    }
+
+    /** {@code \p{L}}, with the answer for ASCII worked out here rather than looked up: most characters are ASCII. */
+    private static boolean isLetter(int codePoint) {
+        if (codePoint < 128) {
+            int lower = codePoint | 0x20;
+            return lower >= 'a' && lower <= 'z';
+        }
+        return Character.isLetter(codePoint);
+    }
 
     /**
      * Detects the language of a text.
@@ -108,11 +167,14 @@ public final class LanguageDetector {
         int idOnly = 0;
         int msOnly = 0;
         int tokens = 0;
-        Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (matcher.find()) {
-            String word = matcher.group();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = nextWordStart(lower, 0);
+        while (start < lower.length()) {
+            int end = wordEnd(lower, start);
             tokens++;
-            Evidence known = EVIDENCE.get(word);
+            // a word longer than every known one (ten letters) need not be cut out and looked up
+            Evidence known = end - start > LONGEST_KNOWN_WORD ? null : EVIDENCE.get(lower.substring(start, end));
+            start = nextWordStart(lower, end);
             if (known == null) {
                 continue;
             }
@@ -157,9 +219,7 @@ public final class LanguageDetector {
     private static Detected byWordShapes(String text) {
         int english = 0;
         int indonesian = 0;
-        Matcher matcher = WORD.matcher(text);
-        while (matcher.find()) {
-            String word = matcher.group();
+        for (String word : words(text)) {
             if (ENGLISH_SHAPE.matcher(word).matches()) {
                 english++;
             } else if (INDONESIAN_SHAPE.matcher(word).matches()) {

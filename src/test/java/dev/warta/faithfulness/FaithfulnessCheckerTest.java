@@ -170,6 +170,26 @@ class FaithfulnessCheckerTest {
     }
 
     @Test
+    void everyFormOfCommentaryAndMarkdownIsFlaggedInAnyCase() {
+        String source = "Harga beras naik 5 persen di pasar Jakarta pekan ini, kata pedagang.";
+        String english = "Rice prices rose 5 percent in Jakarta markets this week, traders said.";
+        for (String commentary : List.of("(NOTE: prices are retail)", "Note: prices are retail.",
+                "Translator's Note: retail.", "Translators note: retail.", "I Hope This helps.",
+                "LET ME KNOW IF you need more.", "As an AI, I cannot verify it.")) {
+            assertThat(failures(source, english + " " + commentary)).as(commentary)
+                    .anyMatch(failure -> failure.startsWith("text contains commentary"));
+        }
+        for (String markdown : List.of("__Rice__ prices", "# Rice prices", "Rice:\n- prices", "Rice:\n  + prices",
+                "Rice:\n* prices", "[Rice](https://x.id) prices", "`Rice` prices")) {
+            assertThat(failures(source, markdown + " rose 5 percent in Jakarta markets this week, traders said."))
+                    .as(markdown).anyMatch(failure -> failure.startsWith("text contains Markdown"));
+        }
+        // hyphens inside words and a dash between spaces are prose
+        assertThat(failures("Harga beras naik 5 persen di pasar-pasar Jakarta pekan ini, kata pedagang.",
+                "Rice prices rose 5 percent in Jakarta's markets this week - traders said, year-on-year.")).isEmpty();
+    }
+
+    @Test
     void numbersWrittenInWordsOrWithTheirUnitRestatedAreKept() {
         assertThat(failures("Kapal itu membawa 1.000 penumpang dan berlayar selama 12 jam menuju Makassar.",
                 "The ship carried a thousand people and sailed for twelve hours to Makassar.")).isEmpty();

@@ -4,6 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LanguageDetectorTest {
@@ -54,5 +60,26 @@ class LanguageDetectorTest {
         LanguageDetector.Detected detected = detector.detect("12345 — 678");
 
         assertThat(detected.confidence()).isZero();
+    }
+
+    @Test
+    void findsTheWordsTheRegularExpressionFindsOnRandomText() {
+        Pattern word = Pattern.compile("[\\p{L}]+(?:[’'][\\p{L}]+)?");
+        String[] parts = {"a", "Z", "é", "e\u0301", "\u0301", "İ", "1", " ", "\n", ",", ".", "'", "’", "''", "-", "“",
+                "\u00a0", "中文", "𝐀", "😀", "\ud800", "\udc00", "don", "t", "Ma", "ruf", "yang"};
+        Random random = new Random(5);
+        for (int sample = 0; sample < 20_000; sample++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int part = 0; part < length; part++) {
+                text.append(parts[random.nextInt(parts.length)]);
+            }
+            List<String> expected = new ArrayList<>();
+            Matcher matcher = word.matcher(text);
+            while (matcher.find()) {
+                expected.add(matcher.group());
+            }
+            assertThat(LanguageDetector.words(text.toString())).as(text.toString()).isEqualTo(expected);
+        }
     }
 }

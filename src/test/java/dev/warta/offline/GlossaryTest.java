@@ -85,6 +85,20 @@ class GlossaryTest {
     }
 
     @Test
+    void aTermIsFoundAtAnyOccurrenceOfItsFirstWordNotOnlyTheFirst() {
+        Glossary glossary = Glossary.of(Map.of("Wali Kota", "Mayor", "DPR", "House of Representatives (DPR)",
+                "(Persero)", "(state-owned)"));
+
+        // "wali" and "DPR" first occur where the term does not (a parent; part of DPR-RI), then where it does
+        assertThat(glossary.termsIn("Seorang wali murid dan anggota DPR-RI bertemu Wali Kota Bogor di gedung DPR."))
+                .extracting(Map.Entry::getKey).containsExactlyInAnyOrder("Wali Kota", "DPR");
+        assertThat(glossary.termsIn("Seorang wali murid dan anggota DPR-RI bertemu wali kelas.")).isEmpty();
+        // a term that begins with punctuation is looked for everywhere
+        assertThat(glossary.termsIn("PT Pertamina (Persero) menaikkan harga.")).extracting(Map.Entry::getKey)
+                .containsExactly("(Persero)");
+    }
+
+    @Test
     void emptyGlossaryFindsNothing() {
         assertThat(Glossary.empty().termsIn("DPR")).isEmpty();
         assertThat(Glossary.empty().entries()).isEmpty();
