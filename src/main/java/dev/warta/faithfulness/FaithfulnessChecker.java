@@ -765,6 +765,10 @@ public class FaithfulnessChecker {
      * and the English vocabulary this check knows is not a dictionary.
      */
     static boolean subjectOfSentence(String name, String text, boolean afterOpeningOnly) {
+        if (!text.contains(name)) {
+            // the expression below, compiled per name, needs the name as written
+            return false;
+        }
         Pattern subject = Pattern.compile("^(?:[\\p{L}]+(?: [\\p{Ll}]+){0,3}, )" + (afterOpeningOnly ? "" : "?")
                 + "[\"“‘']?" + Pattern.quote(name) + "(?:'s|’s)? \\p{Ll}");
         for (String sentence : SentenceSplitter.split(text)) {
@@ -1085,7 +1089,9 @@ public class FaithfulnessChecker {
             return false;
         }
         for (String word : rendering.split(" ")) {
+            // the plain search first: the expression, compiled per word, runs only where it can match
             if (word.length() >= 4 && Character.isUpperCase(word.charAt(0)) && word.chars().allMatch(Character::isLetter)
+                    && english.contains("he " + word)
                     && Pattern.compile("\\b[Tt]he " + word + "\\b").matcher(english).find()) {
                 return true;
             }

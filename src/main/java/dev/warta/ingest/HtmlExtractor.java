@@ -704,20 +704,23 @@ final class HtmlExtractor {
                         || box.closest("p, li, h1, h2, h3, h4, h5, h6") != null) {
                     continue;
                 }
-                int text = box.text().length();
                 // the outermost such block goes; a paragraph with an inline picture is a paragraph
-                if (text < 300 && text * 5 < total && box.select("p, li, h1, h2, h3, h4, h5, h6").isEmpty()
-                        && !hasPhotoBoxParent(box, container, total)) {
+                if (photoBoxSized(box, total) && !hasPhotoBoxParent(box, container, total)) {
                     box.remove();
                 }
             }
         }
     }
 
-    private static boolean hasPhotoBoxParent(Element box, Element container, int total) {
+    /** Under 300 characters, under a fifth of the story's text, and no paragraph, list item or heading inside. */
+    private static boolean photoBoxSized(Element box, int storyChars) {
+        int text = box.text().length();
+        return text < 300 && text * 5 < storyChars && box.select("p, li, h1, h2, h3, h4, h5, h6").isEmpty();
+    }
+
+    private static boolean hasPhotoBoxParent(Element box, Element container, int storyChars) {
         for (Element parent = box.parent(); parent != null && parent != container; parent = parent.parent()) {
-            if (parent.text().length() < 300 && parent.text().length() * 5 < total
-                    && parent.select("p, li, h1, h2, h3, h4, h5, h6").isEmpty()) {
+            if (photoBoxSized(parent, storyChars)) {
                 return true;
             }
         }
@@ -815,11 +818,13 @@ final class HtmlExtractor {
                 || metadata.url() != null && VIDEO_PATH.matcher(metadata.url()).find()) {
             return "video page (" + evidence(ogType, path, "video") + ")";
         }
-        if (types.contains("imagegallery") || GALLERY_PATH.matcher(path).find() || ogType.contains("gallery")
-                || metadata.url() != null && GALLERY_HOST.matcher(metadata.url()).find()) {
-            Matcher host = GALLERY_HOST.matcher(metadata.url() == null ? "" : metadata.url());
-            String evidence = !ogType.contains("gallery") && !GALLERY_PATH.matcher(path).find() && host.find()
-                    ? "photo host " + host.group(1) : evidence(ogType, path, "gallery");
+        Matcher galleryHost = GALLERY_HOST.matcher(metadata.url() == null ? "" : metadata.url());
+        boolean onGalleryHost = galleryHost.find();
+        boolean galleryByPage = ogType.contains("gallery") || GALLERY_PATH.matcher(path).find();
+        if (types.contains("imagegallery") || galleryByPage || onGalleryHost) {
+            // the page's own type or path is the clearer evidence; the host is named when it is the only one
+            String evidence = !galleryByPage && onGalleryHost
+                    ? "photo host " + galleryHost.group(1) : evidence(ogType, path, "gallery");
             return "photo gallery (" + evidence + ", " + images + " images)";
         }
         int headlineLinks = 0;
