@@ -14,6 +14,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.context.annotation.Profile;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.net.InetAddress;
@@ -104,7 +105,7 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
                 control.requestStop("the manager gave partition " + partition + " up (no heartbeat in time) "
                         + "and runs it again elsewhere");
             }
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             // Out of reach for the pool's whole connection timeout (30 s by default): no answer paid from now on
             // could be kept, so no new call is sent; the calls in flight end and the partition ends failed. The
             // manager, whose worker timeout is longer, finds the heartbeat silent and runs the partition again.
@@ -187,7 +188,7 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
         }
         try {
             partitions.finish(runId, partition, step.getId(), status, step.getWriteCount(), reason);
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             databaseLost = rootMessage(e);
             return lostTheDatabase(step, runId, partition);
         }
