@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The numbers a text states, as values, so that an Indonesian source and its English translation can be compared
@@ -84,9 +82,6 @@ final class NumberFacts {
     private static final Pattern ENGLISH_WORD = Pattern.compile("[a-z]+");
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
-    /** Month names by number, looked up for every word of a translation. */
-    private static final Map<String, Integer> MONTH_NUMBERS = IntStream.range(0, MONTHS.size()).boxed()
-            .collect(Collectors.toUnmodifiableMap(MONTHS::get, i -> i + 1));
 
     private NumberFacts() {
     }
@@ -208,26 +203,81 @@ final class NumberFacts {
             values.add(BigDecimal.valueOf(24));
         }
         values.addAll(spelledOut(lower));
-        for (int i = 2; i < DECADES.size(); i++) {
+        // every decade's word ends in "ties": one search instead of eight when there is none
+        for (int i = 2; i < DECADES.size() && lower.contains("ties"); i++) {
             if (lower.contains(DECADES.get(i))) {
                 values.add(BigDecimal.valueOf(i * 10L));
             }
         }
-        // "November" for the 11 of "(15/11)"; a month the source names in words ("Januari") is not a number
-        int[] sourceMonths = new int[13];
+        // "November" for the 11 of "(15/11)"; a month the source names in words ("Januari") is not a number.
+        // The words are the runs of letters ([^\p{L}]+ splits), compared in place with the month names: most
+        // paragraphs name no month, and then the source's words are not looked at at all
+        int[] sourceMonths = null;
+        int start = nextLetter(lower, 0);
+        while (start < lower.length()) {
+            int end = afterLetters(lower, start);
+            int month = englishMonth(lower, start, end);
+            if (month > 0) {
+                if (sourceMonths == null) {
+                    sourceMonths = indonesianMonths(source);
+                }
+                if (sourceMonths[month]-- <= 0) {
+                    values.add(BigDecimal.valueOf(month));
+                }
+            }
+            start = nextLetter(lower, end);
+        }
+        return values;
+    }
+
+    /** How often the source names each month in words (index 1-12). */
+    private static int[] indonesianMonths(String source) {
+        int[] months = new int[13];
         for (String word : NON_LETTERS.split(source.toLowerCase(Locale.ROOT))) {
             Integer month = IndonesianCalendar.month(word);
             if (month != null) {
-                sourceMonths[month]++;
+                months[month]++;
             }
         }
-        for (String word : NON_LETTERS.split(lower)) {
-            Integer month = MONTH_NUMBERS.get(word);
-            if (month != null && sourceMonths[month]-- <= 0) {
-                values.add(BigDecimal.valueOf(month));
+        return months;
+    }
+
+    /** The month (1-12) whose English name is exactly {@code text[start, end)}, or 0. */
+    private static int englishMonth(String text, int start, int end) {
+        int length = end - start;
+        for (int i = 0; i < MONTHS.size(); i++) {
+            String name = MONTHS.get(i);
+            if (name.length() == length && text.startsWith(name, start)) {
+                return i + 1;
             }
         }
-        return values;
+        return 0;
+    }
+
+    /** Where the first letter ({@code \p{L}}) at or after {@code from} is; the text's length when none is. */
+    private static int nextLetter(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            if (LetterSplitter.isLetter(codePoint)) {
+                break;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return i;
+    }
+
+    /** Where the run of letters that starts at {@code from} ends. */
+    private static int afterLetters(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            if (!LetterSplitter.isLetter(codePoint)) {
+                break;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return i;
     }
 
     /**
@@ -296,7 +346,10 @@ final class NumberFacts {
                 current = BigDecimal.ZERO;
                 inRun = false;
                 runOfOneWord = false;
-                FRACTIONS.getOrDefault(word, List.of()).forEach(values::add);
+                List<BigDecimal> fraction = FRACTIONS.get(word);
+                if (fraction != null) {
+                    values.addAll(fraction);
+                }
             }
             previous = word;
         }

@@ -76,7 +76,7 @@ public final class LetterSplitter {
     }
 
     /** {@code \p{L}}, with the answer for ASCII worked out here rather than looked up: most characters are ASCII. */
-    private static boolean isLetter(int codePoint) {
+    public static boolean isLetter(int codePoint) {
         if (codePoint < 128) {
             int lower = codePoint | 0x20;
             return lower >= 'a' && lower <= 'z';
