@@ -258,7 +258,7 @@ final class NumberFacts {
     private static int nextLetter(String text, int from) {
         int i = from;
         while (i < text.length()) {
-            int codePoint = text.codePointAt(i);
+            int codePoint = LetterSplitter.codePointAt(text, i);
             if (LetterSplitter.isLetter(codePoint)) {
                 break;
             }
@@ -271,7 +271,7 @@ final class NumberFacts {
     private static int afterLetters(String text, int from) {
         int i = from;
         while (i < text.length()) {
-            int codePoint = text.codePointAt(i);
+            int codePoint = LetterSplitter.codePointAt(text, i);
             if (!LetterSplitter.isLetter(codePoint)) {
                 break;
             }

@@ -1,5 +1,7 @@
 package dev.warta.ingest;
 
+import dev.warta.text.LetterSplitter;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -115,7 +117,7 @@ public final class LanguageDetector {
     private static int nextWordStart(String text, int from) {
         int i = from;
         while (i < text.length()) {
-            int codePoint = text.codePointAt(i);
+            int codePoint = LetterSplitter.codePointAt(text, i);
             if (isLetter(codePoint)) {
                 break;
             }
@@ -137,7 +139,7 @@ public final class LanguageDetector {
     private static int afterLetters(String text, int from) {
         int i = from;
         while (i < text.length()) {
-            int codePoint = text.codePointAt(i);
+            int codePoint = LetterSplitter.codePointAt(text, i);
             if (!isLetter(codePoint)) {
                 break;
             }

@@ -77,8 +77,13 @@ final class TextCleaner {
             if (isResidue(paragraph)) {
                 continue;
             }
-            paragraph = TRAILING_END_MARK.matcher(paragraph).replaceAll("");
-            paragraph = TRAILING_SIGNATURE.matcher(paragraph).replaceAll("");
+            // searched only where they can match: each is tried from every character of the paragraph
+            if (paragraph.indexOf('*') >= 0) {
+                paragraph = TRAILING_END_MARK.matcher(paragraph).replaceAll("");
+            }
+            if (paragraph.indexOf('/') >= 0) {
+                paragraph = TRAILING_SIGNATURE.matcher(paragraph).replaceAll("");
+            }
             if (!paragraph.isEmpty()) {
                 paragraphs.add(paragraph);
             }
@@ -162,6 +167,11 @@ final class TextCleaner {
         char previous = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c > ' ' && c < '\u007F') {
+                // a printable ASCII character other than the space, as most are: none of the tests below holds
+                previous = c;
+                continue;
+            }
             boolean control = c < ' ' || (c >= '\u007F' && c <= '\u009F');
             boolean oddSpaceOrInvisible = c == '\u00A0' || c == '\u00AD' || (c >= '\u2000' && c <= '\u200D')
                     || c == '\u202F' || c == '\u2060' || c == '\u3000' || c == '\uFEFF';
