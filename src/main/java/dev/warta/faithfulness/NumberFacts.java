@@ -79,7 +79,6 @@ final class NumberFacts {
     private static final Pattern CLOCK = Pattern.compile("\\b(\\d{1,2})[:.](\\d{2})\\b");
     private static final Pattern INDONESIAN_GROUPS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
     private static final LetterSplitter NON_LETTERS = LetterSplitter.atNonLetters();   // [^\p{L}]+
-    private static final Pattern ENGLISH_WORD = Pattern.compile("[a-z]+");
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
 
@@ -93,7 +92,7 @@ final class NumberFacts {
             // every pattern below starts from a digit (\d is 0-9): no digit, no number, without running them
             return facts;
         }
-        String rest = TIMES.matcher(text).replaceAll(" × ");
+        String rest = mayMultiply(text) ? TIMES.matcher(text).replaceAll(" × ") : text;
         // each pattern's matches are blanked out only when it found one: most paragraphs hold no date and no time,
         // and the blanking scans of texts without a match were a fifth of this method's profile samples
         Matcher shortDate = SHORT_DATE.matcher(rest);
@@ -172,7 +171,7 @@ final class NumberFacts {
         // the digit patterns (\d is 0-9) skipped when there is no digit: same values, less scanning
         boolean digits = hasDigit(lower);
         if (digits) {
-            lower = TIMES.matcher(lower).replaceAll(" × ");
+            lower = mayMultiply(lower) ? TIMES.matcher(lower).replaceAll(" × ") : lower;
         }
         Matcher number = NUMBER.matcher(lower);
         while (digits && number.find()) {
@@ -292,13 +291,19 @@ final class NumberFacts {
         // a run of one number word ("twelve") states its value once: counted twice it would stand for two facts
         boolean runOfOneWord = false;
         String previous = "";
-        Matcher words = ENGLISH_WORD.matcher(lower);
         int previousEnd = 0;
-        while (words.find()) {
-            String word = words.group();
+        // the words are the matches of [a-z]+, found without the regex engine: each run of a-z, longest first
+        int wordStart = nextAsciiLetter(lower, 0);
+        while (wordStart < lower.length()) {
+            int wordEnd = wordStart + 1;
+            while (wordEnd < lower.length() && lower.charAt(wordEnd) >= 'a' && lower.charAt(wordEnd) <= 'z') {
+                wordEnd++;
+            }
+            String word = lower.substring(wordStart, wordEnd);
             // a run of number words is joined by spaces and hyphens: "three-thousand) eleven" is two numbers
-            boolean joined = onlySpacesAndHyphens(lower, previousEnd, words.start());
-            previousEnd = words.end();
+            boolean joined = onlySpacesAndHyphens(lower, previousEnd, wordStart);
+            previousEnd = wordEnd;
+            wordStart = nextAsciiLetter(lower, wordEnd);
             if (inRun && !joined) {
                 if (!runOfOneWord) {
                     values.add(total.add(current));
@@ -357,6 +362,20 @@ final class NumberFacts {
             values.add(total.add(current));
         }
         return values;
+    }
+
+    /** Where the first of a-z at or after {@code from} is; the text's length when there is none. */
+    private static int nextAsciiLetter(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) < 'a' || text.charAt(i) > 'z')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether {@link #TIMES} can match: it needs its sign (searched from every character, with a look-behind). */
+    private static boolean mayMultiply(String text) {
+        return text.indexOf('x') >= 0 || text.indexOf('×') >= 0;
     }
 
     private static boolean hasDigit(String text) {
