@@ -539,11 +539,12 @@ public class FaithfulnessChecker {
     private List<NameGroup> locatedNameGroups(List<String> source) {
         String all = String.join("\n", source);
         Set<String> lowercase = new HashSet<>();
-        for (String word : NOT_NAME_CHARACTERS.split(all)) {
-            if (!word.isEmpty() && Character.isLowerCase(word.charAt(0))) {
-                lowercase.add(word.toLowerCase(Locale.ROOT));
+        // only the words that start in lower case are cut out of the text
+        NOT_NAME_CHARACTERS.forEachPiece(all, (start, end) -> {
+            if (Character.isLowerCase(all.charAt(start))) {
+                lowercase.add(all.substring(start, end).toLowerCase(Locale.ROOT));
             }
-        }
+        });
         List<NameGroup> groups = new ArrayList<>();
         for (int p = 0; p < source.size(); p++) {
             int paragraph = p;

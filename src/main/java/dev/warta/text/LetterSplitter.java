@@ -71,6 +71,35 @@ public final class LetterSplitter {
         return kept == 0 ? NOTHING : pieces.subList(0, kept).toArray(NOTHING);
     }
 
+    /** Where a piece of a text begins and ends. */
+    @FunctionalInterface
+    public interface Piece {
+        void at(int start, int end);
+    }
+
+    /**
+     * Each piece that {@link #split} gives and that is not empty, in order, by its bounds in the text, without
+     * cutting it out: for callers that look at a few of a text's words (the lower-case ones, the long ones) and
+     * would otherwise make a string of every word.
+     */
+    public void forEachPiece(String text, Piece piece) {
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            int start = i;
+            int codePoint;
+            while (i < length && inWord(codePoint = codePointAt(text, i))) {
+                i += Character.charCount(codePoint);
+            }
+            if (i > start) {
+                piece.at(start, i);
+            }
+            while (i < length && !inWord(codePoint = codePointAt(text, i))) {
+                i += Character.charCount(codePoint);
+            }
+        }
+    }
+
     private boolean inWord(int codePoint) {
         return isLetter(codePoint) || (!alsoInWords.isEmpty() && alsoInWords.indexOf(codePoint) >= 0);
     }
