@@ -95,7 +95,7 @@ final class NumberFacts {
         String rest = mayMultiply(text) ? TIMES.matcher(text).replaceAll(" × ") : text;
         // each pattern's matches are blanked out only when it found one: most paragraphs hold no date and no time,
         // and the blanking scans of texts without a match were a fifth of this method's profile samples
-        Matcher shortDate = SHORT_DATE.matcher(rest);
+        Matcher shortDate = fromFirstDigit(SHORT_DATE, rest, 1);
         boolean found = false;
         while (shortDate.find()) {
             found = true;
@@ -107,7 +107,7 @@ final class NumberFacts {
         if (found) {
             rest = shortDate.reset().replaceAll(" ");
         }
-        Matcher date = DATE.matcher(rest);
+        Matcher date = fromFirstDigit(DATE, rest, 0);
         found = false;
         while (date.find()) {
             found = true;
@@ -118,7 +118,7 @@ final class NumberFacts {
         if (found) {
             rest = date.reset().replaceAll(" ");
         }
-        Matcher time = TIME.matcher(rest);
+        Matcher time = fromFirstDigit(TIME, rest, 0);
         found = false;
         while (time.find()) {
             found = true;
@@ -139,7 +139,7 @@ final class NumberFacts {
         if (found) {
             rest = time.reset().replaceAll(" ");
         }
-        Matcher number = NUMBER.matcher(rest);
+        Matcher number = fromFirstDigit(NUMBER, rest, 0);
         while (number.find()) {
             String integer = number.group(1).replace(".", "").replace(",", "");
             String fraction = number.group(2) == null ? "" : "." + number.group(2).substring(1);
@@ -173,7 +173,8 @@ final class NumberFacts {
         if (digits) {
             lower = mayMultiply(lower) ? TIMES.matcher(lower).replaceAll(" × ") : lower;
         }
-        Matcher number = NUMBER.matcher(lower);
+        int firstDigit = digits ? firstDigit(lower) : lower.length();
+        Matcher number = fromDigit(NUMBER, lower, firstDigit, 0);
         while (digits && number.find()) {
             String integer = number.group(1).replace(",", "");
             String fraction = number.group(2) == null ? "" : "." + number.group(2).substring(1);
@@ -184,13 +185,13 @@ final class NumberFacts {
             values.addAll(acceptable(new BigDecimal(integer + fraction), number.group(3)));
         }
         // "9:42 a.m." for "09.42 WIB"
-        Matcher times = CLOCK.matcher(lower);
+        Matcher times = fromDigit(CLOCK, lower, firstDigit, 0);
         while (digits && times.find()) {
             values.add(new BigDecimal(times.group(1)));
             values.add(new BigDecimal(times.group(2)));
         }
         // "6pm", "6 p.m.", "21st", "the 1970s": digits that run into letters
-        Matcher attached = ATTACHED.matcher(lower);
+        Matcher attached = fromDigit(ATTACHED, lower, firstDigit, 0);
         while (digits && attached.find()) {
             values.add(new BigDecimal(attached.group(1)));
         }
@@ -376,6 +377,33 @@ final class NumberFacts {
     /** Whether {@link #TIMES} can match: it needs its sign (searched from every character, with a look-behind). */
     private static boolean mayMultiply(String text) {
         return text.indexOf('x') >= 0 || text.indexOf('×') >= 0;
+    }
+
+    /**
+     * A matcher of one of the number patterns whose search starts at the text's first digit, or {@code before}
+     * characters ahead of it: every match of {@link #NUMBER}, {@link #DATE}, {@link #TIME}, {@link #CLOCK} and
+     * {@link #ATTACHED} starts at a digit, {@link #SHORT_DATE}'s at the bracket right before one, so the text before
+     * it need not be tried character by character. The bounds are transparent, so look-behinds and {@code \b} see
+     * the characters before the search's start as before; the patterns have no {@code ^} or {@code $}. A
+     * {@code reset()} (as {@code replaceAll} does) searches the whole text again.
+     */
+    private static Matcher fromFirstDigit(Pattern pattern, String text, int before) {
+        return fromDigit(pattern, text, firstDigit(text), before);
+    }
+
+    /** As {@link #fromFirstDigit}, with the first digit's index known ({@code text.length()} for none). */
+    private static Matcher fromDigit(Pattern pattern, String text, int firstDigit, int before) {
+        return pattern.matcher(text).region(Math.max(0, firstDigit - before), text.length())
+                .useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /** The index of the text's first digit (0-9, as {@code \d}), or its length when it has none. */
+    private static int firstDigit(String text) {
+        int first = 0;
+        while (first < text.length() && (text.charAt(first) < '0' || text.charAt(first) > '9')) {
+            first++;
+        }
+        return first;
     }
 
     private static boolean hasDigit(String text) {
