@@ -106,8 +106,8 @@ public final class LetterSplitter {
 
     /**
      * {@link String#codePointAt}, with the common case (a character that is not half of a surrogate pair) read as
-     * a plain {@code charAt}, which costs less in code from the quick compiler the job runs with: the letter loops
-     * of the checks and the language detector call it for every character of every text.
+     * a plain {@code charAt}: the letter loops of the checks and the language detector call it for every character
+     * of every text (measured only together with the other changes of its commit, not on its own).
      */
     public static int codePointAt(String text, int index) {
         char c = text.charAt(index);
