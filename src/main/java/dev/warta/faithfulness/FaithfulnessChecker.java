@@ -331,10 +331,15 @@ public class FaithfulnessChecker {
         }
         score.add(0.15, sourceBody.isEmpty() ? 1 : Math.max(0, 1 - (double) misaligned / sourceBody.size()));
 
-        if (checkLanguage(score, "text", english, targetLanguage, 0.15)) {
+        // each translated paragraph's words counted once: the whole text's counts are the sum of its paragraphs'
+        List<LanguageDetector.Tally> tallies = translated.stream().map(languages::tally).toList();
+        int firstBodyParagraph = translated.size() - translatedBody.size();
+        if (checkLanguage(score, "text", languages.detect(LanguageDetector.Tally.joined(tallies)), targetLanguage,
+                0.15)) {
             // one paragraph left in Indonesian among English ones does not tip the whole text
             for (int i = 0; i < Math.min(sourceBody.size(), translatedBody.size()); i++) {
-                if (untranslated(sourceBody.get(i), translatedBody.get(i), targetLanguage)) {
+                if (untranslated(sourceBody.get(i), translatedBody.get(i), tallies.get(firstBodyParagraph + i),
+                        targetLanguage)) {
                     score.fail("paragraph " + (i + 1) + " is not in the target language (" + targetLanguage
                             + "): it reads as " + languages.detect(sourceBody.get(i)).language());
                 }
@@ -400,7 +405,8 @@ public class FaithfulnessChecker {
     }
 
     /** A paragraph still in the source language: most of its words are the source's, or it reads as Indonesian. */
-    private boolean untranslated(String source, String english, String targetLanguage) {
+    private boolean untranslated(String source, String english, LanguageDetector.Tally englishTally,
+                                 String targetLanguage) {
         List<String> words = Arrays.stream(NON_LETTERS.split(source))
                 .filter(word -> word.length() >= 4 && Character.isLowerCase(word.charAt(0))).toList();
         if (words.size() < 4) {
@@ -411,14 +417,18 @@ public class FaithfulnessChecker {
         if (kept >= 0.5 * words.size()) {
             return true;
         }
-        LanguageDetector.Detected detected = languages.detect(english);
+        LanguageDetector.Detected detected = languages.detect(englishTally);
         return !detected.language().equals(targetLanguage) && detected.confidence() >= 0.5
                 && Set.of("id", "ms", "jv", "su").contains(detected.language());
     }
 
     /** @return whether the text passed */
     private boolean checkLanguage(Score score, String field, String text, String targetLanguage, double weight) {
-        LanguageDetector.Detected detected = languages.detect(text);
+        return checkLanguage(score, field, languages.detect(text), targetLanguage, weight);
+    }
+
+    private static boolean checkLanguage(Score score, String field, LanguageDetector.Detected detected,
+                                         String targetLanguage, double weight) {
         boolean sourceLeftOver = !detected.language().equals(targetLanguage) && detected.confidence() >= 0.25
                 && Set.of("id", "ms", "jv", "su").contains(detected.language());
         if (sourceLeftOver) {
@@ -529,11 +539,12 @@ public class FaithfulnessChecker {
     private List<NameGroup> locatedNameGroups(List<String> source) {
         String all = String.join("\n", source);
         Set<String> lowercase = new HashSet<>();
-        for (String word : NOT_NAME_CHARACTERS.split(all)) {
-            if (!word.isEmpty() && Character.isLowerCase(word.charAt(0))) {
-                lowercase.add(word.toLowerCase(Locale.ROOT));
+        // only the words that start in lower case are cut out of the text
+        NOT_NAME_CHARACTERS.forEachPiece(all, (start, end) -> {
+            if (Character.isLowerCase(all.charAt(start))) {
+                lowercase.add(all.substring(start, end).toLowerCase(Locale.ROOT));
             }
-        }
+        });
         List<NameGroup> groups = new ArrayList<>();
         for (int p = 0; p < source.size(); p++) {
             int paragraph = p;

@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The numbers a text states, as values, so that an Indonesian source and its English translation can be compared
@@ -81,12 +79,8 @@ final class NumberFacts {
     private static final Pattern CLOCK = Pattern.compile("\\b(\\d{1,2})[:.](\\d{2})\\b");
     private static final Pattern INDONESIAN_GROUPS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
     private static final LetterSplitter NON_LETTERS = LetterSplitter.atNonLetters();   // [^\p{L}]+
-    private static final Pattern ENGLISH_WORD = Pattern.compile("[a-z]+");
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
-    /** Month names by number, looked up for every word of a translation. */
-    private static final Map<String, Integer> MONTH_NUMBERS = IntStream.range(0, MONTHS.size()).boxed()
-            .collect(Collectors.toUnmodifiableMap(MONTHS::get, i -> i + 1));
 
     private NumberFacts() {
     }
@@ -98,10 +92,10 @@ final class NumberFacts {
             // every pattern below starts from a digit (\d is 0-9): no digit, no number, without running them
             return facts;
         }
-        String rest = TIMES.matcher(text).replaceAll(" × ");
+        String rest = mayMultiply(text) ? TIMES.matcher(text).replaceAll(" × ") : text;
         // each pattern's matches are blanked out only when it found one: most paragraphs hold no date and no time,
         // and the blanking scans of texts without a match were a fifth of this method's profile samples
-        Matcher shortDate = SHORT_DATE.matcher(rest);
+        Matcher shortDate = fromFirstDigit(SHORT_DATE, rest, 1);
         boolean found = false;
         while (shortDate.find()) {
             found = true;
@@ -113,7 +107,7 @@ final class NumberFacts {
         if (found) {
             rest = shortDate.reset().replaceAll(" ");
         }
-        Matcher date = DATE.matcher(rest);
+        Matcher date = fromFirstDigit(DATE, rest, 0);
         found = false;
         while (date.find()) {
             found = true;
@@ -124,7 +118,7 @@ final class NumberFacts {
         if (found) {
             rest = date.reset().replaceAll(" ");
         }
-        Matcher time = TIME.matcher(rest);
+        Matcher time = fromFirstDigit(TIME, rest, 0);
         found = false;
         while (time.find()) {
             found = true;
@@ -145,7 +139,7 @@ final class NumberFacts {
         if (found) {
             rest = time.reset().replaceAll(" ");
         }
-        Matcher number = NUMBER.matcher(rest);
+        Matcher number = fromFirstDigit(NUMBER, rest, 0);
         while (number.find()) {
             String integer = number.group(1).replace(".", "").replace(",", "");
             String fraction = number.group(2) == null ? "" : "." + number.group(2).substring(1);
@@ -177,9 +171,10 @@ final class NumberFacts {
         // the digit patterns (\d is 0-9) skipped when there is no digit: same values, less scanning
         boolean digits = hasDigit(lower);
         if (digits) {
-            lower = TIMES.matcher(lower).replaceAll(" × ");
+            lower = mayMultiply(lower) ? TIMES.matcher(lower).replaceAll(" × ") : lower;
         }
-        Matcher number = NUMBER.matcher(lower);
+        int firstDigit = digits ? firstDigit(lower) : lower.length();
+        Matcher number = fromDigit(NUMBER, lower, firstDigit, 0);
         while (digits && number.find()) {
             String integer = number.group(1).replace(",", "");
             String fraction = number.group(2) == null ? "" : "." + number.group(2).substring(1);
@@ -190,13 +185,13 @@ final class NumberFacts {
             values.addAll(acceptable(new BigDecimal(integer + fraction), number.group(3)));
         }
         // "9:42 a.m." for "09.42 WIB"
-        Matcher times = CLOCK.matcher(lower);
+        Matcher times = fromDigit(CLOCK, lower, firstDigit, 0);
         while (digits && times.find()) {
             values.add(new BigDecimal(times.group(1)));
             values.add(new BigDecimal(times.group(2)));
         }
         // "6pm", "6 p.m.", "21st", "the 1970s": digits that run into letters
-        Matcher attached = ATTACHED.matcher(lower);
+        Matcher attached = fromDigit(ATTACHED, lower, firstDigit, 0);
         while (digits && attached.find()) {
             values.add(new BigDecimal(attached.group(1)));
         }
@@ -208,26 +203,81 @@ final class NumberFacts {
             values.add(BigDecimal.valueOf(24));
         }
         values.addAll(spelledOut(lower));
-        for (int i = 2; i < DECADES.size(); i++) {
+        // every decade's word ends in "ties": one search instead of eight when there is none
+        for (int i = 2; i < DECADES.size() && lower.contains("ties"); i++) {
             if (lower.contains(DECADES.get(i))) {
                 values.add(BigDecimal.valueOf(i * 10L));
             }
         }
-        // "November" for the 11 of "(15/11)"; a month the source names in words ("Januari") is not a number
-        int[] sourceMonths = new int[13];
+        // "November" for the 11 of "(15/11)"; a month the source names in words ("Januari") is not a number.
+        // The words are the runs of letters ([^\p{L}]+ splits), compared in place with the month names: most
+        // paragraphs name no month, and then the source's words are not looked at at all
+        int[] sourceMonths = null;
+        int start = nextLetter(lower, 0);
+        while (start < lower.length()) {
+            int end = afterLetters(lower, start);
+            int month = englishMonth(lower, start, end);
+            if (month > 0) {
+                if (sourceMonths == null) {
+                    sourceMonths = indonesianMonths(source);
+                }
+                if (sourceMonths[month]-- <= 0) {
+                    values.add(BigDecimal.valueOf(month));
+                }
+            }
+            start = nextLetter(lower, end);
+        }
+        return values;
+    }
+
+    /** How often the source names each month in words (index 1-12). */
+    private static int[] indonesianMonths(String source) {
+        int[] months = new int[13];
         for (String word : NON_LETTERS.split(source.toLowerCase(Locale.ROOT))) {
             Integer month = IndonesianCalendar.month(word);
             if (month != null) {
-                sourceMonths[month]++;
+                months[month]++;
             }
         }
-        for (String word : NON_LETTERS.split(lower)) {
-            Integer month = MONTH_NUMBERS.get(word);
-            if (month != null && sourceMonths[month]-- <= 0) {
-                values.add(BigDecimal.valueOf(month));
+        return months;
+    }
+
+    /** The month (1-12) whose English name is exactly {@code text[start, end)}, or 0. */
+    private static int englishMonth(String text, int start, int end) {
+        int length = end - start;
+        for (int i = 0; i < MONTHS.size(); i++) {
+            String name = MONTHS.get(i);
+            if (name.length() == length && text.startsWith(name, start)) {
+                return i + 1;
             }
         }
-        return values;
+        return 0;
+    }
+
+    /** Where the first letter ({@code \p{L}}) at or after {@code from} is; the text's length when none is. */
+    private static int nextLetter(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int codePoint = LetterSplitter.codePointAt(text, i);
+            if (LetterSplitter.isLetter(codePoint)) {
+                break;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return i;
+    }
+
+    /** Where the run of letters that starts at {@code from} ends. */
+    private static int afterLetters(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int codePoint = LetterSplitter.codePointAt(text, i);
+            if (!LetterSplitter.isLetter(codePoint)) {
+                break;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return i;
     }
 
     /**
@@ -242,13 +292,19 @@ final class NumberFacts {
         // a run of one number word ("twelve") states its value once: counted twice it would stand for two facts
         boolean runOfOneWord = false;
         String previous = "";
-        Matcher words = ENGLISH_WORD.matcher(lower);
         int previousEnd = 0;
-        while (words.find()) {
-            String word = words.group();
+        // the words are the matches of [a-z]+, found without the regex engine: each run of a-z, longest first
+        int wordStart = nextAsciiLetter(lower, 0);
+        while (wordStart < lower.length()) {
+            int wordEnd = wordStart + 1;
+            while (wordEnd < lower.length() && lower.charAt(wordEnd) >= 'a' && lower.charAt(wordEnd) <= 'z') {
+                wordEnd++;
+            }
+            String word = lower.substring(wordStart, wordEnd);
             // a run of number words is joined by spaces and hyphens: "three-thousand) eleven" is two numbers
-            boolean joined = onlySpacesAndHyphens(lower, previousEnd, words.start());
-            previousEnd = words.end();
+            boolean joined = onlySpacesAndHyphens(lower, previousEnd, wordStart);
+            previousEnd = wordEnd;
+            wordStart = nextAsciiLetter(lower, wordEnd);
             if (inRun && !joined) {
                 if (!runOfOneWord) {
                     values.add(total.add(current));
@@ -296,7 +352,10 @@ final class NumberFacts {
                 current = BigDecimal.ZERO;
                 inRun = false;
                 runOfOneWord = false;
-                FRACTIONS.getOrDefault(word, List.of()).forEach(values::add);
+                List<BigDecimal> fraction = FRACTIONS.get(word);
+                if (fraction != null) {
+                    values.addAll(fraction);
+                }
             }
             previous = word;
         }
@@ -304,6 +363,47 @@ final class NumberFacts {
             values.add(total.add(current));
         }
         return values;
+    }
+
+    /** Where the first of a-z at or after {@code from} is; the text's length when there is none. */
+    private static int nextAsciiLetter(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) < 'a' || text.charAt(i) > 'z')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether {@link #TIMES} can match: it needs its sign (searched from every character, with a look-behind). */
+    private static boolean mayMultiply(String text) {
+        return text.indexOf('x') >= 0 || text.indexOf('×') >= 0;
+    }
+
+    /**
+     * A matcher of one of the number patterns whose search starts at the text's first digit, or {@code before}
+     * characters ahead of it: every match of {@link #NUMBER}, {@link #DATE}, {@link #TIME}, {@link #CLOCK} and
+     * {@link #ATTACHED} starts at a digit, {@link #SHORT_DATE}'s at the bracket right before one, so the text before
+     * it need not be tried character by character. The bounds are transparent, so look-behinds and {@code \b} see
+     * the characters before the search's start as before; the patterns have no {@code ^} or {@code $}. A
+     * {@code reset()} (as {@code replaceAll} does) searches the whole text again.
+     */
+    private static Matcher fromFirstDigit(Pattern pattern, String text, int before) {
+        return fromDigit(pattern, text, firstDigit(text), before);
+    }
+
+    /** As {@link #fromFirstDigit}, with the first digit's index known ({@code text.length()} for none). */
+    private static Matcher fromDigit(Pattern pattern, String text, int firstDigit, int before) {
+        return pattern.matcher(text).region(Math.max(0, firstDigit - before), text.length())
+                .useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /** The index of the text's first digit (0-9, as {@code \d}), or its length when it has none. */
+    private static int firstDigit(String text) {
+        int first = 0;
+        while (first < text.length() && (text.charAt(first) < '0' || text.charAt(first) > '9')) {
+            first++;
+        }
+        return first;
     }
 
     private static boolean hasDigit(String text) {

@@ -164,7 +164,8 @@ public class ArticleReader {
 
     private Ingested fromText(String path, String raw, String encoding) {
         String text = raw.replace("\r\n", "\n").replace('\r', '\n');
-        if (ENTITY.matcher(text).find()) {
+        // the search runs only on a text with an ampersand, which every entity starts with
+        if (text.indexOf('&') >= 0 && ENTITY.matcher(text).find()) {
             text = Parser.unescapeEntities(text, false);
         }
         List<String> lines = List.of(text.split("\n", -1));
@@ -341,7 +342,8 @@ public class ArticleReader {
             paragraphs = fragment.paragraphs();
             evidence = fragment.teaserEvidence();
         } else {
-            String text = ENTITY.matcher(body).find() ? Parser.unescapeEntities(body, false) : body;
+            String text = body.indexOf('&') >= 0 && ENTITY.matcher(body).find()
+                    ? Parser.unescapeEntities(body, false) : body;
             text = text.replace("\r\n", "\n").replace('\r', '\n');
             paragraphs = textParagraphs(List.of(text.split("\n", -1)));
         }

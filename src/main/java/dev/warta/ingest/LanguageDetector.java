@@ -1,6 +1,9 @@
 package dev.warta.ingest;
 
+import dev.warta.text.LetterSplitter;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +117,7 @@ public final class LanguageDetector {
     private static int nextWordStart(String text, int from) {
         int i = from;
         while (i < text.length()) {
-            int codePoint = text.codePointAt(i);
+            int codePoint = LetterSplitter.codePointAt(text, i);
             if (isLetter(codePoint)) {
                 break;
             }
@@ -136,7 +139,7 @@ public final class LanguageDetector {
     private static int afterLetters(String text, int from) {
         int i = from;
         while (i < text.length()) {
-            int codePoint = text.codePointAt(i);
+            int codePoint = LetterSplitter.codePointAt(text, i);
             if (!isLetter(codePoint)) {
                 break;
             }
@@ -163,6 +166,16 @@ public final class LanguageDetector {
      *         confidence 0
      */
     public Detected detect(String text) {
+        return detect(tally(text));
+    }
+
+    /**
+     * The function words of a text, counted: what {@link #detect(Tally)} decides from. No word runs over a line
+     * break, so the tallies of several texts add up ({@link Tally#joined}) to the tally of the texts joined with
+     * line breaks: the checks count each translated paragraph once and judge the paragraphs and the whole text
+     * from the same counts, instead of reading every word twice.
+     */
+    public Tally tally(String text) {
         Map<String, Integer> hits = new HashMap<>();
         int idOnly = 0;
         int msOnly = 0;
@@ -188,14 +201,57 @@ public final class LanguageDetector {
                 msOnly++;
             }
         }
-        if (tokens == 0) {
+        return new Tally(List.of(text), hits, idOnly, msOnly, tokens);
+    }
+
+    /**
+     * A text's function words by family, its Indonesian-only and Malay-only words and its number of words; the
+     * texts are kept for the guess from word shapes, which a text without any function word needs.
+     */
+    public record Tally(List<String> texts, Map<String, Integer> hits, int indonesianOnly, int malayOnly,
+                        int tokens) {
+
+        public Tally {
+            texts = List.copyOf(texts);
+            // ties between families are broken by a HashMap's order, as when the counts were made in one: filled
+            // one entry at a time it has its default 16 buckets, in which the four families' names fall in four
+            // different ones, so the order does not depend on which family was met first (a map sized by copying,
+            // or Map.copyOf's, would order them otherwise)
+            Map<String, Integer> ordered = new HashMap<>();
+            hits.forEach(ordered::put);
+            hits = Collections.unmodifiableMap(ordered);
+        }
+
+        /** The tally of the texts of {@code parts} joined with line breaks. */
+        public static Tally joined(List<Tally> parts) {
+            List<String> texts = new ArrayList<>();
+            Map<String, Integer> hits = new HashMap<>();
+            int idOnly = 0;
+            int msOnly = 0;
+            int tokens = 0;
+            for (Tally part : parts) {
+                texts.add(String.join("\n", part.texts()));
+                part.hits().forEach((family, count) -> hits.merge(family, count, Integer::sum));
+                idOnly += part.indonesianOnly();
+                msOnly += part.malayOnly();
+                tokens += part.tokens();
+            }
+            return new Tally(texts, hits, idOnly, msOnly, tokens);
+        }
+    }
+
+    /** The language of the text(s) a tally counted: the same answer as {@link #detect(String)} on the text. */
+    public Detected detect(Tally tally) {
+        if (tally.tokens() == 0) {
             return new Detected("id", 0.0);
         }
-        List<Map.Entry<String, Integer>> ranked = hits.entrySet().stream()
+        List<Map.Entry<String, Integer>> ranked = tally.hits().entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).toList();
         if (ranked.isEmpty()) {
-            return byWordShapes(text.toLowerCase(Locale.ROOT));
+            return byWordShapes(String.join("\n", tally.texts()).toLowerCase(Locale.ROOT));
         }
+        int idOnly = tally.indonesianOnly();
+        int msOnly = tally.malayOnly();
         double best = ranked.get(0).getValue();
         double second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
         // margin over the runner-up, damped for short texts where a handful of words decide

@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.warta.bench.ChecksBenchmark \
  *     --pairs EVAL/news-valid.ind-eng.tsv [--labels src/test/resources/bench/checks-labels.tsv]
- *     [--flags-out target/checks-flags.tsv] [--threads 4] [--show-misses 5] [--faults false]
+ *     [--flags-out target/checks-flags.tsv] [--fault-flags-out target/fault-flags.tsv] [--threads 4]
+ *     [--show-misses 5] [--faults false]
  * </pre>
  * where EVAL is the folder of the development pairs (docs/translation.md says where they come from).
  * The pairs file is {@code id<TAB>indonesian<TAB>english}; consecutive pairs make articles of 6 sentences in 3
@@ -101,7 +102,7 @@ public final class ChecksBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args, Map.of("pairs", "", "labels", "", "flags-out", "",
-                "threads", "4", "show-misses", "5", "faults", "true", "article", ""));
+                "threads", "4", "show-misses", "5", "faults", "true", "article", "", "fault-flags-out", ""));
         if (options.text("pairs").isEmpty()) {
             throw new IllegalArgumentException("--pairs FILE.tsv is required (id<TAB>indonesian<TAB>english)");
         }
@@ -168,6 +169,9 @@ public final class ChecksBenchmark {
             return;
         }
         Map<String, List<String>> faulted = translateAll(faults, threads);
+        if (!options.text("fault-flags-out").isEmpty()) {
+            writeFaultFlags(Path.of(options.text("fault-flags-out")), faults, faulted);
+        }
         Map<String, int[]> recall = new TreeMap<>();
         Map<String, List<String>> misses = new TreeMap<>();
         for (int i = 0; i < faults.size(); i++) {
@@ -430,6 +434,24 @@ public final class ChecksBenchmark {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, text, StandardCharsets.UTF_8);
         System.out.println("flags with their sentences written to " + out);
+    }
+
+    /**
+     * Every injected fault's flags, one line each in the faults' order: the file to compare ({@code cmp}) when only
+     * the checks' speed changed, since the recall figures could stay the same while a caught fault's flags change.
+     */
+    private static void writeFaultFlags(Path out, List<Fault> faults, Map<String, List<String>> faulted)
+            throws IOException {
+        StringBuilder text = new StringBuilder("article\tkind\tfault\tflags\n");
+        for (int i = 0; i < faults.size(); i++) {
+            Fault fault = faults.get(i);
+            text.append(fault.article().id()).append('\t').append(fault.kind()).append('\t')
+                    .append(fault.what().replace('\t', ' ')).append('\t')
+                    .append(String.join(" | ", faulted.get(key(fault, i)))).append('\n');
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, text, StandardCharsets.UTF_8);
+        System.out.println("the injected faults' flags written to " + out);
     }
 
     /** The sentences a flag is about: those holding its number or name, or its paragraph, or the whole article. */

@@ -82,4 +82,47 @@ class LanguageDetectorTest {
             assertThat(LanguageDetector.words(text.toString())).as(text.toString()).isEqualTo(expected);
         }
     }
+
+    @Test
+    void paragraphsCountedOnceDecideAsTheirTextJoinedWithLineBreaks() {
+        // function words of every family (ties between families included), Indonesian- and Malay-only words,
+        // word shapes for texts without function words, and the characters that end or join words
+        String[] parts = {"the", "said", "yang", "dan", "karena", "kerana", "bahawa", "ing", "lan", "teu", "jeung",
+                "menyebutkan", "reported", "diperbaiki", "walking", "pasar", "İ", "Σ", "don't", "’", "'", "12",
+                "—", "é", " ", " ", " ", ".", "\n"};
+        Random random = new Random(12);
+        for (int sample = 0; sample < 5_000; sample++) {
+            List<String> paragraphs = new ArrayList<>();
+            int count = 1 + random.nextInt(4);
+            for (int p = 0; p < count; p++) {
+                StringBuilder text = new StringBuilder();
+                int length = random.nextInt(14);
+                for (int part = 0; part < length; part++) {
+                    text.append(parts[random.nextInt(parts.length)]);
+                }
+                paragraphs.add(text.toString());
+            }
+            LanguageDetector.Tally joined = LanguageDetector.Tally.joined(paragraphs.stream()
+                    .map(detector::tally).toList());
+
+            assertThat(detector.detect(joined)).as(paragraphs.toString())
+                    .isEqualTo(detector.detect(String.join("\n", paragraphs)));
+            assertThat(detector.detect(detector.tally(paragraphs.get(0))))
+                    .isEqualTo(detector.detect(paragraphs.get(0)));
+        }
+    }
+
+    @Test
+    void aTieBetweenFamiliesGoesTheSameWayWhicheverWordCameFirstAndWhetherCountedWholeOrByParagraph() {
+        // the order the detector has always broken ties in: Sundanese, Malay-Indonesian, English, Javanese
+        for (String[] tie : new String[][] {{"the yang", "id"}, {"yang the", "id"}, {"ing the", "en"},
+                {"the ing", "en"}, {"teu yang the ing", "su"}, {"lan teu", "su"}}) {
+            String[] words = tie[0].split(" ");
+            LanguageDetector.Tally byParagraph = LanguageDetector.Tally.joined(java.util.Arrays.stream(words)
+                    .map(detector::tally).toList());
+
+            assertThat(detector.detect(tie[0]).language()).as(tie[0]).isEqualTo(tie[1]);
+            assertThat(detector.detect(byParagraph).language()).as(tie[0]).isEqualTo(tie[1]);
+        }
+    }
 }

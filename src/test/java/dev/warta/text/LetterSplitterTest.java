@@ -40,6 +40,27 @@ class LetterSplitterTest {
                     .containsExactly(NON_LETTERS.split(input));
             assertThat(LetterSplitter.atNonLettersBut("'’-").split(input)).as(input)
                     .containsExactly(NOT_NAME_CHARACTERS.split(input));
+            assertThat(pieces(LetterSplitter.atNonLetters(), input)).as(input)
+                    .containsExactly(nonEmpty(NON_LETTERS.split(input)));
+            assertThat(pieces(LetterSplitter.atNonLettersBut("'’-"), input)).as(input)
+                    .containsExactly(nonEmpty(NOT_NAME_CHARACTERS.split(input)));
         }
+    }
+
+    @Test
+    void walksTheNonEmptyPiecesInPlace() {
+        assertThat(pieces(LetterSplitter.atNonLetters(), "  Banjir di 12 desa, kata BPBD.  "))
+                .containsExactly("Banjir", "di", "desa", "kata", "BPBD");
+        assertThat(pieces(LetterSplitter.atNonLetters(), "12 ... 34")).isEmpty();
+    }
+
+    private static String[] pieces(LetterSplitter splitter, String text) {
+        java.util.List<String> pieces = new java.util.ArrayList<>();
+        splitter.forEachPiece(text, (start, end) -> pieces.add(text.substring(start, end)));
+        return pieces.toArray(String[]::new);
+    }
+
+    private static String[] nonEmpty(String[] pieces) {
+        return java.util.Arrays.stream(pieces).filter(piece -> !piece.isEmpty()).toArray(String[]::new);
     }
 }
