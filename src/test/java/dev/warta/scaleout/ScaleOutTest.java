@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A scale-out run as operators run it: a manager and worker JVMs on one PostgreSQL (started by the tests), the
  * model behind the local OpenAI-compatible stub. Pins down that a worker killed with SIGKILL mid-partition costs no
  * article and no duplicate, and at most its calls in flight paid twice; that a manager killed mid-run is resumed
- * by the next start while the workers carry on; that two workers keep one budget; and that a worker that cannot
- * reach the endpoint fails its partition in one line that the manager reports.
+ * by the next start while the workers carry on; that two workers keep one budget; that a worker that cannot
+ * reach the endpoint fails its partition in one line that the manager reports; and that database trouble (a worker's
+ * connections breaking for a moment, a worker or the manager losing the database) costs no article and no duplicate.
  */
 class ScaleOutTest {
 
