@@ -44,7 +44,8 @@ public record RunSummary(
      * One partition of a scale-out run.
      *
      * @param worker   host/pid of the worker that ran it last
-     * @param status   completed | failed | lost (its worker stopped answering) | stopped | waiting | running
+     * @param status   completed | failed | lost (its worker stopped answering) | interrupted (its worker's database
+     *                 connections broke) | stopped | waiting | running
      * @param attempts how many times a worker took it (more than one after a worker was lost)
      * @param written  items the last attempt committed (a partition run again skips what was committed before)
      * @param reason   why it did not complete, in one line

@@ -6,6 +6,7 @@ import org.springframework.scheduling.support.CronExpression;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.function.IntPredicate;
 import java.util.function.IntSupplier;
 
 /**
@@ -31,12 +32,13 @@ final class NightlySchedule {
     }
 
     /**
-     * Runs {@code oneRun} at every time of the schedule until the schedule ends, the thread is interrupted, or a run
-     * answers {@code stopCode} (it cannot start: a later time will not help).
+     * Runs {@code oneRun} at every time of the schedule until the schedule ends, the thread is interrupted, or
+     * {@code stop} says so after a run (it cannot start, or it lost the database: a later time will not help, a fresh
+     * process might).
      *
      * @return the exit code of the last run
      */
-    int runUntilEnd(IntSupplier oneRun, int stopCode) throws InterruptedException {
+    int runUntilEnd(IntSupplier oneRun, IntPredicate stop) throws InterruptedException {
         int exitCode = 0;
         while (!Thread.currentThread().isInterrupted()) {
             LocalDateTime next = cron.next(LocalDateTime.now());
@@ -48,7 +50,7 @@ final class NightlySchedule {
             Thread.sleep(Math.max(0, Duration.between(LocalDateTime.now(), next).toMillis()));
             exitCode = oneRun.getAsInt();
             log.info("Run finished with exit code {}", exitCode);
-            if (exitCode == stopCode) {
+            if (stop.test(exitCode)) {
                 return exitCode;
             }
         }

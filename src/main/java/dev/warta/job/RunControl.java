@@ -19,6 +19,7 @@ class RunControl implements StepExecutionListener {
     private volatile StepExecution running;
     private volatile String stopReason;
     private volatile String wrongSettings;
+    private volatile String databaseLost;
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
@@ -32,6 +33,7 @@ class RunControl implements StepExecutionListener {
     void reset() {
         stopReason = null;
         wrongSettings = null;
+        databaseLost = null;
         running = null;
     }
 
@@ -55,6 +57,22 @@ class RunControl implements StepExecutionListener {
             wrongSettings = cause;
         }
         requestStop(cause);
+    }
+
+    /**
+     * The run lost its database (out of reach for the pool's whole connection timeout): nothing more can be recorded,
+     * so the run stops, and the process says so in one line and exits.
+     */
+    void stopForLostDatabase(String cause) {
+        if (databaseLost == null) {
+            databaseLost = cause;
+        }
+        requestStop("lost the database (" + cause + ")");
+    }
+
+    /** Why the run lost its database, when it did; else null. */
+    String databaseLost() {
+        return databaseLost;
     }
 
     /** What the endpoint rejected, when it stopped the run; else null. */

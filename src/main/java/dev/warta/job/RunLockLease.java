@@ -30,8 +30,14 @@ final class RunLockLease implements AutoCloseable {
         });
         heartbeat.scheduleAtFixedRate(() -> {
             if (!closed && !lock.stillHeld()) {
-                control.requestStop("lost the run lock (database connection or heartbeat failed); another run "
-                        + "may take over");
+                Optional<String> outOfReach = lock.outOfReach();
+                if (outOfReach.isPresent()) {
+                    control.stopForLostDatabase(outOfReach.get());
+                    lock.closePool();   // the process exits after the run: see WartaRunner
+                } else {
+                    control.requestStop("lost the run lock (database connection or heartbeat failed); another run "
+                            + "may take over");
+                }
                 heartbeat.shutdown();
             }
         }, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);

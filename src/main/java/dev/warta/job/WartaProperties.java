@@ -52,8 +52,8 @@ public record WartaProperties(
      * @param heartbeat     how often a worker proves it is alive while it runs a partition
      * @param workerTimeout a partition whose worker has not proven it is alive for this long is failed by the
      *                      manager (its worker died or lost the database), so that it can be run again
-     * @param restarts      how many times the manager itself runs the partitions of lost workers again before it
-     *                      gives up and reports them failed (a later start of the manager resumes them too)
+     * @param restarts      how many times the manager itself runs the partitions of lost workers (or of workers
+     *                      whose database connections broke) again before it gives up and reports them failed (a later start of the manager resumes them too)
      */
     public record ScaleOut(@DefaultValue("5s") java.time.Duration heartbeat,
                            @DefaultValue("60s") java.time.Duration workerTimeout,

@@ -15,12 +15,14 @@ import dev.warta.store.RunRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import dev.warta.store.PartitionRepository;
 import dev.warta.store.SqlDialect;
 import org.springframework.beans.factory.ObjectProvider;
@@ -137,7 +139,7 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
             engines.reset();
             control.reset();
             return runOnce(false);
-        }, CANNOT_START);
+        }, code -> code == CANNOT_START || control.databaseLost() != null);
     }
 
     /** One run: the checks, the lock, the job and its report. Returns the exit code. */
@@ -163,6 +165,11 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
             System.err.println("warta: another run is using this database: " + e.getMessage()
                     + ". Wait for it to finish, or point --spring.datasource.url elsewhere.");
             return ANOTHER_RUN_ACTIVE;
+        } catch (RuntimeException e) {
+            if (control.databaseLost() == null) {
+                throw e;
+            }
+            return lostTheDatabase();
         }
     }
 
@@ -194,16 +201,21 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
             jobStatus = BatchStatus.COMPLETED;
         } else {
             progress.start();
-            JobExecution execution = startJob(parameters);
-            // partitions whose worker died: run them again at once, on the workers that are still there
+            JobExecution execution = settleUnknown(startJob(parameters));
+            // partitions whose worker died or lost its database connections: run them again at once, on the
+            // workers that are there (not those whose articles were left pending: the endpoint or the budget would
+            // stop them again, and the operator decides)
             for (int restart = 1; scaledOut() && restart <= properties.scaleOut().restarts()
-                    && execution.getStatus() == BatchStatus.FAILED && partitionWatch.getObject().lostInLastStep() > 0
-                    && !control.stopRequested(); restart++) {
-                log.warn("Running the partitions of lost workers again (restart {} of {})", restart,
+                    && execution.getStatus() == BatchStatus.FAILED && (partitionWatch.getObject().lostInLastStep() > 0
+                    || partitions.anyInterrupted(runId)) && !control.stopRequested(); restart++) {
+                log.warn("Running the partitions of lost or interrupted workers again (restart {} of {})", restart,
                         properties.scaleOut().restarts());
-                execution = startJob(parameters);
+                execution = settleUnknown(startJob(parameters));
             }
             progress.finish();
+            if (control.databaseLost() != null) {
+                return lostTheDatabase();   // nothing of the run's end can be written
+            }
             jobStatus = execution.getStatus();
             failure = execution.getAllFailureExceptions().isEmpty() ? null
                     : execution.getAllFailureExceptions().get(0);
@@ -273,8 +285,60 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
             }
             jobOperator.recover(last);
         }
+        if (last != null) {
+            last = settleUnknown(last);
+        }
         runs.markRunning(runId);
         return last;
+    }
+
+    /**
+     * The run lost its database mid-way (the run lock's heartbeat found it out of reach and closed the pool): one line
+     * for the operator, and exit 3. What was committed stays; the next start resumes the same run. A scale-out run's
+     * workers carry on with the partitions they run, and the next start waits for them.
+     */
+    private int lostTheDatabase() {
+        System.err.println("warta: lost the database (" + control.databaseLost() + "); the run stopped. What was "
+                + "committed stays: run it again once the database is back, and it goes on where it stopped.");
+        return JOB_FAILED;
+    }
+
+    /**
+     * Spring Batch marks a step UNKNOWN when it could not record the step's end (the database connection broke just
+     * then: a restart, a failover, a blip), and the job with it, and refuses to run either again: it cannot know
+     * what the step had committed. Warta can: an article's outcome and its work item are written in the chunk's one
+     * transaction, so running the step again skips what was committed and redoes the rest, as after a kill -9 (which
+     * leaves the same doubt, and which Spring Batch does restart). So such steps and their job are marked failed, and
+     * the run goes on instead of waiting for someone to edit the job repository by hand.
+     *
+     * @return the same job execution, its status as the repository now holds it
+     */
+    private JobExecution settleUnknown(JobExecution execution) {
+        JobExecution fresh = jobRepository.getJobExecution(execution.getId());
+        if (fresh == null) {
+            return execution;
+        }
+        boolean settled = false;
+        for (StepExecution step : fresh.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN) {
+                log.warn("{}: its end could not be recorded (the database connection broke); marked failed, so that "
+                        + "it runs again from its last committed chunk", step.getStepName());
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription("its end could not be recorded"));
+                jobRepository.update(step);
+                settled = true;
+            }
+        }
+        if (fresh.getStatus() == BatchStatus.UNKNOWN) {
+            fresh.setStatus(BatchStatus.FAILED);
+            fresh.setExitStatus(ExitStatus.FAILED.addExitDescription("a step's end could not be recorded"));
+            jobRepository.update(fresh);
+            settled = true;
+        }
+        if (settled) {
+            execution.setStatus(fresh.getStatus());   // the failures it met stay with it, for the report
+        }
+        return execution;
     }
 
     /** The partitions of a scale-out run for run.json and the end table; none for a run in one process. */

@@ -2,6 +2,7 @@ package dev.warta.job;
 
 import dev.warta.article.ArticleStatus;
 import dev.warta.store.ArticleOutcome;
+import dev.warta.store.ConnectionPools;
 import dev.warta.store.PartitionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.net.InetAddress;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -28,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A worker's side of one partition: claims it in {@code warta_partition} under this worker's name (host/pid), proves
  * it is alive every {@code warta.scale-out.heartbeat} while the step runs, and records how it ended. A partition
  * whose articles were left pending (the endpoint could not be reached, the budget was spent) ends failed, with the
- * first reason, in one line: the manager reports it and a restart runs it again.
+ * first reason, in one line: the manager reports it and a restart runs it again. One whose database connections broke
+ * under it ends interrupted, and the manager runs it again at once.
  */
 @Component
 @Profile(WorkerCommand.PROFILE)
@@ -45,6 +48,7 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
     private final ProgressReporter progress;
     private final EngineSelector engines;
     private final WartaProperties properties;
+    private final DataSource dataSource;
 
     private final AtomicInteger pending = new AtomicInteger();
     private volatile String firstPendingReason;
@@ -58,7 +62,9 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
     private volatile CountDownLatch idle = new CountDownLatch(0);
 
     WorkerPartitionListener(PartitionRepository partitions, JobRepository jobRepository, RunControl control,
-                            ProgressReporter progress, EngineSelector engines, WartaProperties properties) {
+                            ProgressReporter progress, EngineSelector engines, WartaProperties properties,
+                            DataSource dataSource) {
+        this.dataSource = dataSource;
         this.partitions = partitions;
         this.jobRepository = jobRepository;
         this.control = control;
@@ -112,6 +118,8 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
             if (databaseLost == null) {
                 databaseLost = rootMessage(e);
                 control.requestStop("the worker lost the database (" + databaseLost + ")");
+                // the worker exits once the partition ends: what is left of it fails at once, not a timeout each
+                ConnectionPools.closeAtOnce(dataSource);
             }
             log.warn("Partition {}: heartbeat failed: {}", partition, rootMessage(e));
         } catch (RuntimeException e) {
@@ -178,6 +186,11 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
         } else if (step.getStatus() == BatchStatus.STOPPED) {
             status = "stopped";
             reason = control.stopReason();
+        } else if (step.getFailureExceptions().stream().anyMatch(WorkerPartitionListener::fromTheDatabase)) {
+            // the database connections broke (a restart, a failover, a blip) and the worker reached the database
+            // again to say so: nothing is wrong with the articles, so the manager runs the partition again at once
+            status = "interrupted";
+            reason = "the database connection broke: " + rootMessage(step.getFailureExceptions().get(0));
         } else {
             status = "failed";
             reason = step.getFailureExceptions().isEmpty() ? step.getExitStatus().getExitDescription()
@@ -195,6 +208,11 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
         if ("failed".equals(status)) {
             System.err.println("warta worker " + WORKER + ": partition " + partition + " of run " + runId
                     + " failed: " + reason);
+            return ExitStatus.FAILED.addExitDescription(reason);
+        }
+        if ("interrupted".equals(status)) {
+            System.err.println("warta worker " + WORKER + ": partition " + partition + " of run " + runId
+                    + " interrupted: " + reason + "; the manager runs it again");
             return ExitStatus.FAILED.addExitDescription(reason);
         }
         log.info("Partition {} of run {}: {} ({} items written)", partition, runId, status, step.getWriteCount());
@@ -232,6 +250,15 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
 
     private static int partition(StepExecution step) {
         return step.getExecutionContext().getInt(ScaleOutConfiguration.PARTITION_KEY);
+    }
+
+    private static boolean fromTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable failure) {

@@ -96,6 +96,13 @@ public class PartitionRepository {
                 ROW, runId, Timestamp.from(databaseNow.toInstant().minus(timeout)));
     }
 
+    /** Whether a partition of the run ended interrupted by its worker's trouble (its database connections broke). */
+    public boolean anyInterrupted(long runId) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM warta_partition WHERE run_id = ? AND status = "
+                + "'interrupted'", Integer.class, runId);
+        return count != null && count > 0;
+    }
+
     public List<Partition> ofRun(long runId) {
         return jdbc.query(SELECT + " WHERE run_id = ? ORDER BY partition_no", ROW, runId);
     }

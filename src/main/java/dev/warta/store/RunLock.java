@@ -133,6 +133,27 @@ public class RunLock {
         }
     }
 
+    /**
+     * After the lock was lost: whether the database is out of reach altogether (no connection within the pool's
+     * timeout), and why; empty when it answers (the lock's own connection broke, or another run took the lock over).
+     */
+    public Optional<String> outOfReach() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(5) ? Optional.empty() : Optional.of("no valid connection");
+        } catch (SQLException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return Optional.of(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+        }
+    }
+
+    /** The run lost its database and stops: see {@link ConnectionPools}. */
+    public void closePool() {
+        ConnectionPools.closeAtOnce(dataSource);
+    }
+
     public synchronized void release() {
         String held = token;
         token = null;

@@ -354,6 +354,48 @@ class NightlyRunTest {
     }
 
     @Test
+    void aRunWhoseStepEndCouldNotBeRecordedIsResumedByTheNextStartWithoutLosingOrRepeatingArticles() throws Exception {
+        for (int i = 4; i <= 24; i++) {
+            warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,
+                    "Isi berita nomor " + i + ". Warga berkumpul di balai desa. Rapat selesai sore hari.");
+        }
+        AtomicInteger answered = new AtomicInteger();
+        stub.respondWith(request -> {
+            answered.incrementAndGet();
+            return new SimulatedTranslator().apply(request).delayed(150);
+        });
+        Process run = warta.startProcess(
+                warta.arguments(DAY_ONE, "--warta.chunk-size=4", "--warta.llm.concurrency=4"),
+                work.resolve("cut-run.log"));
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (answered.get() < 10 && System.currentTimeMillis() < deadline && run.isAlive()) {
+            Thread.sleep(20);
+        }
+        run.destroyForcibly().waitFor();
+        // given: the state Spring Batch leaves when the database connection breaks just as it records a step's end
+        // (a database restart, a failover): the step and the job marked UNKNOWN, "should not be restarted"
+        try (var connection = warta.connect(); var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE batch_step_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' "
+                    + "WHERE status = 'STARTED'");
+            statement.executeUpdate("UPDATE batch_job_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' "
+                    + "WHERE status = 'STARTED'");
+        }
+        assertThat(warta.rows("SELECT status FROM batch_step_execution WHERE status = 'UNKNOWN'")).isNotEmpty();
+
+        // when: the operator runs it again, then: it goes on from the last committed chunk, without a hand in the
+        // job repository, and every article is there once, none paid twice but those in flight at the cut
+        Run resumed = warta.run(DAY_ONE, "--warta.chunk-size=4", "--warta.llm.concurrency=4");
+        assertThat(resumed.exitCode()).as(resumed.stdout()).isZero();
+        assertThat(warta.rows("SELECT id, status FROM warta_article")).hasSize(24)
+                .allSatisfy(row -> assertThat(row.get("STATUS")).isEqualTo("translated"));
+        assertThat(stub.requests().stream().map(request -> request.document().path("title").asText()).distinct())
+                .hasSize(24);
+        assertThat(stub.requests().size()).isLessThanOrEqualTo(24 + 4);
+        assertThat(warta.rows("SELECT status FROM warta_run")).singleElement()
+                .satisfies(row -> assertThat(row.get("STATUS")).isEqualTo("completed"));
+    }
+
+    @Test
     void aRunKilledWhileExportingIsFinishedByTheNextStart() throws Exception {
         for (int i = 4; i <= 300; i++) {
             warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,

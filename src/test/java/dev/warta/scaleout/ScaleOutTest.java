@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A scale-out run as operators run it: a manager and worker JVMs on one PostgreSQL (started by the tests), the
  * model behind the local OpenAI-compatible stub. Pins down that a worker killed with SIGKILL mid-partition costs no
  * article and no duplicate, and at most its calls in flight paid twice; that a manager killed mid-run is resumed
- * by the next start while the workers carry on; that two workers keep one budget; and that a worker that cannot
- * reach the endpoint fails its partition in one line that the manager reports.
+ * by the next start while the workers carry on; that two workers keep one budget; that a worker that cannot
+ * reach the endpoint fails its partition in one line that the manager reports; and that database trouble (a worker's
+ * connections breaking for a moment, a worker or the manager losing the database) costs no article and no duplicate.
  */
 class ScaleOutTest {
 
@@ -144,6 +145,75 @@ class ScaleOutTest {
                     .contains("/" + cutOff.pid() + " stopped answering");
             assertThat(log("manager")).containsPattern("(?m)^  " + partition + " .* completed .*\\(before: attempt 1: "
                     + "worker .+/" + cutOff.pid() + " stopped answering");
+            second.destroy();
+        }
+    }
+
+    @Test
+    void aPartitionWhoseDatabaseConnectionsBreakForAMomentIsRunAgainAtOnceAndTheRunCompletes() throws Exception {
+        addArticles(ARTICLES);
+        try (TcpProxy proxy = TcpProxy.toServerOf(warta.jdbcUrl())) {
+            Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=4",
+                    "--warta.scale-out.heartbeat=1s", "--warta.scale-out.worker-timeout=5s"));
+            Process blipped = start("worker-1", workerArguments(stub.baseUrl(),
+                    "--spring.datasource.url=" + proxy.route(warta.jdbcUrl())));
+            Process second = start("worker-2", workerArguments(stub.baseUrl()));
+
+            // every connection of the first worker breaks while it writes and has calls in flight (the database
+            // restarted, a failover); new connections work at once
+            waitFor(() -> runningPartitionOf(blipped) && articlesStored() >= 10, manager);
+            int partition = ((Number) warta.rows("SELECT partition_no FROM warta_partition WHERE status = 'running' "
+                    + "AND worker LIKE ?", "%/" + blipped.pid()).get(0).get("PARTITION_NO")).intValue();
+            proxy.drop();
+
+            // the manager runs the partition again in the same run: no article waits for the next night
+            assertThat(exitOf(manager)).as(allLogs()).isZero();
+            assertEveryArticleOnceAndAtMostInFlightPaidTwice();
+            assertThat(log("worker-1")).as(allLogs()).containsPattern("warta worker .+/" + blipped.pid()
+                    + ": partition " + partition + " of run \\d+ interrupted: the database connection broke: .+; the "
+                    + "manager runs it again");
+            JsonNode run = Json.mapper().readTree(warta.output().resolve(DAY).resolve("run.json").toFile());
+            assertThat(run.path("status").asText()).isEqualTo("completed");
+            assertThat(run.path("partitions")).allSatisfy(each ->
+                    assertThat(each.path("status").asText()).isEqualTo("completed"));
+            JsonNode again = run.path("partitions").get(partition);
+            assertThat(again.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+            assertThat(again.path("earlierFailures").asText()).contains("attempt 1: the database connection broke");
+            assertThat(log("manager")).contains("Running the partitions of lost or interrupted workers again");
+            second.destroy();
+            blipped.destroy();
+        }
+    }
+
+    @Test
+    void aManagerThatLosesTheDatabaseMidRunSaysSoAndTheNextStartFinishesTheRunWithoutPayingTwice() throws Exception {
+        addArticles(ARTICLES);
+        try (TcpProxy proxy = TcpProxy.toServerOf(warta.jdbcUrl())) {
+            // the manager reaches the database through the proxy; the workers directly
+            Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=4",
+                    "--warta.scale-out.heartbeat=1s", "--warta.scale-out.worker-timeout=5s",
+                    "--spring.datasource.url=" + proxy.route(warta.jdbcUrl())));
+            Process first = start("worker-1", workerArguments(stub.baseUrl()));
+            Process second = start("worker-2", workerArguments(stub.baseUrl()));
+
+            waitFor(() -> partitionsIn("running") > 0 && articlesStored() >= 10, manager);
+            proxy.cut();
+
+            // the manager cannot follow the run any more: it says so in one line and exits 3, rather than wait the
+            // pool's timeout at every statement still to come
+            assertThat(manager.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as(allLogs()).isTrue();
+            assertThat(manager.exitValue()).as(allLogs()).isEqualTo(3);
+            assertThat(log("manager").lines().filter(line -> line.startsWith("warta: "))).as(log("manager"))
+                    .singleElement().asString().startsWith("warta: lost the database (")
+                    .endsWith("run it again once the database is back, and it goes on where it stopped.");
+
+            // the workers carried on; the manager started again (the database in reach) finishes the same run
+            Process again = start("manager-again", warta.arguments(DAY, "--warta.partitions=4",
+                    "--warta.scale-out.heartbeat=1s", "--warta.scale-out.worker-timeout=5s"));
+            assertThat(exitOf(again)).as(allLogs()).isZero();
+            assertEveryArticleOnceAndAtMostInFlightPaidTwice();
+            assertThat(warta.rows("SELECT id FROM warta_run")).hasSize(1);
+            first.destroy();
             second.destroy();
         }
     }

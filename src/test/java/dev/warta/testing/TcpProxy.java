@@ -57,6 +57,14 @@ public final class TcpProxy implements AutoCloseable {
         sockets.forEach(TcpProxy::closeQuietly);
     }
 
+    /**
+     * Breaks every connection through the proxy but goes on accepting new ones: a database restarted, a failover or
+     * a network blip, after which a fresh connection works again.
+     */
+    public void drop() {
+        sockets.forEach(TcpProxy::closeQuietly);
+    }
+
     @Override
     public void close() {
         cut();
