@@ -82,6 +82,9 @@ final class NumberFacts {
     private static final Pattern INDONESIAN_GROUPS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
     private static final LetterSplitter NON_LETTERS = LetterSplitter.atNonLetters();   // [^\p{L}]+
     private static final Pattern ENGLISH_WORD = Pattern.compile("[a-z]+");
+    /** A year the source calls this one: "2012 ini", "tahun 2013 ini". */
+    private static final Pattern YEAR_CALLED_THIS = Pattern.compile("\\b((?:19|20)\\d\\d)\\s+ini\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
     /** Month names by number, looked up for every word of a translation. */
@@ -213,6 +216,14 @@ final class NumberFacts {
                 values.add(BigDecimal.valueOf(i * 10L));
             }
         }
+        // "tahun 2013 ini" (this 2013) is "this year": each "this year" stands for one year the source calls this one
+        if (!source.isEmpty() && lower.contains("this year")) {
+            int thisYears = lower.split("this year", -1).length - 1;
+            Matcher year = YEAR_CALLED_THIS.matcher(source);
+            while (year.find() && thisYears-- > 0) {
+                values.add(new BigDecimal(year.group(1)));
+            }
+        }
         // "November" for the 11 of "(15/11)"; a month the source names in words ("Januari") is not a number
         int[] sourceMonths = new int[13];
         for (String word : NON_LETTERS.split(source.toLowerCase(Locale.ROOT))) {
@@ -241,6 +252,8 @@ final class NumberFacts {
         boolean inRun = false;
         // a run of one number word ("twelve") states its value once: counted twice it would stand for two facts
         boolean runOfOneWord = false;
+        // after "point" inside a run: the place of the next decimal digit, else null
+        BigDecimal decimalPlace = null;
         String previous = "";
         Matcher words = ENGLISH_WORD.matcher(lower);
         int previousEnd = 0;
@@ -257,17 +270,36 @@ final class NumberFacts {
                 current = BigDecimal.ZERO;
                 inRun = false;
                 runOfOneWord = false;
+                decimalPlace = null;
             }
             if (inRun && (word.equals("half") && (previous.equals("and") || previous.equals("a"))
                     || word.equals("a") && previous.equals("and"))) {
-                // "one and a half", "one-and-half": the run's value and a half
+                // "one and a half", "one-and-half": the run's value and a half, which a scale after it multiplies
+                // ("six-and-a-half-thousand" = 6,500)
                 if (word.equals("half")) {
-                    values.add(total.add(current).add(new BigDecimal("0.5")));
+                    current = current.add(new BigDecimal("0.5"));
+                    runOfOneWord = false;
                 }
                 previous = word;
                 continue;
             }
+            if (inRun && word.equals("point") && decimalPlace == null) {
+                // "one-point-three-billion", "six point four": the digits after "point" are decimals
+                decimalPlace = BigDecimal.ONE;
+                previous = word;
+                continue;
+            }
             BigDecimal small = WORD_VALUES.get(word);
+            if (decimalPlace != null) {
+                if (small != null && small.compareTo(BigDecimal.TEN) < 0 && NUMBER_WORDS.contains(word)) {
+                    decimalPlace = decimalPlace.movePointLeft(1);
+                    current = current.add(small.multiply(decimalPlace));
+                    runOfOneWord = false;
+                    previous = word;
+                    continue;
+                }
+                decimalPlace = null;
+            }
             BigDecimal scale = SCALES.get(word.endsWith("s") ? word.substring(0, word.length() - 1) : word);
             if (scale != null && !word.equals("k") && !word.equals("m") && !word.equals("bn")
                     && (inRun || previous.equals("a") || previous.equals("one"))) {
