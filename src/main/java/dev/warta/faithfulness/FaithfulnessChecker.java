@@ -158,11 +158,12 @@ public class FaithfulnessChecker {
     private static final Pattern ENGLISH_CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’-]+");
     private static final Pattern BODY_OF_THE_CITY = Pattern.compile("\\b(?:City|Provincial) \\p{Lu}\\p{Ll}+");
+    private static final Pattern SHORT_FORM_AFTER = Pattern.compile("(?:\\s+\\p{Lu}\\p{Ll}+)*\\s*\\(");
     private static final Pattern CAPITALISED_LETTERS = Pattern.compile("\\b\\p{Lu}\\p{L}+");
     private static final Pattern CAPITALISED_AFTER = Pattern.compile("\\s+(\\p{Lu}\\p{Ll}+)\\b");
-    /** Two or more capitalised words in a row, not opening a sentence: an English name. */
-    private static final Pattern ENGLISH_CAPITALISED_RUN = Pattern.compile(
-            "(?<![.!?\"“]\\s|^)\\b\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)+");
+    /** Two or more capitalised words in a row: an English name (less its first word where it opens a sentence). */
+    private static final Pattern ENGLISH_CAPITALISED_RUN = Pattern.compile("\\b\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)+");
+    private static final Pattern SENTENCE_END_BEFORE = Pattern.compile("(?s)(|.*[.!?\"“]\\s*)");
     private static final Pattern SOFT_C = Pattern.compile("s(?=[ei])");
     private static final Pattern FIRST_PERSON_HOPE = Pattern.compile(
             "\\b(saya|aku|kami|kita)\\s+(sangat\\s+|juga\\s+|pun\\s+)?(ber)?harap", Pattern.CASE_INSENSITIVE);
@@ -867,14 +868,16 @@ public class FaithfulnessChecker {
     /**
      * A name whose words are all dictionary words or stems ("Klub Taat Suami", the Obedient Wives Club; "Tata Air",
      * water management), rendered by its meaning: the English paragraph has a run of capitalised words, as many as
-     * the name's less one or more, that are not words of the source and hold the English of one of the name's other
-     * words ("Club" for klub). A person's name of dictionary words ("Budi Karya") is not translated word by word, so
-     * a dropped person is still caught.
+     * the name's or more, that are not words of the source and hold the English of one of the name's other words
+     * ("Club" for klub). A person's name of dictionary words ("Budi Karya") is not translated word by word, so a
+     * dropped person is still caught; a long form followed by its short form ("Badan Amil Zakat Nasional (Baznas)")
+     * is left to the rule of long forms, which wants the short form kept.
      */
     boolean nameOfDictionaryWordsTranslated(String name, String sourceParagraph, String english,
                                             String sourceFolded) {
         List<String> run = dictionaryWordRun(name, sourceParagraph);
-        if (run.size() < 2) {
+        if (run.size() < 2 || SHORT_FORM_AFTER.matcher(sourceParagraph).region(sourceParagraph.indexOf(name)
+                + name.length(), sourceParagraph.length()).lookingAt()) {
             return false;
         }
         List<String> heads = new ArrayList<>();
@@ -892,8 +895,12 @@ public class FaithfulnessChecker {
         }
         Matcher capitalisedRun = ENGLISH_CAPITALISED_RUN.matcher(english);
         while (capitalisedRun.find()) {
-            List<String> words = Arrays.asList(capitalisedRun.group().split("\\s+"));
-            if (words.size() >= run.size() - 1
+            List<String> words = new ArrayList<>(Arrays.asList(capitalisedRun.group().split("\\s+")));
+            if (SENTENCE_END_BEFORE.matcher(english.substring(0, capitalisedRun.start())).matches()) {
+                // a sentence's first word is capitalised whatever it is ("The Home Affairs Commissioner")
+                words.remove(0);
+            }
+            if (words.size() >= run.size()
                     && words.stream().noneMatch(word -> wordIn(word, sourceFolded))
                     && words.stream().anyMatch(word -> heads.stream().anyMatch(fold(word)::startsWith))) {
                 return true;
@@ -905,7 +912,9 @@ public class FaithfulnessChecker {
     /** The capitalised words around a name in its sentence that the dictionary knows, the name among them. */
     private static List<String> dictionaryWordRun(String name, String sourceParagraph) {
         int at = sourceParagraph.indexOf(name);
-        if (at < 0 || Lexicon.bundled().word(name.toLowerCase(Locale.ROOT)) == null) {
+        Lexicon.Entry entry = Lexicon.bundled().word(name.toLowerCase(Locale.ROOT));
+        // a place keeps its name in English ("Eropa", "Kaukasus Utara"): not a name of meaning
+        if (at < 0 || entry == null || entry.isPlace()) {
             return List.of();
         }
         List<String> before = new ArrayList<>();

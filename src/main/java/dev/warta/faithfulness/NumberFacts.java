@@ -82,9 +82,6 @@ final class NumberFacts {
     private static final Pattern INDONESIAN_GROUPS = Pattern.compile("\\d{1,3}(\\.\\d{3})+");
     private static final LetterSplitter NON_LETTERS = LetterSplitter.atNonLetters();   // [^\p{L}]+
     private static final Pattern ENGLISH_WORD = Pattern.compile("[a-z]+");
-    /** A year the source calls this one: "2012 ini", "tahun 2013 ini". */
-    private static final Pattern YEAR_CALLED_THIS = Pattern.compile("\\b((?:19|20)\\d\\d)\\s+ini\\b",
-            Pattern.CASE_INSENSITIVE);
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
     /** Month names by number, looked up for every word of a translation. */
@@ -214,14 +211,6 @@ final class NumberFacts {
         for (int i = 2; i < DECADES.size(); i++) {
             if (lower.contains(DECADES.get(i))) {
                 values.add(BigDecimal.valueOf(i * 10L));
-            }
-        }
-        // "tahun 2013 ini" (this 2013) is "this year": each "this year" stands for one year the source calls this one
-        if (!source.isEmpty() && lower.contains("this year")) {
-            int thisYears = lower.split("this year", -1).length - 1;
-            Matcher year = YEAR_CALLED_THIS.matcher(source);
-            while (year.find() && thisYears-- > 0) {
-                values.add(new BigDecimal(year.group(1)));
             }
         }
         // "November" for the 11 of "(15/11)"; a month the source names in words ("Januari") is not a number
