@@ -158,6 +158,7 @@ public class FaithfulnessChecker {
     private static final Pattern ENGLISH_CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’]+");
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}[\\p{L}'’-]+");
     private static final Pattern BODY_OF_THE_CITY = Pattern.compile("\\b(?:City|Provincial) \\p{Lu}\\p{Ll}+");
+    private static final Pattern PREFIX_OF_COMPOUND = Pattern.compile("(?i)antar|pasca|lintas");
     private static final Pattern SHORT_FORM_AFTER = Pattern.compile("(?:\\s+\\p{Lu}\\p{Ll}+)*\\s*\\(");
     private static final Pattern CAPITALISED_LETTERS = Pattern.compile("\\b\\p{Lu}\\p{L}+");
     private static final Pattern CAPITALISED_AFTER = Pattern.compile("\\s+(\\p{Lu}\\p{Ll}+)\\b");
@@ -1159,6 +1160,14 @@ public class FaithfulnessChecker {
         if (entry != null && entry.translated() && !entry.isPlace()) {
             return true;
         }
+        // "Antarklub" (inter-club), "Pascasarjana" (postgraduate): a dictionary word behind a prefix written onto it
+        Matcher compound = PREFIX_OF_COMPOUND.matcher(word);
+        if (compound.lookingAt() && word.length() - compound.end() >= 4) {
+            Lexicon.Entry rest = Lexicon.bundled().word(word.substring(compound.end()).toLowerCase(Locale.ROOT));
+            if (rest != null && rest.translated() && !rest.isPlace()) {
+                return true;
+            }
+        }
         // "Namanya" (its name), capitalised by a typing error of the source: a common word with -nya attached; so is
         // a stem of the dictionary with -nya ("Janjinya", its promise, after a headline the sentence is glued to)
         String base = NYA_ENDING.matcher(word).replaceAll("");
@@ -1303,6 +1312,10 @@ public class FaithfulnessChecker {
             return false;
         }
         String stem = rendering.substring(0, rendering.length() - (rendering.length() >= 6 ? 2 : 1));
+        if (rendering.endsWith("land") && rendering.length() >= 7) {
+            // Finland → Finns, Thailand → Thai, Scotland → Scots: the people of a "-land" are named without it
+            stem = rendering.substring(0, rendering.length() - 4);
+        }
         return Pattern.compile("\\b" + Pattern.quote(stem) + "\\p{Ll}*").matcher(english).find();
     }
 

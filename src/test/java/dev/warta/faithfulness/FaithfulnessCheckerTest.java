@@ -755,4 +755,16 @@ class FaithfulnessCheckerTest {
                 "The Operational Standards require six officers, Sutarmi said."))
                 .containsExactly("name Prosedur missing");
     }
+
+    @Test
+    void thePeopleOfALandAndAWordBehindAPrefixAreNotMissingNames() {
+        assertThat(failures("Kedua pemenang berasal dari Finlandia dan menerima hadiah uang.",
+                "Both winners are Finns and received cash prizes.")).isEmpty();
+        assertThat(failures("Kedua pemenang berasal dari Finlandia dan menerima hadiah uang.",
+                "Both winners are Swedes and received cash prizes.")).containsExactly("name Finlandia missing");
+        assertThat(failures("Mereka menjuarai Piala Dunia Antarklub di Jepang.",
+                "They won the Club World Cup in Japan.")).isEmpty();
+        assertThat(failures("Mereka menjuarai Piala Dunia Antarklub di Jepang.",
+                "They won the Club World Cup.")).containsExactly("name Jepang missing");
+    }
 }
