@@ -304,12 +304,12 @@ public class FaithfulnessChecker {
                         .filter(other -> !otherPartsUsed.contains(locatedGroup.paragraph() + "\t" + other))
                         .findFirst().map(other -> otherPartsUsed.add(locatedGroup.paragraph() + "\t" + other))
                         .orElse(false);
-                // "Gaddadi" → "Gaddafi", "Chaves" → "Chavez": one letter apart, same initial, a long word. The
-                // source's typing error corrected and the translator's misspelling look the same to a check, so it
-                // is shown with the article as a note, without flagging it or asking the model again
                 // "Klub Taat Suami" → "Obedient Wives Club": a name made of dictionary words, translated word by word
                 boolean translatedByMeaning = !acronym
                         && nameOfDictionaryWordsTranslated(name, sourceParagraph, paragraphEnglish, sourceFolded);
+                // "Gaddadi" → "Gaddafi", "Chaves" → "Chavez": one letter apart, same initial, a long word. The
+                // source's typing error corrected and the translator's misspelling look the same to a check, so it
+                // is shown with the article as a note, without flagging it or asking the model again
                 String respelt = acronym ? null : respelt(name, english, sourceFolded);
                 if (respelt != null) {
                     spellingNotes.add("name " + name + " spelt " + respelt);
@@ -874,8 +874,8 @@ public class FaithfulnessChecker {
      * dropped person is still caught; a long form followed by its short form ("Badan Amil Zakat Nasional (Baznas)")
      * is left to the rule of long forms, which wants the short form kept.
      */
-    boolean nameOfDictionaryWordsTranslated(String name, String sourceParagraph, String english,
-                                            String sourceFolded) {
+    private static boolean nameOfDictionaryWordsTranslated(String name, String sourceParagraph, String english,
+                                                           String sourceFolded) {
         List<String> run = dictionaryWordRun(name, sourceParagraph);
         if (run.size() < 2 || SHORT_FORM_AFTER.matcher(sourceParagraph).region(sourceParagraph.indexOf(name)
                 + name.length(), sourceParagraph.length()).lookingAt()) {
