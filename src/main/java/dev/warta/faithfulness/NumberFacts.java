@@ -291,6 +291,8 @@ final class NumberFacts {
         boolean inRun = false;
         // a run of one number word ("twelve") states its value once: counted twice it would stand for two facts
         boolean runOfOneWord = false;
+        // after "point" inside a run: the place of the next decimal digit, else null
+        BigDecimal decimalPlace = null;
         String previous = "";
         int previousEnd = 0;
         // the words are the matches of [a-z]+, found without the regex engine: each run of a-z, longest first
@@ -313,17 +315,36 @@ final class NumberFacts {
                 current = BigDecimal.ZERO;
                 inRun = false;
                 runOfOneWord = false;
+                decimalPlace = null;
             }
             if (inRun && (word.equals("half") && (previous.equals("and") || previous.equals("a"))
                     || word.equals("a") && previous.equals("and"))) {
-                // "one and a half", "one-and-half": the run's value and a half
+                // "one and a half", "one-and-half": the run's value and a half, which a scale after it multiplies
+                // ("six-and-a-half-thousand" = 6,500)
                 if (word.equals("half")) {
-                    values.add(total.add(current).add(new BigDecimal("0.5")));
+                    current = current.add(new BigDecimal("0.5"));
+                    runOfOneWord = false;
                 }
                 previous = word;
                 continue;
             }
+            if (inRun && word.equals("point") && decimalPlace == null) {
+                // "one-point-three-billion", "six point four": the digits after "point" are decimals
+                decimalPlace = BigDecimal.ONE;
+                previous = word;
+                continue;
+            }
             BigDecimal small = WORD_VALUES.get(word);
+            if (decimalPlace != null) {
+                if (small != null && small.compareTo(BigDecimal.TEN) < 0 && NUMBER_WORDS.contains(word)) {
+                    decimalPlace = decimalPlace.movePointLeft(1);
+                    current = current.add(small.multiply(decimalPlace));
+                    runOfOneWord = false;
+                    previous = word;
+                    continue;
+                }
+                decimalPlace = null;
+            }
             BigDecimal scale = SCALES.get(word.endsWith("s") ? word.substring(0, word.length() - 1) : word);
             if (scale != null && !word.equals("k") && !word.equals("m") && !word.equals("bn")
                     && (inRun || previous.equals("a") || previous.equals("one"))) {
