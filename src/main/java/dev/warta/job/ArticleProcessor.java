@@ -149,9 +149,9 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
             }
         }
         try {
-            // a twin may have finished between this input's cache look-up and now
+            // a twin may have finished between this input's cache look-up and now; its entry is in the cache once
+            // its chunk is written (ArticleWriter), and until then its kept answers serve this input without a call
             Optional<Translation> justMade = force ? Optional.empty() : cache.find(key);
-            // kept in the cache by the writer, with the article's row (ArticleWriter)
             Translation translation = justMade.orElseGet(() -> engine.translate(article));
             mine.complete(translation);
             return new Made(translation, justMade.isEmpty());

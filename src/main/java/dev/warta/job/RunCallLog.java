@@ -208,8 +208,9 @@ final class RunCallLog implements CallLog, AnswerStore {
                     }
                 }
             });
-        } catch (RuntimeException commitFailed) {
-            // nothing of the batch is in the database: each piece again, as if it had come alone
+        } catch (RuntimeException | Error commitFailed) {
+            // nothing of the batch is in the database: each piece again, as if it had come alone (and this thread,
+            // which every call waits for, lives on)
             batch.forEach(Work::runAlone);
             return;
         }

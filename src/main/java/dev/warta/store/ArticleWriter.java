@@ -4,6 +4,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import java.util.Comparator;
+import java.util.Objects;
 
 /**
  * Commits each outcome to the database in the chunk's transaction, and nothing else: the database is the one
@@ -34,7 +35,7 @@ public class ArticleWriter implements ItemWriter<ArticleOutcome> {
         }
         items.getItems().stream()
                 .map(ArticleOutcome::toCache)
-                .filter(entry -> entry != null)
+                .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(TranslationCache.Entry::key))
                 .forEach(cache::putInCallersTransaction);
     }
