@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The call log's promises when many model-call threads write at once and their work shares commits (group commit):
  * a call's row is in the database before the caller goes on to send it, an answer before the caller goes on to use
- * it, and a piece that fails inside a shared commit (the same request answered twice at once) spoils nothing of
- * the others. Checked from another connection, on H2 and on PostgreSQL.
+ * it, and the same request answered twice at once (a duplicate key inside a shared commit) spoils nothing of the
+ * others. Checked from another connection, on H2 and on PostgreSQL.
  */
 class RunCallLogTest {
 
