@@ -99,7 +99,8 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
         }
         try {
             Made made = translateOnce(key, article);
-            return delivered(article, made.translation(), !made.paidHere());
+            ArticleOutcome outcome = delivered(article, made.translation(), !made.paidHere());
+            return made.paidHere() ? withCacheEntry(outcome, key, article, made.translation()) : outcome;
         } catch (TranslationException e) {
             switch (e.fault()) {
                 case SETTINGS -> {
@@ -148,12 +149,10 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
             }
         }
         try {
-            // a twin may have finished between this input's cache look-up and now
+            // a twin may have finished between this input's cache look-up and now; its entry is in the cache once
+            // its chunk is written (ArticleWriter), and until then its kept answers serve this input without a call
             Optional<Translation> justMade = force ? Optional.empty() : cache.find(key);
             Translation translation = justMade.orElseGet(() -> engine.translate(article));
-            if (justMade.isEmpty()) {
-                cache.put(key, article.id(), engine.fingerprint(), translation);
-            }
             mine.complete(translation);
             return new Made(translation, justMade.isEmpty());
         } catch (RuntimeException e) {
@@ -162,6 +161,11 @@ class ArticleProcessor implements ItemProcessor<Ingested, ArticleOutcome> {
         } finally {
             inFlight.remove(key, mine);
         }
+    }
+
+    private ArticleOutcome withCacheEntry(ArticleOutcome outcome, String key, Article article, Translation made) {
+        return new ArticleOutcome(outcome.stored(), outcome.cached(), outcome.attempted(),
+                new TranslationCache.Entry(key, article.id(), engine.fingerprint(), made));
     }
 
     /** A translation, and whether this input paid for it (else a twin did, or the cache had it). */

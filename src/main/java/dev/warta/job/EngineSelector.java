@@ -17,6 +17,7 @@ import dev.warta.store.SharedEndpointLimits;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,10 +54,10 @@ public class EngineSelector {
 
     EngineSelector(WartaProperties properties, LlmProperties llm, ModelAnswerRepository answers,
                    ModelCallRepository calls, org.springframework.beans.factory.ObjectProvider<JdbcTemplate> jdbc,
-                   Environment environment) {
+                   Environment environment, PlatformTransactionManager transactions) {
         this.properties = properties;
         this.llm = llm;
-        this.callLog = new RunCallLog(answers, calls);
+        this.callLog = new RunCallLog(answers, calls, transactions);
         this.jdbc = jdbc;
         this.scaledOut = properties.partitions() > 0 || environment.matchesProfiles(WorkerCommand.PROFILE);
     }

@@ -4,14 +4,19 @@ import dev.warta.llm.http.AnswerStore;
 import dev.warta.llm.http.CallLog;
 import dev.warta.store.ModelAnswerRepository;
 import dev.warta.store.ModelCallRepository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 
 /**
@@ -23,25 +28,41 @@ import java.util.function.Supplier;
  * threads, which a stop interrupts; an interrupt that reaches a thread in the middle of H2's file I/O closes the
  * file channel and with it the whole database ({@code ClosedByInterruptException}). The caller waits for the work
  * to finish even when interrupted (it is short, and it is what keeps a paid answer), then keeps its interrupt.
+ * <p>
+ * Work that piles up while the thread is busy (other calls' rows and answers, at high concurrency) is committed
+ * together, in one transaction, each piece in a savepoint of its own (group commit): with H2's {@code WRITE_DELAY=0}
+ * each commit writes its pages to the file, so fewer commits cost less. Every caller still returns only once its
+ * work is committed, so a row is in the database before its request is sent and an answer before it is used, as
+ * when each had its own commit. A piece that fails is rolled back to its savepoint and done again alone after the
+ * others are committed, and if the shared commit fails every piece is done again alone: each then fails or succeeds
+ * exactly as it would have on its own.
  */
 final class RunCallLog implements CallLog, AnswerStore {
 
+    /** At most this many pieces of work share a commit. */
+    private static final int MOST_PER_COMMIT = 64;
+
     private final ModelAnswerRepository answers;
     private final ModelCallRepository calls;
-    private final ExecutorService database = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "warta-call-log");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final TransactionTemplate together;
+    private final TransactionTemplate eachInItsSavepoint;
+    private final BlockingQueue<Work<?>> waiting = new LinkedBlockingQueue<>();
     private volatile Long runId;
     /** With {@code --force}: only answers received in this run are reused, older ones are bought again. */
     private volatile Instant answersSince;
     /** Why no more calls may be sent in this run (its budget is spent), asked in each call's turn. */
     private volatile Supplier<Optional<String>> refusal = Optional::empty;
 
-    RunCallLog(ModelAnswerRepository answers, ModelCallRepository calls) {
+    RunCallLog(ModelAnswerRepository answers, ModelCallRepository calls, PlatformTransactionManager transactions) {
         this.answers = answers;
         this.calls = calls;
+        this.together = new TransactionTemplate(transactions);
+        this.together.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.eachInItsSavepoint = new TransactionTemplate(transactions);
+        this.eachInItsSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        Thread database = new Thread(this::commitWhatWaits, "warta-call-log");
+        database.setDaemon(true);
+        database.start();
     }
 
     void belongTo(long runId, boolean force) {
@@ -134,12 +155,13 @@ final class RunCallLog implements CallLog, AnswerStore {
     }
 
     private <T> T onDatabaseThread(Callable<T> work) {
-        Future<T> done = database.submit(work);
+        Work<T> queued = new Work<>(work, new CompletableFuture<>());
+        waiting.add(queued);
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return done.get();
+                    return queued.done().get();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
@@ -153,6 +175,99 @@ final class RunCallLog implements CallLog, AnswerStore {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** The database thread: takes what waits, one piece alone, or several under one commit. */
+    private void commitWhatWaits() {
+        List<Work<?>> batch = new ArrayList<>();
+        while (true) {
+            batch.clear();
+            try {
+                batch.add(waiting.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            waiting.drainTo(batch, MOST_PER_COMMIT - 1);
+            if (batch.size() == 1) {
+                batch.get(0).runAlone();
+            } else {
+                commitTogether(batch);
+            }
+        }
+    }
+
+    private void commitTogether(List<Work<?>> batch) {
+        List<Work<?>> failed = new ArrayList<>();
+        try {
+            together.executeWithoutResult(status -> {
+                failed.clear();
+                for (Work<?> work : batch) {
+                    if (!work.runIn(eachInItsSavepoint)) {
+                        failed.add(work);
+                    }
+                }
+            });
+        } catch (RuntimeException | Error commitFailed) {
+            // nothing of the batch is in the database: each piece again, as if it had come alone (and this thread,
+            // which every call waits for, lives on)
+            batch.forEach(Work::runAlone);
+            return;
+        }
+        for (Work<?> work : batch) {
+            if (failed.contains(work)) {
+                work.runAlone();
+            } else {
+                work.succeed();
+            }
+        }
+    }
+
+    /** A piece of database work and the caller waiting for it. */
+    private static final class Work<T> {
+
+        private final Callable<T> task;
+        private final CompletableFuture<T> done;
+        private T result;
+
+        Work(Callable<T> task, CompletableFuture<T> done) {
+            this.task = task;
+            this.done = done;
+        }
+
+        CompletableFuture<T> done() {
+            return done;
+        }
+
+        void runAlone() {
+            try {
+                done.complete(task.call());
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }
+
+        /** Runs the task in a savepoint of the transaction under way; false (and nothing kept) when it failed. */
+        boolean runIn(TransactionTemplate savepoint) {
+            try {
+                result = savepoint.execute(status -> {
+                    try {
+                        return task.call();
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        /** After the shared commit: the caller gets what the task gave. */
+        void succeed() {
+            done.complete(result);
         }
     }
 }

@@ -158,7 +158,8 @@ class TranslationJobConfiguration {
 
     @Bean
     @StepScope
-    ArticleWriter articleWriter(ArticleRepository articles, @Value("#{jobParameters['runId']}") Long runId) {
-        return new ArticleWriter(articles, runId);
+    ArticleWriter articleWriter(ArticleRepository articles, TranslationCache cache,
+                                @Value("#{jobParameters['runId']}") Long runId) {
+        return new ArticleWriter(articles, cache, runId);
     }
 }

@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * The {@code warta_model_answer} table: every usable answer of the model endpoint, under a key of its exact request.
- * Each answer is committed in a transaction of its own as it arrives, never in a chunk's, so an answer a killed
- * process received is still there for the next run.
+ * Each answer is committed as it arrives, never in a chunk's, so an answer a killed process received is still there
+ * for the next run: in a transaction of its own, or in a savepoint of the call log's group commit (see
+ * {@code RunCallLog}), which commits before the answer is used.
  */
 @Repository
 public class ModelAnswerRepository {
@@ -30,7 +31,8 @@ public class ModelAnswerRepository {
     public ModelAnswerRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // a new transaction, or a savepoint of the group commit under way on the call log's thread
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The answer kept for the request, if it was kept at or after {@code notBefore} (null: whenever). */

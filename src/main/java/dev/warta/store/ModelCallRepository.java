@@ -12,8 +12,9 @@ import java.util.UUID;
 
 /**
  * The {@code warta_model_call} table: one row per request sent to the model endpoint, written before it goes out
- * and completed when it ends, each in a transaction of its own. A run's call and token totals are sums over its
- * rows, so the calls of a process that was killed count in the summary of the run that resumes it.
+ * and completed when it ends, each in a transaction of its own (or a savepoint of the call log's group commit, see
+ * {@code RunCallLog}, committed before the caller goes on). A run's call and token totals are sums over its rows,
+ * so the calls of a process that was killed count in the summary of the run that resumes it.
  */
 @Repository
 public class ModelCallRepository {
@@ -26,7 +27,8 @@ public class ModelCallRepository {
     public ModelCallRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // a new transaction, or a savepoint of the group commit under way on the call log's thread
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.callersOrOwnTransaction = new TransactionTemplate(transactionManager);
         this.callersOrOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
     }

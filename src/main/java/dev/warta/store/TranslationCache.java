@@ -15,8 +15,10 @@ import java.util.Optional;
 /**
  * Every translation an engine produced, keyed by the article's content hash and the engine's fingerprint. This is
  * what makes a rerun free: an article whose content, model, prompts and target language are unchanged is never sent
- * again. Entries are committed in their own transaction the moment the engine returns, so even the translations of
- * a chunk that a crash rolled back are not paid for twice.
+ * again. A run's entries are written with their articles, in the chunk's transaction ({@link ArticleWriter}): one
+ * commit for the chunk instead of one more per article. Money is not at stake in between: every answer the model
+ * gave is already kept under its exact request ({@link ModelAnswerRepository}), so an article whose chunk a crash
+ * rolled back is translated again from those answers, without a call.
  */
 @Repository
 public class TranslationCache {
@@ -33,6 +35,10 @@ public class TranslationCache {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** A translation an engine made, to be kept under {@code key} (see {@link #key}). */
+    public record Entry(String key, String articleId, String fingerprint, Translation translation) {
+    }
+
     public static String key(String contentHash, String fingerprint) {
         return Sha256.hex(contentHash + "\n" + fingerprint);
     }
@@ -43,8 +49,15 @@ public class TranslationCache {
                 .stream().findFirst();
     }
 
+    /** Keeps the translation at once, in a transaction of its own (an editor's new translation). */
     public void put(String key, String articleId, String fingerprint, Translation translation) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update(upsert, key, articleId, fingerprint,
-                Json.write(translation), Timestamp.from(Instant.now())));
+        ownTransaction.executeWithoutResult(status -> putInCallersTransaction(
+                new Entry(key, articleId, fingerprint, translation)));
+    }
+
+    /** Writes the entry in the transaction under way, the chunk's: it commits with its article's row, or not at all. */
+    void putInCallersTransaction(Entry entry) {
+        jdbc.update(upsert, entry.key(), entry.articleId(), entry.fingerprint(), Json.write(entry.translation()),
+                Timestamp.from(Instant.now()));
     }
 }
