@@ -87,8 +87,6 @@ public class FaithfulnessChecker {
     static final double FEWER_SENTENCES_RATIO = 0.85;
     static final double SHORT_RATIO = 0.65;
     private static final Morphology MORPHOLOGY = new Morphology(Lexicon.bundled());
-    /** The capitalised word that ends a text, before the spaces: the word before another. */
-    private static final Pattern CAPITALISED_BEFORE = Pattern.compile("(\\p{Lu}\\p{L}+)\\s+$");
     /** The prefixes of Indonesian nouns made from a stem: pe(N)-, per-, ke- (with -an: pengunjuk, perbendaharaan). */
     private static final Pattern NOUN_PREFIX = Pattern.compile("^(peng|peny|pem|pen|per|pe|ke)");
     /** Short words that join a headline's capitalised words: "Tanggul Jebol di Pluit", "Metromini dan Kopaja". */
@@ -127,9 +125,6 @@ public class FaithfulnessChecker {
     private static final LetterSplitter NOT_NAME_CHARACTERS = LetterSplitter.atNonLettersBut("'’-");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}");
     private static final Pattern BETWEEN_NAME_WORDS = Pattern.compile("\\s+(\\p{Lu}\\.?\\s+)*");
-    private static final Pattern WORD_BEFORE_END = Pattern.compile("(\\p{L}+)\\s+$");
-    private static final Pattern AFTER_ADDRESS_PART = Pattern.compile("(?s).*\\p{Lu}\\p{L}+,\\s+$");
-    private static final Pattern ADDRESS_PART = Pattern.compile("(?s)\\p{L}+,\\s+\\p{Lu}.*");
     private static final Pattern NON_SPACE_RUN = Pattern.compile("\\S+");
     private static final Pattern QUOTES_AROUND = Pattern.compile("^[\"“‘'(]+|[,;:\"”’')]+$");
     private static final Pattern OPENS_WITH_QUOTE = Pattern.compile("^[\"“‘'].*");
@@ -646,11 +641,11 @@ public class FaithfulnessChecker {
      * Penjaringan, Pesanggrahan).
      */
     private boolean officeWordBefore(String sentence, int wordStart) {
-        Matcher previous = CAPITALISED_BEFORE.matcher(sentence.substring(0, wordStart));
-        if (!previous.find()) {
+        int previous = capitalisedBefore(sentence, wordStart);
+        if (previous < 0) {
             return false;
         }
-        String word = previous.group(1);
+        String word = sentence.substring(previous, lettersEnd(sentence, previous));
         // "Ditjen Perbendaharaan": a known abbreviation of an office counts too
         return NOT_NAMES.contains(word.toLowerCase(Locale.ROOT)) || commonWord(word) || inflectedWord(word)
                 || renderings.containsKey(word);
@@ -667,13 +662,117 @@ public class FaithfulnessChecker {
      * "di Kemayoran") or inside an address ("Kali Serdang, Kemayoran, Jakarta Pusat").
      */
     static boolean placeContext(String sentence, int wordStart) {
-        String before = sentence.substring(0, wordStart);
-        Matcher previous = WORD_BEFORE_END.matcher(before);
-        if (previous.find() && PLACE_HEADS.contains(previous.group(1).toLowerCase(Locale.ROOT))) {
+        int previous = wordBeforeSpaces(sentence, wordStart);
+        if (previous >= 0 && PLACE_HEADS.contains(sentence.substring(previous, lettersEnd(sentence, previous))
+                .toLowerCase(Locale.ROOT))) {
             return true;
         }
-        return AFTER_ADDRESS_PART.matcher(before).matches()
-                && ADDRESS_PART.matcher(sentence.substring(wordStart)).matches();
+        return afterAddressPart(sentence, wordStart) && addressPartAt(sentence, wordStart);
+    }
+
+    // The scans below stand for expressions that ran over the whole text before each capitalised word, a cost that
+    // grew with the square of a sentence's length; each gives exactly what its expression gave (\p{L} is
+    // Character.isLetter, \p{Lu} the category UPPERCASE_LETTER, \s the six ASCII spaces).
+
+    /**
+     * Where the last word of {@code text[0, end)} starts when only spaces follow it, or -1: the start of what
+     * {@code (\p{L}+)\s+$} finds ({@code $} may stand before a final line terminator when {@code find}s).
+     */
+    static int wordBeforeSpaces(String text, int end) {
+        int i = end;
+        if (i > 0 && isLineTerminatorOutsideSpaces(text.charAt(i - 1))) {
+            i--;
+        }
+        int spacesEnd = i;
+        while (i > 0 && isRegexSpace(text.charAt(i - 1))) {
+            i--;
+        }
+        if (i == spacesEnd) {
+            return -1;
+        }
+        int start = lettersStart(text, i);
+        return start == i ? -1 : start;
+    }
+
+    /** What {@code (\p{Lu}\p{L}+)\s+$} finds in {@code text[0, end)}: where it starts, or -1. */
+    static int capitalisedBefore(String text, int end) {
+        int run = wordBeforeSpaces(text, end);
+        return run < 0 ? -1 : capitalWithLetterAfter(text, run, lettersEnd(text, run));
+    }
+
+    /** The first upper-case letter in {@code text[from, to)} with a letter after it there, or -1. */
+    private static int capitalWithLetterAfter(String text, int from, int to) {
+        for (int i = from; i < to; ) {
+            int codePoint = text.codePointAt(i);
+            int next = i + Character.charCount(codePoint);
+            if (next < to && Character.getType(codePoint) == Character.UPPERCASE_LETTER) {
+                return i;
+            }
+            i = next;
+        }
+        return -1;
+    }
+
+    /** Whether {@code text[0, end)} matches {@code (?s).*\p{Lu}\p{L}+,\s+} whole ("Kali Serdang, "). */
+    static boolean afterAddressPart(String text, int end) {
+        int i = end;
+        while (i > 0 && isRegexSpace(text.charAt(i - 1))) {
+            i--;
+        }
+        if (i == end || i == 0 || text.charAt(i - 1) != ',') {
+            return false;
+        }
+        int comma = i - 1;
+        return capitalWithLetterAfter(text, lettersStart(text, comma), comma) >= 0;
+    }
+
+    /** Whether {@code text} from {@code start} matches {@code (?s)\p{L}+,\s+\p{Lu}.*} ("Kemayoran, Jakarta"). */
+    static boolean addressPartAt(String text, int start) {
+        int i = lettersEnd(text, start);
+        if (i == start || i >= text.length() || text.charAt(i) != ',') {
+            return false;
+        }
+        int spaces = ++i;
+        while (i < text.length() && isRegexSpace(text.charAt(i))) {
+            i++;
+        }
+        return i > spaces && i < text.length()
+                && Character.getType(text.codePointAt(i)) == Character.UPPERCASE_LETTER;
+    }
+
+    /** The end of the run of letters that starts at {@code start} ({@code start} itself when none does). */
+    private static int lettersEnd(String text, int start) {
+        int i = start;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            if (!Character.isLetter(codePoint)) {
+                break;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return i;
+    }
+
+    /** The start of the run of letters that ends at {@code end} ({@code end} itself when none does). */
+    private static int lettersStart(String text, int end) {
+        int i = end;
+        while (i > 0) {
+            int codePoint = text.codePointBefore(i);
+            if (!Character.isLetter(codePoint)) {
+                break;
+            }
+            i -= Character.charCount(codePoint);
+        }
+        return i;
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** The line terminators before which {@code $} also matches that {@code \s} does not hold. */
+    private static boolean isLineTerminatorOutsideSpaces(char c) {
+        return c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private static boolean isAcronym(String word) {
@@ -930,12 +1029,15 @@ public class FaithfulnessChecker {
             return List.of();
         }
         List<String> before = new ArrayList<>();
-        Matcher previous = CAPITALISED_BEFORE.matcher(sourceParagraph.substring(0, at));
-        String rest = sourceParagraph.substring(0, at);
-        while (previous.find() && Lexicon.bundled().word(previous.group(1).toLowerCase(Locale.ROOT)) != null) {
-            before.add(0, previous.group(1));
-            rest = rest.substring(0, previous.start());
-            previous = CAPITALISED_BEFORE.matcher(rest);
+        int restEnd = at;
+        for (int previous = capitalisedBefore(sourceParagraph, restEnd); previous >= 0;
+             previous = capitalisedBefore(sourceParagraph, restEnd)) {
+            String word = sourceParagraph.substring(previous, lettersEnd(sourceParagraph, previous));
+            if (Lexicon.bundled().word(word.toLowerCase(Locale.ROOT)) == null) {
+                break;
+            }
+            before.add(0, word);
+            restEnd = previous;
         }
         List<String> run = new ArrayList<>(before);
         run.add(name);
