@@ -345,7 +345,10 @@ final class NumberFacts {
                 }
                 decimalPlace = null;
             }
-            BigDecimal scale = SCALES.get(word.endsWith("s") ? word.substring(0, word.length() - 1) : word);
+            // "thousands"; and an ordinal of a scale ends a run as the scale does: "two-hundredth" is 200th, not 102
+            BigDecimal scale = SCALES.get(word.endsWith("s") ? word.substring(0, word.length() - 1)
+                    : word.endsWith("th") && SCALES.containsKey(word.substring(0, word.length() - 2))
+                    ? word.substring(0, word.length() - 2) : word);
             if (scale != null && !word.equals("k") && !word.equals("m") && !word.equals("bn")
                     && (inRun || previous.equals("a") || previous.equals("one"))) {
                 BigDecimal base = current.signum() == 0 ? BigDecimal.ONE : current;

@@ -680,6 +680,16 @@ class FaithfulnessCheckerTest {
     }
 
     @Test
+    void anOrdinalOfAScaleIsReadAsTheScale() {
+        assertThat(failures("Kota itu merayakan ulang tahun ke-200.", "The town celebrated its two-hundredth anniversary."))
+                .isEmpty();
+        assertThat(failures("Ini pertandingan ke-1.000 bagi klub itu.", "It is the club's one-thousandth match."))
+                .isEmpty();
+        assertThat(failures("Kota itu merayakan ulang tahun ke-200.", "The town celebrated its hundredth anniversary."))
+                .containsExactly("number 200 missing or changed");
+    }
+
+    @Test
     void aPlaceTheSourceMistypedIsNotAMissingName() {
         assertThat(failures("Pria itu dilaporkan warga Slovania, kata polisi.",
                 "The man is reported to be a Slovene national, police said.")).isEmpty();
