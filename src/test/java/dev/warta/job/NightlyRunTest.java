@@ -299,25 +299,8 @@ class NightlyRunTest {
 
     @Test
     void aRunKilledMidwayIsResumedWithoutLosingOrRepeatingArticles() throws Exception {
-        for (int i = 4; i <= 24; i++) {
-            warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,
-                    "Isi berita nomor " + i + ". Warga berkumpul di balai desa. Rapat selesai sore hari.");
-        }
-        AtomicInteger answered = new AtomicInteger();
-        stub.respondWith(request -> {
-            answered.incrementAndGet();
-            return new SimulatedTranslator().apply(request).delayed(150);
-        });
-
         // given: a run in its own JVM, killed with SIGKILL once some chunks have been committed
-        Process run = warta.startProcess(
-                warta.arguments(DAY_ONE, "--warta.chunk-size=4", "--warta.llm.concurrency=4"),
-                work.resolve("killed-run.log"));
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (answered.get() < 10 && System.currentTimeMillis() < deadline && run.isAlive()) {
-            Thread.sleep(20);
-        }
-        run.destroyForcibly().waitFor();
+        killMidRun("killed-run.log");
         int sentBeforeKill = stub.requests().size();
         assertThat(sentBeforeKill).as(Files.readString(work.resolve("killed-run.log"))).isBetween(10, 23);
         // the kill fell between commits and their export (rows without files), and left a half-written file
@@ -355,23 +338,7 @@ class NightlyRunTest {
 
     @Test
     void aRunWhoseStepEndCouldNotBeRecordedIsResumedByTheNextStartWithoutLosingOrRepeatingArticles() throws Exception {
-        for (int i = 4; i <= 24; i++) {
-            warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,
-                    "Isi berita nomor " + i + ". Warga berkumpul di balai desa. Rapat selesai sore hari.");
-        }
-        AtomicInteger answered = new AtomicInteger();
-        stub.respondWith(request -> {
-            answered.incrementAndGet();
-            return new SimulatedTranslator().apply(request).delayed(150);
-        });
-        Process run = warta.startProcess(
-                warta.arguments(DAY_ONE, "--warta.chunk-size=4", "--warta.llm.concurrency=4"),
-                work.resolve("cut-run.log"));
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (answered.get() < 10 && System.currentTimeMillis() < deadline && run.isAlive()) {
-            Thread.sleep(20);
-        }
-        run.destroyForcibly().waitFor();
+        killMidRun("cut-run.log");
         // given: the state Spring Batch leaves when the database connection breaks just as it records a step's end
         // (a database restart, a failover): the step and the job marked UNKNOWN, "should not be restarted"
         try (var connection = warta.connect(); var statement = connection.createStatement()) {
@@ -393,6 +360,29 @@ class NightlyRunTest {
         assertThat(stub.requests().size()).isLessThanOrEqualTo(24 + 4);
         assertThat(warta.rows("SELECT status FROM warta_run")).singleElement()
                 .satisfies(row -> assertThat(row.get("STATUS")).isEqualTo("completed"));
+    }
+
+    /**
+     * Adds 21 articles to the three of {@link #setUp}, starts a run of all 24 in its own JVM (4 calls of 150 ms at a
+     * time, chunks of 4) and kills it with SIGKILL once 10 calls were answered, some chunks committed.
+     */
+    private void killMidRun(String logName) throws Exception {
+        for (int i = 4; i <= 24; i++) {
+            warta.addArticle("berita-" + i + ".txt", "Berita nomor " + i,
+                    "Isi berita nomor " + i + ". Warga berkumpul di balai desa. Rapat selesai sore hari.");
+        }
+        AtomicInteger answered = new AtomicInteger();
+        stub.respondWith(request -> {
+            answered.incrementAndGet();
+            return new SimulatedTranslator().apply(request).delayed(150);
+        });
+        Process run = warta.startProcess(
+                warta.arguments(DAY_ONE, "--warta.chunk-size=4", "--warta.llm.concurrency=4"), work.resolve(logName));
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (answered.get() < 10 && System.currentTimeMillis() < deadline && run.isAlive()) {
+            Thread.sleep(20);
+        }
+        run.destroyForcibly().waitFor();
     }
 
     @Test
