@@ -13,6 +13,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,22 +70,8 @@ public final class ChecksCpuBenchmark {
             sources.add(source);
             references.add(reference);
         }
-        FaithfulnessChecker checker = new FaithfulnessChecker();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        int rounds = options.integer("rounds");
-        for (int round = 1; round <= rounds; round++) {
-            long before = threads.getCurrentThreadCpuTime();
-            long failures = 0;
-            for (int i = 0; i < sources.size(); i++) {
-                CheckResult result = checker.checkArticle("Judul", sources.get(i), "Title", references.get(i),
-                        "A summary. Of two sentences.", List.of("one", "two", "three"), List.of("news"), Map.of(),
-                        List.of(), "en");
-                failures += result.failures().size();
-            }
-            double millis = (threads.getCurrentThreadCpuTime() - before) / 1e6;
-            System.out.printf(Locale.ROOT, "round %d: %.2f ms of processor time per article (%d articles, %d"
-                    + " failures)%n", round, millis / sources.size(), sources.size(), failures);
-        }
+        timeRounds(options.integer("rounds"), Collections.nCopies(sources.size(), "Judul"), sources,
+                Collections.nCopies(sources.size(), "Title"), references);
     }
 
     /** The benchmark's own articles, as the job reads them, with the simulator's English. */
@@ -116,22 +103,27 @@ public final class ChecksCpuBenchmark {
         long all = articles.stream().mapToLong(article -> article.paragraphs().size()).sum() * 2;
         System.out.printf(Locale.ROOT, "%d articles, %d of %d paragraphs (source and English) hold a character"
                 + " outside Latin-1%n", articles.size(), wide, all);
+        timeRounds(options.integer("rounds"), articles.stream().map(Article::title).toList(),
+                articles.stream().map(Article::paragraphs).toList(), titles, englishes);
+    }
+
+    /** Checks every article once a round, on this thread, and prints each round's processor time per article. */
+    private static void timeRounds(int rounds, List<String> sourceTitles, List<List<String>> sources,
+                                   List<String> englishTitles, List<List<String>> englishes) {
         FaithfulnessChecker checker = new FaithfulnessChecker();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        int rounds = options.integer("rounds");
         for (int round = 1; round <= rounds; round++) {
             long before = threads.getCurrentThreadCpuTime();
             long failures = 0;
-            for (int i = 0; i < articles.size(); i++) {
-                Article article = articles.get(i);
-                CheckResult result = checker.checkArticle(article.title(), article.paragraphs(), titles.get(i),
+            for (int i = 0; i < sources.size(); i++) {
+                CheckResult result = checker.checkArticle(sourceTitles.get(i), sources.get(i), englishTitles.get(i),
                         englishes.get(i), "A summary. Of two sentences.", List.of("one", "two", "three"),
                         List.of("news"), Map.of(), List.of(), "en");
                 failures += result.failures().size();
             }
             double millis = (threads.getCurrentThreadCpuTime() - before) / 1e6;
             System.out.printf(Locale.ROOT, "round %d: %.2f ms of processor time per article (%d articles, %d"
-                    + " failures)%n", round, millis / articles.size(), articles.size(), failures);
+                    + " failures)%n", round, millis / sources.size(), sources.size(), failures);
         }
     }
 }
