@@ -123,7 +123,38 @@ public final class ArticleIds {
     }
 
     static String normaliseText(String text) {
+        if (alreadyNormal(text)) {
+            return text;
+        }
         return WHITESPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(" ").strip();
+    }
+
+    /**
+     * Whether {@link #normaliseText} would return the text unchanged, decided in one pass without allocating: almost
+     * every paragraph is normal already, and the normaliser and the regex took a quarter of reading a file. Text
+     * below U+0300 is in NFC (canonical composition needs a combining mark or a Hangul or Indic letter, all from
+     * U+0300 up; {@code ArticleIdsTest} checks every such character and pair on the JDK that runs it); then only
+     * single plain spaces between words, and nothing that {@code strip()} would take from the ends.
+     */
+    static boolean alreadyNormal(String text) {
+        int length = text.length();
+        if (length > 0 && (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(length - 1)))) {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0300' || (c <= ' ' && (c != ' ' || previous == ' ') && isRegexSpace(c))) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    /** The regex class {@code \s} (without UNICODE_CHARACTER_CLASS): space, tab, line ends, vertical tab, form feed. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Compiled once: every paragraph of every article goes through it for the content hash. */
