@@ -225,6 +225,7 @@ public class FaithfulnessChecker {
         int checkedNames = 0;
         Set<String> missingNames = new LinkedHashSet<>();
         Set<String> spellingNotes = new LinkedHashSet<>();
+        Set<String> nameNotes = new LinkedHashSet<>();
         List<NameGroup> located = locatedNameGroups(sourceBody);
         List<List<String>> groups = located.stream().map(NameGroup::words).toList();
         Set<String> expanded = expandedAcronyms(String.join("\n", sourceBody));
@@ -311,12 +312,20 @@ public class FaithfulnessChecker {
                 } else if (!(partOfKeptName || personNamedInFull || namedByAnotherPart || translatedByMeaning)
                         || acronym
                         || misspelt(name, english)) {
-                    missingNames.add(name);
+                    String note = noteInsteadOfFlag(name, group, sourceParagraph, english, entities);
+                    if (note != null) {
+                        nameNotes.add(note);
+                    } else {
+                        missingNames.add(name);
+                    }
                 }
             }
         }
         missingNames.forEach(name -> score.fail("name " + name + " missing"));
         spellingNotes.forEach(score::note);
+        // a name flagged where it stands as a person's is not also a note where it stands as another kind
+        nameNotes.stream().filter(note -> missingNames.stream().noneMatch(name -> note.startsWith("name " + name + " ")))
+                .forEach(score::note);
         score.add(0.2, checkedNames == 0 ? 1 : Math.max(0, 1 - (double) missingNames.size() / checkedNames));
 
         int glossaryMisses = 0;
@@ -1526,6 +1535,20 @@ public class FaithfulnessChecker {
             }
         }
         return forms;
+    }
+
+    /**
+     * The note for a name the English lacks when its kind is one whose losses are mostly renderings by meaning (an
+     * acronym, a dictionary word: see {@link MissingNameKind}), or {@code null} when the loss is a flag. A name the
+     * English writes misspelt stays a flag whatever its kind, and so does every person's name.
+     */
+    private static String noteInsteadOfFlag(String name, List<String> group, String sourceParagraph, String english,
+                                            Collection<NamedEntity> entities) {
+        if (misspelt(name, english)) {
+            return null;
+        }
+        MissingNameKind kind = MissingNameKind.of(name, group, sourceParagraph, entities);
+        return kind.flagged() ? null : kind.note(name);
     }
 
     private static List<String> withTitle(String title, List<String> paragraphs) {
