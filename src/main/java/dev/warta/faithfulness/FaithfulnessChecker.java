@@ -1223,8 +1223,17 @@ public class FaithfulnessChecker {
         // "Penertiban", "Diperbaiki", "Kondisinya": an affixed form the lexicon does not list is a word, not a name;
         // so is a known stem with -an or peN- ("Tayangan", "Bentrokan", "Pengunjuk rasa") opening a sentence
         return Lexicon.bundled().word(lower) == null && MORPHOLOGY.analyse(lower) == null
-                && !AFFIXED.matcher(lower).matches() && !suffixedStem(lower)
+                && !(AFFIXED.matcher(lower).matches() && !arabicNameInLlah(lower)) && !suffixedStem(lower)
                 && NOUN_PREFIX.matcher(lower).results().noneMatch(prefix -> knownStem(restored(lower, prefix)));
+    }
+
+    /**
+     * "Saefullah", "Abdullah", "Ubaidillah": Arabic names in -ullah, -illah, -allah (of Allah) end like a word with the
+     * particle -lah, but no Indonesian base word the particle attaches to ends in a double l: such a word opening a
+     * sentence ("Saefullah mengatakan…") is a person's name, not an affixed word.
+     */
+    static boolean arabicNameInLlah(String lower) {
+        return lower.length() >= 6 && (lower.endsWith("ullah") || lower.endsWith("illah") || lower.endsWith("allah"));
     }
 
     /**

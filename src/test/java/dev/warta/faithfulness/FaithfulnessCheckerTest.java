@@ -829,4 +829,15 @@ class FaithfulnessCheckerTest {
         assertThat(person.failures()).containsExactly("name Sarana missing");
         assertThat(person.notes()).isEmpty();
     }
+
+    @Test
+    void anArabicNameInLlahOpeningASentenceIsANameNotAWordWithTheParticleLah() {
+        String source = "Saefullah mengatakan, sekolah itu akan dipindahkan ke Tanahabang.";
+        assertThat(failures(source, "He said the school will be moved to Tanahabang."))
+                .containsExactly("name Saefullah missing");
+        assertThat(failures(source, "Saefullah said the school will be moved to Tanahabang.")).isEmpty();
+        // a word with the particle -lah opening a sentence is still a word
+        assertThat(failures("Inilah sekolah yang akan dipindahkan ke Tanahabang, kata Sutarmi.",
+                "This is the school to be moved to Tanahabang, Sutarmi said.")).isEmpty();
+    }
 }
