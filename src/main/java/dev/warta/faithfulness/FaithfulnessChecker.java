@@ -324,7 +324,8 @@ public class FaithfulnessChecker {
         missingNames.forEach(name -> score.fail("name " + name + " missing"));
         spellingNotes.forEach(score::note);
         // a name flagged where it stands as a person's is not also a note where it stands as another kind
-        nameNotes.stream().filter(note -> missingNames.stream().noneMatch(name -> note.startsWith("name " + name + " ")))
+        nameNotes.stream()
+                .filter(note -> missingNames.stream().noneMatch(name -> note.startsWith("name " + name + " ")))
                 .forEach(score::note);
         score.add(0.2, checkedNames == 0 ? 1 : Math.max(0, 1 - (double) missingNames.size() / checkedNames));
 

@@ -94,7 +94,8 @@ class FaithfulnessCheckerTest {
         List<String> dropped = List.of("The money comes from Yogyakarta this year, an official said.");
         CheckResult withoutGlossary = checker.checkTranslation(source, dropped, Map.of(), List.of(), "en");
         assertThat(withoutGlossary.failures()).isEmpty();
-        assertThat(withoutGlossary.notes()).containsExactly("name APBD missing (an acronym, often rendered by meaning)");
+        assertThat(withoutGlossary.notes())
+                .containsExactly("name APBD missing (an acronym, often rendered by meaning)");
         assertThat(checker.checkTranslation(source, dropped, Map.of("APBD", "regional budget"), List.of(), "en")
                 .failures()).containsExactly("glossary term APBD not rendered as \"regional budget\"");
     }
@@ -792,12 +793,14 @@ class FaithfulnessCheckerTest {
     void anAcronymTheEnglishRendersByMeaningIsANoteWhileADroppedPersonStaysAFlag() {
         String source = "Petugas membersihkan 20 PHB yang tersumbat sampah, kata Sutarmi.";
         CheckResult byMeaning = checker.checkTranslation(List.of(source),
-                List.of("Officers cleaned 20 connecting channels clogged with rubbish, Sutarmi said."), Map.of(), List.of(), "en");
+                List.of("Officers cleaned 20 connecting channels clogged with rubbish, Sutarmi said."), Map.of(),
+                List.of(), "en");
         assertThat(byMeaning.failures()).isEmpty();
         assertThat(byMeaning.notes()).containsExactly("name PHB missing (an acronym, often rendered by meaning)");
         // the speaker replaced by a pronoun is a person dropped: a flag, whatever happened to the acronym
         CheckResult pronoun = checker.checkTranslation(List.of(source),
-                List.of("Officers cleaned 20 connecting channels clogged with rubbish, he said."), Map.of(), List.of(), "en");
+                List.of("Officers cleaned 20 connecting channels clogged with rubbish, he said."), Map.of(),
+                List.of(), "en");
         assertThat(pronoun.failures()).containsExactly("name Sutarmi missing");
         assertThat(pronoun.notes()).containsExactly("name PHB missing (an acronym, often rendered by meaning)");
     }
