@@ -10,7 +10,9 @@ import java.util.List;
  * @param score    0–1: the share of checks passed, weighted by how much each matters to a reader
  * @param notes    differences shown with the article that neither flag it nor ask the model again: the checks
  *                 cannot tell them from a typing error of the source that the translation corrected
- *                 ({@code name Gaddadi spelt Gaddafi})
+ *                 ({@code name Gaddadi spelt Gaddafi}), or a missing name of a kind that English most often renders
+ *                 by meaning ({@code name PHB missing (an acronym, often rendered by meaning)}; see
+ *                 {@link MissingNameKind})
  */
 public record CheckResult(List<String> failures, double score, List<String> notes) {
 

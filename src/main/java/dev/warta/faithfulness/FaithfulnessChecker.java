@@ -225,6 +225,7 @@ public class FaithfulnessChecker {
         int checkedNames = 0;
         Set<String> missingNames = new LinkedHashSet<>();
         Set<String> spellingNotes = new LinkedHashSet<>();
+        Set<String> nameNotes = new LinkedHashSet<>();
         List<NameGroup> located = locatedNameGroups(sourceBody);
         List<List<String>> groups = located.stream().map(NameGroup::words).toList();
         Set<String> expanded = expandedAcronyms(String.join("\n", sourceBody));
@@ -311,12 +312,21 @@ public class FaithfulnessChecker {
                 } else if (!(partOfKeptName || personNamedInFull || namedByAnotherPart || translatedByMeaning)
                         || acronym
                         || misspelt(name, english)) {
-                    missingNames.add(name);
+                    String note = noteInsteadOfFlag(name, group, sourceParagraph, english, entities);
+                    if (note != null) {
+                        nameNotes.add(note);
+                    } else {
+                        missingNames.add(name);
+                    }
                 }
             }
         }
         missingNames.forEach(name -> score.fail("name " + name + " missing"));
         spellingNotes.forEach(score::note);
+        // a name flagged where it stands as a person's is not also a note where it stands as another kind
+        nameNotes.stream()
+                .filter(note -> missingNames.stream().noneMatch(name -> note.startsWith("name " + name + " ")))
+                .forEach(score::note);
         score.add(0.2, checkedNames == 0 ? 1 : Math.max(0, 1 - (double) missingNames.size() / checkedNames));
 
         int glossaryMisses = 0;
@@ -1214,8 +1224,17 @@ public class FaithfulnessChecker {
         // "Penertiban", "Diperbaiki", "Kondisinya": an affixed form the lexicon does not list is a word, not a name;
         // so is a known stem with -an or peN- ("Tayangan", "Bentrokan", "Pengunjuk rasa") opening a sentence
         return Lexicon.bundled().word(lower) == null && MORPHOLOGY.analyse(lower) == null
-                && !AFFIXED.matcher(lower).matches() && !suffixedStem(lower)
+                && !(AFFIXED.matcher(lower).matches() && !arabicNameInLlah(lower)) && !suffixedStem(lower)
                 && NOUN_PREFIX.matcher(lower).results().noneMatch(prefix -> knownStem(restored(lower, prefix)));
+    }
+
+    /**
+     * "Saefullah", "Abdullah", "Ubaidillah": Arabic names in -ullah, -illah, -allah (of Allah) end like a word with the
+     * particle -lah, but no Indonesian base word the particle attaches to ends in a double l: such a word opening a
+     * sentence ("Saefullah mengatakan…") is a person's name, not an affixed word.
+     */
+    static boolean arabicNameInLlah(String lower) {
+        return lower.length() >= 6 && (lower.endsWith("ullah") || lower.endsWith("illah") || lower.endsWith("allah"));
     }
 
     /**
@@ -1526,6 +1545,20 @@ public class FaithfulnessChecker {
             }
         }
         return forms;
+    }
+
+    /**
+     * The note for a name the English lacks when its kind is one whose losses are mostly renderings by meaning (an
+     * acronym, a dictionary word: see {@link MissingNameKind}), or {@code null} when the loss is a flag. A name the
+     * English writes misspelt stays a flag whatever its kind, and so does every person's name.
+     */
+    private static String noteInsteadOfFlag(String name, List<String> group, String sourceParagraph, String english,
+                                            Collection<NamedEntity> entities) {
+        if (misspelt(name, english)) {
+            return null;
+        }
+        MissingNameKind kind = MissingNameKind.of(name, group, sourceParagraph, entities);
+        return kind.flagged() ? null : kind.note(name);
     }
 
     private static List<String> withTitle(String title, List<String> paragraphs) {

@@ -17,18 +17,18 @@ import java.util.Set;
  * inside them (a title before a name makes a person, "Kementerian" or an acronym an organisation, "Kota" or a
  * preceding "di" a place). Best effort, as a gist is.
  */
-final class EntityFinder {
+public final class EntityFinder {
 
     static final int MAX_ENTITIES = 15;
 
-    static final Set<String> PERSON_TITLES = Set.of(
+    public static final Set<String> PERSON_TITLES = Set.of(
             "presiden", "wakil", "menteri", "gubernur", "bupati", "wali", "walikota", "ketua", "kepala", "direktur",
             "bapak", "ibu", "pak", "bu", "dr", "prof", "sekjen", "jenderal", "kapolri", "kapolda", "kapolres",
             "camat", "lurah", "kades", "panglima", "kapten", "kolonel", "mayor", "letnan", "brigjen", "irjen",
             "komjen", "kombes", "akbp", "ustaz", "kiai", "haji", "hajjah", "h", "hj", "tuan", "nyonya", "sdr",
             "raja", "ratu", "pangeran", "paus", "perdana", "senator", "juru", "dirut", "ceo", "pelatih", "hakim",
             "jaksa", "pengacara", "anggota", "ketum", "plt", "pj", "kadis", "kasat");
-    static final Set<String> ORGANIZATION_WORDS = Set.of(
+    public static final Set<String> ORGANIZATION_WORDS = Set.of(
             "kementerian", "partai", "bank", "pt", "cv", "universitas", "institut", "komisi", "dewan", "badan",
             "majelis", "mahkamah", "pengadilan", "kepolisian", "polda", "polres", "polsek", "pemerintah", "pemkot",
             "pemprov", "pemkab", "dinas", "lembaga", "yayasan", "perusahaan", "kejaksaan", "kejati", "kejari",
@@ -36,7 +36,7 @@ final class EntityFinder {
             "rumah", "tentara", "angkatan", "komando", "kodam", "korem", "kodim", "satuan", "direktorat", "biro",
             "fraksi", "koalisi", "serikat", "organisasi", "perum", "bumn", "otoritas", "kabinet", "kpu", "bawaslu",
             "persib", "persija", "fc", "united", "group", "grup", "tbk", "corporation", "inc", "ltd", "museum");
-    static final Set<String> PLACE_WORDS = Set.of(
+    public static final Set<String> PLACE_WORDS = Set.of(
             "kota", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "pulau", "jalan", "jl", "gunung",
             "sungai", "danau", "selat", "laut", "teluk", "kampung", "dusun", "pantai", "pelabuhan", "bandara",
             "stasiun", "terminal", "pasar", "tanjung", "kepulauan", "benua", "negara", "kawasan");

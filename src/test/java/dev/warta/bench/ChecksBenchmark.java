@@ -142,6 +142,7 @@ public final class ChecksBenchmark {
         }
         if (!options.text("labels").isEmpty()) {
             precision(Path.of(options.text("labels")), articles, clean);
+            notePrecision(Path.of(options.text("labels")), articles);
         }
         // notes are shown with the article but do not flag it: not flags, so outside the precision above
         List<String> notes = articles.stream().flatMap(article -> referenceNotes.getOrDefault(article.id(), List.of())
@@ -513,6 +514,40 @@ public final class ChecksBenchmark {
         Collections.unmodifiableList(unlabelled).stream().limit(20)
                 .forEach(flag -> System.out.println("  unlabelled: " + flag));
     }
+
+    /**
+     * The share of real deviations among the notes that carry a label: a note of a name the English lacks is the
+     * old flag's wording with its kind after it ("name PHK missing (an acronym, …)"), so it joins the flag's label.
+     * Each kind's count says which kinds of name a desk can leave to the notes.
+     */
+    private void notePrecision(Path labels, List<BenchArticle> articles) throws IOException {
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("article\t")) {
+                continue;
+            }
+            String[] columns = line.split("\t");
+            verdicts.put(columns[0] + "\t" + columns[1], columns[3]);
+        }
+        Map<String, int[]> byKind = new TreeMap<>();
+        for (BenchArticle article : articles) {
+            for (String note : referenceNotes.getOrDefault(article.id(), List.of())) {
+                Matcher kind = NOTE_KIND.matcher(note);
+                String family = kind.matches() ? "name: " + kind.group(2) : "spelling";
+                String verdict = verdicts.get(article.id() + "\t" + (kind.matches() ? kind.group(1) : note));
+                int[] counts = byKind.computeIfAbsent(family, k -> new int[3]);
+                counts[verdict == null ? 2 : verdict.equals("real") ? 0 : 1]++;
+            }
+        }
+        int real = byKind.values().stream().mapToInt(c -> c[0]).sum();
+        int falseAlarms = byKind.values().stream().mapToInt(c -> c[1]).sum();
+        System.out.printf(Locale.ROOT, "labelled notes: %d real, %d false: %.1f %% real%n", real, falseAlarms,
+                real + falseAlarms == 0 ? 0.0 : 100.0 * real / (real + falseAlarms));
+        byKind.forEach((family, counts) -> System.out.printf(Locale.ROOT, "  %-50s %3d real, %3d false,"
+                + " %3d unlabelled%n", family, counts[0], counts[1], counts[2]));
+    }
+
+    private static final Pattern NOTE_KIND = Pattern.compile("(name \\S+ missing) \\((.+)\\)");
 
     /** The kind of check a flag comes from: its wording up to the item it names. */
     static String family(String flag) {

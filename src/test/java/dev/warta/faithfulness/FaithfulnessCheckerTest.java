@@ -90,9 +90,14 @@ class FaithfulnessCheckerTest {
 
         assertThat(checker.checkTranslation(source, english, Map.of("APBD", "regional budget"), List.of(), "en")
                 .failures()).isEmpty();
+        // without a glossary, an acronym the English lacks is a note: English often gives its meaning instead
         List<String> dropped = List.of("The money comes from Yogyakarta this year, an official said.");
-        assertThat(checker.checkTranslation(source, dropped, Map.of(), List.of(), "en").failures())
-                .containsExactly("name APBD missing");
+        CheckResult withoutGlossary = checker.checkTranslation(source, dropped, Map.of(), List.of(), "en");
+        assertThat(withoutGlossary.failures()).isEmpty();
+        assertThat(withoutGlossary.notes())
+                .containsExactly("name APBD missing (an acronym, often rendered by meaning)");
+        assertThat(checker.checkTranslation(source, dropped, Map.of("APBD", "regional budget"), List.of(), "en")
+                .failures()).containsExactly("glossary term APBD not rendered as \"regional budget\"");
     }
 
     @Test
@@ -147,6 +152,10 @@ class FaithfulnessCheckerTest {
 
     private List<String> failures(String source, String english) {
         return checker.checkTranslation(List.of(source), List.of(english), Map.of(), List.of(), "en").failures();
+    }
+
+    private List<String> notes(String source, String english) {
+        return checker.checkTranslation(List.of(source), List.of(english), Map.of(), List.of(), "en").notes();
     }
 
     @Test
@@ -551,8 +560,9 @@ class FaithfulnessCheckerTest {
         assertThat(failures("Nilai kontrak itu mencapai US$ 5 juta, kata Sutarmi.",
                 "The contract is worth $5 million, Sutarmi said.")).isEmpty();
         // the same letters as a name of their own are still checked
-        assertThat(failures("Kontrak itu ditandatangani dengan pemerintah US pekan lalu, kata Sutarmi.",
-                "The contract was signed with the government last week, Sutarmi said.")).contains("name US missing");
+        assertThat(notes("Kontrak itu ditandatangani dengan pemerintah US pekan lalu, kata Sutarmi.",
+                "The contract was signed with the government last week, Sutarmi said."))
+                .contains("name US missing (an acronym, often rendered by meaning)");
     }
 
     @Test
@@ -761,9 +771,10 @@ class FaithfulnessCheckerTest {
     void aLoanwordInUrMatchesItsEnglishSpelling() {
         assertThat(failures("Dalam Standar Operasional Prosedur ada enam petugas, kata Sutarmi.",
                 "The Operational Procedure Standards require six officers, Sutarmi said.")).isEmpty();
-        assertThat(failures("Dalam Standar Operasional Prosedur ada enam petugas, kata Sutarmi.",
+        // a dictionary word the English lacks is a note (it is most often translated by meaning), not a flag
+        assertThat(notes("Dalam Standar Operasional Prosedur ada enam petugas, kata Sutarmi.",
                 "The Operational Standards require six officers, Sutarmi said."))
-                .containsExactly("name Prosedur missing");
+                .containsExactly("name Prosedur missing (a dictionary word, often translated)");
     }
 
     @Test
@@ -776,5 +787,60 @@ class FaithfulnessCheckerTest {
                 "They won the Club World Cup in Japan.")).isEmpty();
         assertThat(failures("Mereka menjuarai Piala Dunia Antarklub di Jepang.",
                 "They won the Club World Cup.")).containsExactly("name Jepang missing");
+    }
+
+    @Test
+    void anAcronymTheEnglishRendersByMeaningIsANoteWhileADroppedPersonStaysAFlag() {
+        String source = "Petugas membersihkan 20 PHB yang tersumbat sampah, kata Sutarmi.";
+        CheckResult byMeaning = checker.checkTranslation(List.of(source),
+                List.of("Officers cleaned 20 connecting channels clogged with rubbish, Sutarmi said."), Map.of(),
+                List.of(), "en");
+        assertThat(byMeaning.failures()).isEmpty();
+        assertThat(byMeaning.notes()).containsExactly("name PHB missing (an acronym, often rendered by meaning)");
+        // the speaker replaced by a pronoun is a person dropped: a flag, whatever happened to the acronym
+        CheckResult pronoun = checker.checkTranslation(List.of(source),
+                List.of("Officers cleaned 20 connecting channels clogged with rubbish, he said."), Map.of(),
+                List.of(), "en");
+        assertThat(pronoun.failures()).containsExactly("name Sutarmi missing");
+        assertThat(pronoun.notes()).containsExactly("name PHB missing (an acronym, often rendered by meaning)");
+    }
+
+    @Test
+    void initialsOfAPersonAreNotAnAcronymNote() {
+        assertThat(failures("Buku karya JK Rowling itu terjual habis di Jakarta.", "The book sold out in Jakarta."))
+                .contains("name JK missing", "name Rowling missing");
+        assertThat(notes("Buku karya JK Rowling itu terjual habis di Jakarta.", "The book sold out in Jakarta."))
+                .isEmpty();
+    }
+
+    @Test
+    void aDictionaryWordTheEnglishTranslatesIsANoteButAPersonWithSuchAWordInTheNameStaysAFlag() {
+        assertThat(notes("Pemandu menyebut Sarana umum di pelabuhan itu rusak parah.",
+                "The guide said public facilities at the port were badly damaged."))
+                .containsExactly("name Sarana missing (a dictionary word, often translated)");
+        // purnama (full moon) is a dictionary word, but beside a word no dictionary knows it is part of a person
+        assertThat(failures("Pembangunan jalan itu diresmikan Basuki Tjahaja Purnama pekan lalu.",
+                "The road was opened by Basuki Tjahaja last week.")).containsExactly("name Purnama missing");
+    }
+
+    @Test
+    void aNameTheModelCallsAPersonIsFlaggedWhateverItsWords() {
+        String source = "Pemandu menyebut Sarana umum di pelabuhan itu rusak parah.";
+        List<String> english = List.of("The guide said public facilities at the port were badly damaged.");
+        CheckResult person = checker.checkTranslation(List.of(source), english, Map.of(),
+                List.of(new NamedEntity("Sarana", "Sarana", "PERSON")), "en");
+        assertThat(person.failures()).containsExactly("name Sarana missing");
+        assertThat(person.notes()).isEmpty();
+    }
+
+    @Test
+    void anArabicNameInLlahOpeningASentenceIsANameNotAWordWithTheParticleLah() {
+        String source = "Saefullah mengatakan, sekolah itu akan dipindahkan ke Tanahabang.";
+        assertThat(failures(source, "He said the school will be moved to Tanahabang."))
+                .containsExactly("name Saefullah missing");
+        assertThat(failures(source, "Saefullah said the school will be moved to Tanahabang.")).isEmpty();
+        // a word with the particle -lah opening a sentence is still a word
+        assertThat(failures("Inilah sekolah yang akan dipindahkan ke Tanahabang, kata Sutarmi.",
+                "This is the school to be moved to Tanahabang, Sutarmi said.")).isEmpty();
     }
 }

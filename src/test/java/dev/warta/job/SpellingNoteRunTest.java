@@ -66,6 +66,64 @@ public class SpellingNoteRunTest {
         }
     }
 
+    @Test
+    void anAcronymRenderedByMeaningIsANoteWhileADroppedPersonStillNeedsReview() throws Exception {
+        stub = OpenAiStub.start();
+        WartaHarness warta = new WartaHarness(work, stub.baseUrl(), TestDatabase.h2(work));
+        // the model gives PHB (saluran penghubung) by its meaning and replaces the speaker Sutarmi by a pronoun
+        answeringWith(stub, Map.of("PHB", "connecting channels", "Sutarmi", "he"));
+        warta.addArticle("saluran.txt", "Saluran Dibersihkan",
+                "Petugas membersihkan 20 PHB yang tersumbat sampah di Kemayoran pada Senin pagi.",
+                "Warga berkumpul di jalan. Pemerintah kota menyiapkan pompa baru.");
+        warta.addArticle("pompa.txt", "Pompa Baru Tiba",
+                "Pompa baru itu tiba di Pluit pada Selasa pagi, kata Sutarmi kepada wartawan.",
+                "Warga berkumpul di jalan. Pemerintah kota menyiapkan pompa lain.");
+        ObjectMapper json = new ObjectMapper();
+
+        assertThat(warta.run("2025-11-18").exitCode()).isZero();
+
+        String note = "name PHB missing (an acronym, often rendered by meaning)";
+        List<Map<String, Object>> acronym = warta.rows(
+                "SELECT id, status, reason, document FROM warta_article WHERE original_text LIKE '%Petugas%'");
+        assertThat(acronym).hasSize(1);
+        assertThat(acronym.get(0).get("STATUS")).isEqualTo("translated");
+        assertThat(acronym.get(0).get("REASON")).isNull();
+        assertThat(json.readTree(String.valueOf(acronym.get(0).get("DOCUMENT"))).path("translation").path("notes")
+                .get(0).asText()).isEqualTo(note);
+        assertThat(warta.command("show", String.valueOf(acronym.get(0).get("ID"))).stdout())
+                .contains("note:      " + note);
+        assertThat(Files.readString(warta.output().resolve("2025-11-18").resolve("digest.md")))
+                .contains("name PHB missing");
+        // a note pays for no re-ask: one request holds the acronym's article, two the dropped person's
+        assertThat(stub.requests().stream().filter(request -> request.body().toString().contains("Petugas")))
+                .hasSize(1);
+        assertThat(stub.requests().stream().filter(request -> request.body().toString().contains("Pompa baru")))
+                .hasSize(2);
+        List<Map<String, Object>> person = warta.rows(
+                "SELECT status, reason FROM warta_article WHERE original_text LIKE '%Pompa baru%'");
+        assertThat(person.get(0).get("STATUS")).isEqualTo("needs_review");
+        assertThat(String.valueOf(person.get(0).get("REASON"))).contains("name Sutarmi missing");
+    }
+
+    /** Answers with the simulated translation, each key of {@code replaced} written as its value. */
+    private static void answeringWith(OpenAiStub stub, Map<String, String> replaced) {
+        SimulatedTranslator translator = new SimulatedTranslator();
+        ObjectMapper json = new ObjectMapper();
+        stub.respondWith(request -> {
+            String body = translator.apply(request).body();
+            try {
+                ObjectNode completion = (ObjectNode) json.readTree(body);
+                String content = completion.path("choices").get(0).path("message").path("content").asText();
+                for (Map.Entry<String, String> entry : replaced.entrySet()) {
+                    content = content.replace(entry.getKey(), entry.getValue());
+                }
+                return OpenAiStub.completion(content, "stop", 100, 100);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /**
      * Answers with the simulated translation, but spelling the source's "Gaddadi" as "Gaddafi", and gives the job
      * one article that names him.
