@@ -2,6 +2,8 @@ package dev.warta.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warta.llm.ModelCallPaths;
+import dev.warta.llm.http.AnswerReadings;
+import dev.warta.testing.OpenAiStub;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -20,7 +22,9 @@ import java.util.function.Function;
  * LangChain4j's {@code AiServices} and through the prepared calls ({@code PromptedCall}), alternating round by round
  * on the same client against the {@link OpenAiSimulator} with no latency. The short articles are
  * {@link Benchmark}'s ({@link NewsArticleGenerator}). The simulator's and the JDK HTTP client's threads are not
- * counted; the first round of each path is the JIT's warm-up and is left out of the median.
+ * counted; the first round of each path is the JIT's warm-up and is left out of the median. Then, the same way, what
+ * the HTTP layer spends reading each answer for its validity and usage: in one pass ({@code TokenEstimate.answer}),
+ * or as the two whole-answer trees it read before.
  * <pre>
  * java -XX:TieredStopAtLevel=1 -cp … dev.warta.bench.ModelCallCpuBenchmark [--calls 300] [--rounds 9]
  * </pre>
@@ -74,12 +78,43 @@ public final class ModelCallCpuBenchmark {
                 }
                 System.out.println(line);
             }
-            double before = median(micros.get("AiServices"));
-            double after = median(micros.get("prepared"));
-            System.out.printf(Locale.ROOT, "median of rounds 2-%d: AiServices %.0f µs, prepared %.0f µs per call "
-                    + "(%.2f x, %.0f µs less); load average now %.2f%n", rounds, before, after, after / before,
-                    before - after, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            report("AiServices", "prepared", micros, rounds);
         }
+        List<String> answers = documents.stream()
+                .map(document -> OpenAiStub.completion(document, "stop", 1500, 900).body()).toList();
+        Map<String, Function<String, Object>> readings = new LinkedHashMap<>();
+        readings.put("two trees", AnswerReadings::asTwoTrees);
+        readings.put("one pass", AnswerReadings::inOnePass);
+        Map<String, List<Double>> micros = new LinkedHashMap<>();
+        readings.keySet().forEach(reading -> micros.put(reading, new ArrayList<>()));
+        for (int round = 1; round <= rounds; round++) {
+            List<String> order = new ArrayList<>(readings.keySet());
+            if (round % 2 == 0) {
+                java.util.Collections.reverse(order);
+            }
+            for (String reading : order) {
+                Function<String, Object> read = readings.get(reading);
+                long start = threads.getCurrentThreadCpuTime();
+                for (String answer : answers) {
+                    read.apply(answer);
+                }
+                if (round > 1) {
+                    micros.get(reading).add((threads.getCurrentThreadCpuTime() - start) / 1_000.0 / calls);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "Answers read (%d of about %d characters):%n", answers.size(),
+                answers.stream().mapToInt(String::length).sum() / answers.size());
+        report("two trees", "one pass", micros, rounds);
+    }
+
+    private static void report(String before, String after, Map<String, List<Double>> micros, int rounds) {
+        double beforeMedian = median(micros.get(before));
+        double afterMedian = median(micros.get(after));
+        System.out.printf(Locale.ROOT, "median of rounds 2-%d: %s %.1f µs, %s %.1f µs each (%.2f x, %.1f µs less);"
+                + " load average now %.2f%n", rounds, before, beforeMedian, after, afterMedian,
+                afterMedian / beforeMedian, beforeMedian - afterMedian,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static double median(List<Double> values) {
