@@ -4,7 +4,6 @@ import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.service.AiServices;
 import dev.warta.article.Glossary;
 import dev.warta.chunk.ArticleChunker;
 import dev.langchain4j.http.client.HttpClientBuilder;
@@ -66,7 +65,7 @@ public final class LlmConfiguration {
             http.sharedLimits(shared);
         }
         ChatModel model = chatModel(properties, meter, http);
-        NewsTranslator translator = AiServices.builder(NewsTranslator.class).chatModel(model).build();
+        NewsTranslator translator = new PreparedNewsTranslator(model);
         ArticleChunker chunker = new ArticleChunker(tokenEstimator(properties.model()), properties.chunkTokens());
         log.info("Model engine: {} at {}", properties.model(), properties.effectiveBaseUrl());
         return new ModelTranslationEngine(translator, chunker, properties.model(), LanguageNames.name(targetLanguage),
@@ -79,7 +78,7 @@ public final class LlmConfiguration {
      */
     public static FirstRequests firstRequests(LlmProperties properties, String targetLanguage, Glossary glossary) {
         ChatModel model = chatModel(properties, new UsageMeter(), new RequestCapture());
-        NewsTranslator translator = AiServices.builder(NewsTranslator.class).chatModel(model).build();
+        NewsTranslator translator = new PreparedNewsTranslator(model);
         ArticleChunker chunker = new ArticleChunker(tokenEstimator(properties.model()), properties.chunkTokens());
         return new FirstRequests(new ModelTranslationEngine(translator, chunker, properties.model(),
                 LanguageNames.name(targetLanguage), new UsageMeter(), new PaidAnswers(AnswerStore.NONE), glossary));

@@ -6,9 +6,11 @@ import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
 
 /**
- * The LangChain4j AI service behind the model engine. Each method is one model call with its prompt in
- * {@code src/main/resources/prompts/}; article text always travels as a JSON document inside the user message, so
- * the model reads it as data, never as instructions.
+ * The model calls behind the model engine, declared as a LangChain4j AI service. Each method is one model call with
+ * its prompt in {@code src/main/resources/prompts/}; article text always travels as a JSON document inside the user
+ * message, so the model reads it as data, never as instructions. {@link PreparedNewsTranslator} implements it from
+ * these annotations, sending what {@code AiServices} would send to the byte ({@code PromptedCallTest}) with the
+ * per-call preparation done once.
  */
 interface NewsTranslator {
 

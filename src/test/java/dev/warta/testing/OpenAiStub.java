@@ -31,6 +31,7 @@ public final class OpenAiStub implements AutoCloseable {
 
     private final HttpServer server;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<byte[]> bodyBytes = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong billedPromptTokens = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong billedCompletionTokens =
             new java.util.concurrent.atomic.AtomicLong();
@@ -74,8 +75,14 @@ public final class OpenAiStub implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The request bodies exactly as they arrived, in the order of {@link #requests()}. */
+    public List<byte[]> bodyBytes() {
+        return List.copyOf(bodyBytes);
+    }
+
     public void reset() {
         requests.clear();
+        bodyBytes.clear();
         billedPromptTokens.set(0);
         billedCompletionTokens.set(0);
         responder = new SimulatedTranslator();
@@ -96,10 +103,14 @@ public final class OpenAiStub implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] received = exchange.getRequestBody().readAllBytes();
+            String body = new String(received, StandardCharsets.UTF_8);
             RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
                     exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), JSON.readTree(body));
-            requests.add(request);
+            synchronized (requests) {
+                requests.add(request);
+                bodyBytes.add(received);
+            }
             StubResponse response = responder.apply(request);
             if (response.delayMillis() > 0) {
                 Thread.sleep(response.delayMillis());

@@ -96,7 +96,7 @@ public final class ResilientHttpClient implements HttpClient {
             Optional<String> kept = answers.find(key);
             if (kept.isPresent()) {
                 log.debug("{}: answer reused from an earlier identical request, nothing sent", target);
-                long[] usage = TokenEstimate.usageOf(kept.get());
+                long[] usage = TokenEstimate.answer(kept.get()).tokens();
                 callLog.reused(usage == null ? 0 : usage[0], usage == null ? 0 : usage[1]);
                 return SuccessfulHttpResponse.builder()
                         .statusCode(200)
@@ -206,7 +206,8 @@ public final class ResilientHttpClient implements HttpClient {
         });
         String body = new String(response.body(), StandardCharsets.UTF_8);
         if (status >= 200 && status < 300) {
-            if (!isFileContent(request) && !TokenEstimate.isJsonObject(body)) {
+            TokenEstimate.Answer answer = TokenEstimate.answer(body);
+            if (!isFileContent(request) && !answer.jsonObject()) {
                 // the connection dropped mid-answer, or a proxy sent something else: a transport fault, so retried;
                 // the provider most likely billed it, so it is counted with our estimate of its tokens
                 long[] guess = TokenEstimate.guess(request.body(), body);
@@ -222,7 +223,7 @@ public final class ResilientHttpClient implements HttpClient {
                 return retryAfterBackoff(target, failure, attempt);
             }
             log.debug("{} -> HTTP {} in {} ms", target, status, latencyMillis);
-            long[] usage = TokenEstimate.usageOf(body);
+            long[] usage = answer.tokens();
             long[] paid = usage != null ? usage : TokenEstimate.guess(request.body(), body);
             metrics.recordPaidTokens(paid[0], paid[1]);
             CallLog.Result answered = new CallLog.Result(CallLog.Outcome.ANSWERED, status, paid[0], paid[1],
@@ -230,7 +231,7 @@ public final class ResilientHttpClient implements HttpClient {
             metrics.recordLatency(latencyMillis);
             circuitBreaker.recordAnswer();
             if (rateLimiter.limitsTokens()) {
-                rateLimiter.correctTokens(estimatedTokens, TokenEstimate.reportedBy(body));
+                rateLimiter.correctTokens(estimatedTokens, answer.reportedTotal());
             }
             return Outcome.success(SuccessfulHttpResponse.builder()
                     .statusCode(status)

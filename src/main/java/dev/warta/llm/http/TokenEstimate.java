@@ -1,5 +1,7 @@
 package dev.warta.llm.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,21 +33,57 @@ final class TokenEstimate {
         return prompt + completion;
     }
 
-    /** {@code usage.total_tokens} of a chat-completion response, or -1 when it has none. */
-    static long reportedBy(String responseBody) {
-        JsonNode root = parse(responseBody);
-        JsonNode total = root == null ? null : root.path("usage").get("total_tokens");
-        return total != null && total.canConvertToLong() ? total.asLong() : -1;
+    /**
+     * What a response body says of itself, read in one pass: whether it is a whole JSON object, as every answer of
+     * the API is (a body cut off in transit is not), and its {@code usage}. Only {@code usage} becomes a tree; the
+     * rest is skipped over, which costs a fraction of reading the whole answer as a tree (twice, as it was).
+     */
+    static Answer answer(String body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Answer.NOT_JSON_OBJECT;
+            }
+            JsonNode usage = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean isUsage = "usage".equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (isUsage) {
+                    // the last one counts, as in a tree; anything but an object states no usage
+                    usage = value == JsonToken.START_OBJECT ? parser.readValueAsTree() : null;
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            // what follows the object is not read, as a tree reader would not
+            return new Answer(true, usage);
+        } catch (IOException | RuntimeException notJson) {
+            return Answer.NOT_JSON_OBJECT;
+        }
     }
 
-    /** Prompt and completion tokens as a response's {@code usage} states them, or null when it states none. */
-    static long[] usageOf(String responseBody) {
-        JsonNode root = parse(responseBody);
-        JsonNode usage = root == null ? null : root.path("usage");
-        if (usage == null || !usage.path("prompt_tokens").canConvertToLong()) {
-            return null;
+    /**
+     * A response body's facts.
+     *
+     * @param jsonObject whether the body is a whole JSON object
+     * @param usage      its {@code usage} object, or null when it has none
+     */
+    record Answer(boolean jsonObject, JsonNode usage) {
+
+        static final Answer NOT_JSON_OBJECT = new Answer(false, null);
+
+        /** Prompt and completion tokens as the {@code usage} states them, or null when it states none. */
+        long[] tokens() {
+            if (usage == null || !usage.path("prompt_tokens").canConvertToLong()) {
+                return null;
+            }
+            return new long[] {usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong(0)};
         }
-        return new long[] {usage.path("prompt_tokens").asLong(), usage.path("completion_tokens").asLong(0)};
+
+        /** {@code usage.total_tokens}, or -1 when there is none. */
+        long reportedTotal() {
+            JsonNode total = usage == null ? null : usage.get("total_tokens");
+            return total != null && total.canConvertToLong() ? total.asLong() : -1;
+        }
     }
 
     /** Our guess at what an answer we could not read cost: its request's prompt, and what arrived of the answer. */
@@ -53,12 +91,6 @@ final class TokenEstimate {
         long prompt = requestBody == null ? 0 : (requestBody.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
         long completion = (partialAnswer.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
         return new long[] {prompt, completion};
-    }
-
-    /** Whether a body is a JSON object, as every answer of the API is; a body cut off in transit is not. */
-    static boolean isJsonObject(String body) {
-        JsonNode root = parse(body);
-        return root != null && root.isObject();
     }
 
     private static JsonNode parse(String json) {
