@@ -20,6 +20,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -111,15 +112,17 @@ final class PromptedCall<T> {
     }
 
     /**
-     * Read as {@code AiServices} reads a {@code fromResource} prompt (a {@link Scanner} in the platform charset), so
-     * the text, and the request, cannot differ from what it would send.
+     * Read as {@code AiServices} reads a {@code fromResource} prompt (a whole-text {@link Scanner}), but in UTF-8, the
+     * prompt files' encoding: {@code AiServices} uses the platform charset, which garbles their {@code →} on a Java
+     * 17 started under a POSIX locale. Where the platform charset is UTF-8 (Java 18 on, and most machines before)
+     * the request is byte-identical to what {@code AiServices} sends, so kept answers stay valid.
      */
     private static String resourceText(String resource) {
         InputStream stream = NewsTranslator.class.getResourceAsStream(resource);
         if (stream == null) {
             throw new IllegalStateException("prompt resource " + resource + " not found");
         }
-        try (Scanner scanner = new Scanner(stream); Scanner whole = scanner.useDelimiter("\\A")) {
+        try (Scanner scanner = new Scanner(stream, StandardCharsets.UTF_8); Scanner whole = scanner.useDelimiter("\\A")) {
             return whole.hasNext() ? whole.next() : "";
         }
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The prepared calls against LangChain4j's own {@code AiServices} over the same {@link NewsTranslator} interface,
@@ -71,6 +73,9 @@ class PromptedCallTest {
 
     @Test
     void everyMethodSendsTheSameBytesAsAiServicesForHostileValues() throws Exception {
+        // AiServices reads the prompt files in the platform charset, the prepared calls in UTF-8 (their encoding):
+        // the two agree where the platform charset is UTF-8, which is where kept answers must stay valid
+        assumeTrue(Charset.defaultCharset().equals(StandardCharsets.UTF_8), "platform charset is not UTF-8");
         stub.respondWith(request -> StubResponse.ok(completion(wellFormedAnswer(request.schemaName()))));
         int compared = 0;
         for (String hostile : HOSTILE) {
@@ -211,5 +216,16 @@ class PromptedCallTest {
 
     private static String completion(String content) {
         return OpenAiStub.completion(content, "stop", 10, 20).body();
+    }
+
+    @Test
+    void thePromptFilesReachTheModelInUtf8WhateverThePlatformCharset() {
+        stub.respondWith(request -> StubResponse.ok(completion(wellFormedAnswer(request.schemaName()))));
+
+        prepared.translateArticle("English", "DPR → House of Representatives", "(none: first attempt)", "{}");
+
+        // the user prompt's own heading has an arrow; read in ASCII or Latin-1 it would arrive as replacement marks
+        assertThat(new String(stub.bodyBytes().get(0), StandardCharsets.UTF_8))
+                .contains("Glossary (source term \\u2192 required rendering)".replace("\\u2192", "→"));
     }
 }
