@@ -32,10 +32,20 @@ class H2Housekeeping implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
 
-    /** H2's own default for its background compaction: chunks less full than this are rewritten. */
-    private static final int TARGET_FILL_RATE_PERCENT = 90;
-    /** At most this much is rewritten per round, so that a round never holds the store for long. */
-    private static final int MAX_BYTES_PER_ROUND = 8 * 1024 * 1024;
+    /**
+     * Rounds start only when the file's chunks hold less live data than this. H2's own background compaction
+     * rewrites at 90 %; here that fired on nearly every round, because the chunks a fast run freed in the last 45
+     * seconds (H2's retention time) count as empty until they are reused, and each round then rewrote chunks that
+     * were nearly full: 30 % of the bytes the job wrote, for a file that was not smaller (docs/benchmarks.md,
+     * "fourth round").
+     */
+    private static final int TARGET_FILL_RATE_PERCENT = 50;
+    /**
+     * At most this much live data is rewritten per round. H2 picks the emptiest and oldest chunks first, so a small
+     * round frees the most space per byte written; the rewritten pages go out with the next commit of whichever
+     * thread commits, so a large round would also delay that commit.
+     */
+    private static final int MAX_BYTES_PER_ROUND = 256 * 1024;
     private static final long ROUND_INTERVAL_MILLIS = 1_000;
 
     private final DataSource dataSource;
