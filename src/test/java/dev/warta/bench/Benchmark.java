@@ -83,7 +83,7 @@ public final class Benchmark {
                   int modelCalls, long simulatorRequests, long promptTokens, long completionTokens, Long p50Millis,
                   Long p95Millis, GcLog heap, StepTimeline timeline, Duration jobCpu, Duration simulatorCpu,
                   EndpointActivity endpoint, Map<String, Double> cpuInWindow, Map<String, Double> cpuInSecondHalf,
-                  double windowStartUptime, double windowEndUptime) {
+                  double windowStartUptime, double windowEndUptime, long bytesWrittenInWindow) {
 
         double callsPerArticle() {
             return (double) modelCalls / articles;
@@ -264,7 +264,8 @@ public final class Benchmark {
                     settings.breakdown() ? StepTimeline.read(recording) : null, jobCpu, simulator.answerCpuTime(),
                     endpoint, threadCpu.secondsBetween(endpoint.firstArrivalNanos(), endpoint.lastAnswerNanos()),
                     threadCpu.secondsBetween(endpoint.middleNanos(), endpoint.lastAnswerNanos()),
-                    (endpoint.firstArrivalNanos() - started) / 1e9, (endpoint.lastAnswerNanos() - started) / 1e9);
+                    (endpoint.firstArrivalNanos() - started) / 1e9, (endpoint.lastAnswerNanos() - started) / 1e9,
+                    threadCpu.bytesWrittenBetween(endpoint.firstArrivalNanos(), endpoint.lastAnswerNanos()));
         } finally {
             if (settings.keep()) {
                 System.out.println("kept the work folder: " + work);
@@ -307,6 +308,11 @@ public final class Benchmark {
                 + fmt(r.cpuMillisPerArticleOutsideHttpClient(), 1) + " ms without the JDK HTTP client's threads:"));
         r.cpuInWindow().forEach((group, seconds) -> out.append(row("", String.format(Locale.ROOT,
                 "%6.1f ms/article  %s", seconds * 1000 / r.articles(), group))));
+        if (r.bytesWrittenInWindow() >= 0) {
+            // nearly all of it is the H2 file's commits: the job's log and output files are written at the end
+            out.append(row("bytes written, endpoint busy", fmt(r.bytesWrittenInWindow() / 1024.0 / r.articles(), 1)
+                    + " KiB per article (the process's wchar: database file and log)"));
+        }
         double articlesInHalf = r.endpoint().answeredInSecondHalf() / r.callsPerArticle();
         out.append(row("  second half of the window", fmt(r.cpuMillisPerArticleInSecondHalf(), 1)
                 + " ms per article (steady state: " + r.endpoint().answeredInSecondHalf() + " calls answered, about "

@@ -40,11 +40,15 @@ final class ThreadCpu {
     private final Map<String, String> groupByThread = new HashMap<>();
     private final List<Sample> samples = new ArrayList<>();
 
-    record Sample(long nanos, Map<String, Long> ticksByGroup) {
+    /** {@code bytesWritten}: the process's {@code wchar} (bytes handed to write calls: the database file, logs). */
+    record Sample(long nanos, Map<String, Long> ticksByGroup, long bytesWritten) {
     }
+
+    private final Path io;
 
     ThreadCpu(long pid) {
         this.tasks = Path.of("/proc", Long.toString(pid), "task");
+        this.io = Path.of("/proc", Long.toString(pid), "io");
     }
 
     /** Reads every thread's time now; call it often (every 100-200 ms). */
@@ -72,7 +76,30 @@ final class ThreadCpu {
         }
         Map<String, Long> byGroup = new HashMap<>();
         ticksByThread.forEach((tid, ticks) -> byGroup.merge(groupByThread.get(tid), ticks, Long::sum));
-        samples.add(new Sample(System.nanoTime(), byGroup));
+        samples.add(new Sample(System.nanoTime(), byGroup, bytesWritten()));
+    }
+
+    private long bytesWritten() {
+        try {
+            for (String line : Files.readAllLines(io)) {
+                if (line.startsWith("wchar:")) {
+                    return Long.parseLong(line.substring("wchar:".length()).strip());
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // no /proc/PID/io (or the process is gone): the figure is left out
+        }
+        return -1;
+    }
+
+    /** Bytes the process handed to write calls between two moments, or -1 when {@code /proc/PID/io} was unreadable. */
+    synchronized long bytesWrittenBetween(long fromNanos, long toNanos) {
+        if (samples.isEmpty()) {
+            return -1;
+        }
+        long from = nearest(fromNanos).bytesWritten();
+        long to = nearest(toNanos).bytesWritten();
+        return from < 0 || to < 0 ? -1 : to - from;
     }
 
     /** Processor seconds spent between two moments, by group, largest first; empty without samples. */
