@@ -4,6 +4,7 @@ import dev.warta.article.NamedEntity;
 import dev.warta.text.EditDistance;
 import dev.warta.text.LetterSplitter;
 import dev.warta.text.SentenceSplitter;
+import dev.warta.text.StartsOnlySearch;
 import dev.warta.ingest.LanguageDetector;
 import dev.warta.offline.Lexicon;
 import dev.warta.offline.Morphology;
@@ -414,11 +415,18 @@ public class FaithfulnessChecker {
      * paragraphs run at about 0.95 of the source's length: see docs/translation.md.
      */
     static boolean sentenceMissing(String source, String english) {
-        int sourceSentences = SentenceSplitter.split(source).size();
-        if (sourceSentences < 2 || source.length() < 60) {
+        if (source.length() < 60) {
             return false;
         }
         double ratio = (double) english.length() / source.length();
+        if (ratio >= FEWER_SENTENCES_RATIO && ratio >= SHORT_RATIO) {
+            // long enough whatever its sentences: most paragraphs are, and then neither text is split into them
+            return false;
+        }
+        int sourceSentences = SentenceSplitter.split(source).size();
+        if (sourceSentences < 2) {
+            return false;
+        }
         int englishSentences = SentenceSplitter.split(english).size();
         return (englishSentences < sourceSentences && ratio < FEWER_SENTENCES_RATIO) || ratio < SHORT_RATIO;
     }
@@ -426,12 +434,25 @@ public class FaithfulnessChecker {
     /** A paragraph still in the source language: most of its words are the source's, or it reads as Indonesian. */
     private boolean untranslated(String source, String english, LanguageDetector.Tally englishTally,
                                  String targetLanguage) {
-        List<String> words = Arrays.stream(NON_LETTERS.split(source))
-                .filter(word -> word.length() >= 4 && Character.isLowerCase(word.charAt(0))).toList();
+        // the words cut out of the texts by their bounds, only those that count, not every word of both
+        List<String> words = new ArrayList<>();
+        NON_LETTERS.forEachPiece(source, (start, end) -> {
+            if (end - start >= 4 && Character.isLowerCase(source.charAt(start))) {
+                words.add(source.substring(start, end));
+            }
+        });
         if (words.size() < 4) {
             return false;
         }
-        Set<String> englishWords = new HashSet<>(List.of(NON_LETTERS.split(fold(english))));
+        // a word of four letters or more folds to four characters or more (folding drops accents, not letters):
+        // the English words shorter than that can match none
+        String englishFolded = fold(english);
+        Set<String> englishWords = new HashSet<>();
+        NON_LETTERS.forEachPiece(englishFolded, (start, end) -> {
+            if (end - start >= 4) {
+                englishWords.add(englishFolded.substring(start, end));
+            }
+        });
         long kept = words.stream().filter(word -> englishWords.contains(fold(word))).count();
         if (kept >= 0.5 * words.size()) {
             return true;
@@ -594,7 +615,10 @@ public class FaithfulnessChecker {
                 String sentence = unit.substring(gluedHeadline(unit), trailingHeadline(unit));
                 List<String> group = new ArrayList<>();
                 int groupEnd = -1;
-                Matcher matcher = CAPITALISED.matcher(sentence);
+                int firstLetter = firstLetter(sentence);
+                // tried only at capitals, where its matches start, not at every character of the sentence
+                StartsOnlySearch matcher = StartsOnlySearch.of(CAPITALISED, sentence,
+                        StartsOnlySearch.UPPER_CASE_LETTER);
                 while (matcher.find()) {
                     String word = matcher.group(1);
                     // "US$ 5 juta", "S$", "HK$": a currency's symbol, which English writes as $ or spells out
@@ -611,8 +635,7 @@ public class FaithfulnessChecker {
                     }
                     groupEnd = matcher.end();
                     String lower = word.toLowerCase(Locale.ROOT);
-                    boolean sentenceStart = sentence.substring(0, matcher.start()).chars()
-                            .noneMatch(Character::isLetter);
+                    boolean sentenceStart = firstLetter >= matcher.start();
                     // a sentence's first word is capitalised anyway: a name there only when no dictionary knows it
                     // "Camat Kembangan", "di Kemayoran": a place name that looks like an affixed word
                     boolean place = placeContext(sentence, matcher.start());
@@ -649,6 +672,15 @@ public class FaithfulnessChecker {
         // "Ditjen Perbendaharaan": a known abbreviation of an office counts too
         return NOT_NAMES.contains(word.toLowerCase(Locale.ROOT)) || commonWord(word) || inflectedWord(word)
                 || renderings.containsKey(word);
+    }
+
+    /** Where the first letter of a text is (a UTF-16 unit that {@link Character#isLetter(char)} holds for). */
+    private static int firstLetter(String text) {
+        int i = 0;
+        while (i < text.length() && !Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static void addGroup(List<NameGroup> groups, int paragraph, List<String> group) {
@@ -963,12 +995,14 @@ public class FaithfulnessChecker {
             Lexicon.Entry entry = Lexicon.bundled().word(variant);
             if (entry != null && entry.translated() && !entry.isPlace()) {
                 String head = fold(entry.english().split("[ ,;/]+")[0]);
-                if (head.length() >= 4 && Pattern.compile("\\b" + Pattern.quote(head.length() > 5
-                        ? head.substring(0, head.length() - 1) : head)).matcher(englishFolded).find()) {
+                String start = head.length() > 5 ? head.substring(0, head.length() - 1) : head;
+                // the plain search first: the expression, compiled per variant, runs only where it can match
+                if (head.length() >= 4 && englishFolded.contains(start)
+                        && Pattern.compile("\\b" + Pattern.quote(start)).matcher(englishFolded).find()) {
                     return true;
                 }
             }
-            if (Lexicon.bundled().isEnglishWord(variant)
+            if (Lexicon.bundled().isEnglishWord(variant) && englishFolded.contains(variant)
                     && Pattern.compile("\\b" + Pattern.quote(variant) + "\\b").matcher(englishFolded).find()) {
                 return true;
             }
@@ -1149,7 +1183,9 @@ public class FaithfulnessChecker {
         if (source.indexOf(',') >= 0) {
             // "Dewan Transisi Nasional, NTC" → "the NTC": an acronym in apposition, with a letter for each word of
             // the long form before it (a list of bodies, "Polda Metro Jaya, Kejaksaan Tinggi, BPKP", has none)
-            Matcher longForm = LONG_FORM_BEFORE_ACRONYM.matcher(source);
+            // tried only at capitals, where its matches start, not at every character of the source
+            StartsOnlySearch longForm = StartsOnlySearch.of(LONG_FORM_BEFORE_ACRONYM, source,
+                    StartsOnlySearch.UPPER_CASE_LETTER);
             while (longForm.find()) {
                 List<String> longWords = Arrays.asList(longForm.group(1).strip().split("\\s+"));
                 if (longWords.size() >= 2 && longWords.size() == longForm.group(2).length()) {
@@ -1171,22 +1207,25 @@ public class FaithfulnessChecker {
     }
 
     private static boolean wordIn(String word, String textFolded) {
-        return Pattern.compile("\\b" + Pattern.quote(fold(word)) + "\\b").matcher(textFolded).find();
+        String folded = fold(word);
+        // the plain search first: the expression, compiled per word, runs only where it can match
+        return textFolded.contains(folded)
+                && Pattern.compile("\\b" + Pattern.quote(folded) + "\\b").matcher(textFolded).find();
     }
 
     /** Most words capitalised: a headline or a title-case line, where capitals do not mark names. */
     private static boolean headline(String sentence) {
-        String[] words = NON_LETTERS.split(sentence);
-        int long_ = 0;
-        int capitalised = 0;
-        for (String word : words) {
-            if (word.length() >= 4) {
-                long_++;
-                capitalised += Character.isUpperCase(word.charAt(0)) ? 1 : 0;
+        // the words' bounds, not copies of them: only their length and first letter count
+        int[] long_ = {0};
+        int[] capitalised = {0};
+        NON_LETTERS.forEachPiece(sentence, (start, end) -> {
+            if (end - start >= 4) {
+                long_[0]++;
+                capitalised[0] += Character.isUpperCase(sentence.charAt(start)) ? 1 : 0;
             }
-        }
+        });
         // a headline has no full stop, and hardly a lower-case word: a sentence naming offices has both
-        return long_ >= 3 && capitalised >= 0.85 * long_ && !ENDS_A_SENTENCE.matcher(sentence.strip()).matches();
+        return long_[0] >= 3 && capitalised[0] >= 0.85 * long_[0] && !ENDS_A_SENTENCE.matcher(sentence.strip()).matches();
     }
 
     /**
@@ -1429,7 +1468,8 @@ public class FaithfulnessChecker {
             // Finland → Finns, Thailand → Thai, Scotland → Scots: the people of a "-land" are named without it
             stem = rendering.substring(0, rendering.length() - 4);
         }
-        return Pattern.compile("\\b" + Pattern.quote(stem) + "\\p{Ll}*").matcher(english).find();
+        return english.contains(stem)
+                && Pattern.compile("\\b" + Pattern.quote(stem) + "\\p{Ll}*").matcher(english).find();
     }
 
     /**
@@ -1469,7 +1509,7 @@ public class FaithfulnessChecker {
             // the cheap tests first: the whole-word search in the source compiles a pattern for the word
             if (word.charAt(0) == name.charAt(0) && !word.equalsIgnoreCase(name)
                     && oneTypingError(name.toLowerCase(Locale.ROOT), word.toLowerCase(Locale.ROOT))
-                    && !Pattern.compile("\\b" + Pattern.quote(fold(word)) + "\\b").matcher(sourceFolded).find()) {
+                    && !wordIn(word, sourceFolded)) {
                 return word;
             }
         }
@@ -1548,12 +1588,10 @@ public class FaithfulnessChecker {
     }
 
     private static boolean ascii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        // every character from 0x80 on takes two bytes or more in UTF-8, and the JDK encodes a Latin-1 string
+        // without one as a plain copy: faster under the job's C1 than a loop of charAt over a whole article. (An
+        // unpaired surrogate is encoded as one '?', and taken for ASCII: folding leaves it as it is either way.)
+        return text.getBytes(StandardCharsets.UTF_8).length == text.length();
     }
 
     private static String excerpt(String text) {

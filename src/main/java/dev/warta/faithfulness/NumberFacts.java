@@ -2,6 +2,7 @@ package dev.warta.faithfulness;
 
 import dev.warta.text.IndonesianCalendar;
 import dev.warta.text.LetterSplitter;
+import dev.warta.text.StartsOnlySearch;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -95,7 +96,8 @@ final class NumberFacts {
         String rest = mayMultiply(text) ? TIMES.matcher(text).replaceAll(" × ") : text;
         // each pattern's matches are blanked out only when it found one: most paragraphs hold no date and no time,
         // and the blanking scans of texts without a match were a fifth of this method's profile samples
-        Matcher shortDate = fromFirstDigit(SHORT_DATE, rest, 1);
+        StartsOnlySearch shortDate = StartsOnlySearch.from(SHORT_DATE, rest, Math.max(0, firstDigit(rest) - 1),
+                (withBracket, index) -> withBracket.charAt(index) == '(');
         boolean found = false;
         while (shortDate.find()) {
             found = true;
@@ -107,7 +109,7 @@ final class NumberFacts {
         if (found) {
             rest = shortDate.reset().replaceAll(" ");
         }
-        Matcher date = fromFirstDigit(DATE, rest, 0);
+        StartsOnlySearch date = fromFirstDigit(DATE, rest);
         found = false;
         while (date.find()) {
             found = true;
@@ -118,7 +120,7 @@ final class NumberFacts {
         if (found) {
             rest = date.reset().replaceAll(" ");
         }
-        Matcher time = fromFirstDigit(TIME, rest, 0);
+        StartsOnlySearch time = fromFirstDigit(TIME, rest);
         found = false;
         while (time.find()) {
             found = true;
@@ -139,7 +141,7 @@ final class NumberFacts {
         if (found) {
             rest = time.reset().replaceAll(" ");
         }
-        Matcher number = fromFirstDigit(NUMBER, rest, 0);
+        StartsOnlySearch number = fromFirstDigit(NUMBER, rest);
         while (number.find()) {
             String integer = number.group(1).replace(".", "").replace(",", "");
             String fraction = number.group(2) == null ? "" : "." + number.group(2).substring(1);
@@ -174,7 +176,7 @@ final class NumberFacts {
             lower = mayMultiply(lower) ? TIMES.matcher(lower).replaceAll(" × ") : lower;
         }
         int firstDigit = digits ? firstDigit(lower) : lower.length();
-        Matcher number = fromDigit(NUMBER, lower, firstDigit, 0);
+        StartsOnlySearch number = fromDigit(NUMBER, lower, firstDigit);
         while (digits && number.find()) {
             String integer = number.group(1).replace(",", "");
             String fraction = number.group(2) == null ? "" : "." + number.group(2).substring(1);
@@ -185,13 +187,13 @@ final class NumberFacts {
             values.addAll(acceptable(new BigDecimal(integer + fraction), number.group(3)));
         }
         // "9:42 a.m." for "09.42 WIB"
-        Matcher times = fromDigit(CLOCK, lower, firstDigit, 0);
+        StartsOnlySearch times = fromDigit(CLOCK, lower, firstDigit);
         while (digits && times.find()) {
             values.add(new BigDecimal(times.group(1)));
             values.add(new BigDecimal(times.group(2)));
         }
         // "6pm", "6 p.m.", "21st", "the 1970s": digits that run into letters
-        Matcher attached = fromDigit(ATTACHED, lower, firstDigit, 0);
+        StartsOnlySearch attached = fromDigit(ATTACHED, lower, firstDigit);
         while (digits && attached.find()) {
             values.add(new BigDecimal(attached.group(1)));
         }
@@ -404,21 +406,19 @@ final class NumberFacts {
     }
 
     /**
-     * A matcher of one of the number patterns whose search starts at the text's first digit, or {@code before}
-     * characters ahead of it: every match of {@link #NUMBER}, {@link #DATE}, {@link #TIME}, {@link #CLOCK} and
-     * {@link #ATTACHED} starts at a digit, {@link #SHORT_DATE}'s at the bracket right before one, so the text before
-     * it need not be tried character by character. The bounds are transparent, so look-behinds and {@code \b} see
-     * the characters before the search's start as before; the patterns have no {@code ^} or {@code $}. A
-     * {@code reset()} (as {@code replaceAll} does) searches the whole text again.
+     * The matches of one of the number patterns, tried only at the text's digits: every match of {@link #NUMBER},
+     * {@link #DATE}, {@link #TIME}, {@link #CLOCK} and {@link #ATTACHED} starts at a digit ({@link #SHORT_DATE}'s at
+     * the bracket right before one), so the rest of the text need not be tried character by character. Look-behinds
+     * and {@code \b} still see the characters before each try; the patterns have no {@code ^} or {@code $}. A
+     * {@code reset()} (as {@code replaceAll} needs) searches the whole text again.
      */
-    private static Matcher fromFirstDigit(Pattern pattern, String text, int before) {
-        return fromDigit(pattern, text, firstDigit(text), before);
+    private static StartsOnlySearch fromFirstDigit(Pattern pattern, String text) {
+        return fromDigit(pattern, text, firstDigit(text));
     }
 
     /** As {@link #fromFirstDigit}, with the first digit's index known ({@code text.length()} for none). */
-    private static Matcher fromDigit(Pattern pattern, String text, int firstDigit, int before) {
-        return pattern.matcher(text).region(Math.max(0, firstDigit - before), text.length())
-                .useTransparentBounds(true).useAnchoringBounds(false);
+    private static StartsOnlySearch fromDigit(Pattern pattern, String text, int firstDigit) {
+        return StartsOnlySearch.from(pattern, text, firstDigit, StartsOnlySearch.DIGIT);
     }
 
     /** The index of the text's first digit (0-9, as {@code \d}), or its length when it has none. */
