@@ -444,16 +444,21 @@ public class FaithfulnessChecker {
         if (words.size() < 4) {
             return false;
         }
-        // a word of four letters or more folds to four characters or more (folding drops accents, not letters):
-        // the English words shorter than that can match none
+        // the English words that are source words: only those are cut out, found by their hash among the source
+        // words' hashes. A word of four letters or more folds to four characters or more (folding drops accents,
+        // not letters), so the English words shorter than that can be none of them
+        List<String> foldedWords = words.stream().map(FaithfulnessChecker::fold).toList();
+        Set<String> sourceWords = new HashSet<>(foldedWords);
+        int[] sourceHashes = sourceWords.stream().mapToInt(String::hashCode).sorted().toArray();
         String englishFolded = fold(english);
         Set<String> englishWords = new HashSet<>();
         NON_LETTERS.forEachPiece(englishFolded, (start, end) -> {
-            if (end - start >= 4) {
+            if (end - start >= 4
+                    && Arrays.binarySearch(sourceHashes, LetterSplitter.hashOf(englishFolded, start, end)) >= 0) {
                 englishWords.add(englishFolded.substring(start, end));
             }
         });
-        long kept = words.stream().filter(word -> englishWords.contains(fold(word))).count();
+        long kept = foldedWords.stream().filter(englishWords::contains).count();
         if (kept >= 0.5 * words.size()) {
             return true;
         }
@@ -825,7 +830,7 @@ public class FaithfulnessChecker {
         List<String> words = new ArrayList<>();
         boolean lowerCaseFound = false;
         while (token.find()) {
-            String word = QUOTES_AROUND.matcher(token.group()).replaceAll("");
+            String word = withoutQuotesAround(token.group());
             if (word.isEmpty()) {
                 continue;
             }
@@ -880,7 +885,7 @@ public class FaithfulnessChecker {
         List<String> words = new ArrayList<>();
         while (token.find()) {
             starts.add(token.start());
-            words.add(QUOTES_AROUND.matcher(token.group()).replaceAll(""));
+            words.add(withoutQuotesAround(token.group()));
         }
         int first = words.size();
         while (first > 0 && !words.get(first - 1).isEmpty() && (Character.isUpperCase(words.get(first - 1).charAt(0))
@@ -899,6 +904,29 @@ public class FaithfulnessChecker {
                 || headline.stream().skip(1).anyMatch(FaithfulnessChecker::verbForm);
         return predicate && headline.stream().filter(word -> Character.isUpperCase(word.charAt(0))).count() >= 3
                 ? starts.get(first) : text.length();
+    }
+
+    /**
+     * What {@code QUOTES_AROUND.matcher(token).replaceAll("")} gives for a run of non-spaces, without a matcher per
+     * word: the leading opening quotes and brackets, then the trailing punctuation after what is left. The
+     * expression's {@code $} also matches before a final line terminator, which a run of non-spaces can end with
+     * (U+0085, U+2028, U+2029): such a token goes to the expression.
+     */
+    static String withoutQuotesAround(String token) {
+        int length = token.length();
+        char last = token.charAt(length - 1);
+        if (last == '\u0085' || last == '\u2028' || last == '\u2029') {
+            return QUOTES_AROUND.matcher(token).replaceAll("");
+        }
+        int start = 0;
+        while (start < length && "\"“‘'(".indexOf(token.charAt(start)) >= 0) {
+            start++;
+        }
+        int end = length;
+        while (end > start && ",;:\"”’')".indexOf(token.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return token.substring(start, end);
     }
 
     /** A capitalised verb of a headline: "Tewas", "Diperbaiki", "Terjaring", "Targetkan", "Melintas". */
@@ -1588,6 +1616,15 @@ public class FaithfulnessChecker {
     }
 
     private static boolean ascii(String text) {
+        if (text.length() < 64) {
+            // a word: the loop costs less than the copy below
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
+        }
         // every character from 0x80 on takes two bytes or more in UTF-8, and the JDK encodes a Latin-1 string
         // without one as a plain copy: faster under the job's C1 than a loop of charAt over a whole article. (An
         // unpaired surrogate is encoded as one '?', and taken for ASCII: folding leaves it as it is either way.)

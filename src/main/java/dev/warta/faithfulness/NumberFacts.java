@@ -6,9 +6,12 @@ import dev.warta.text.StartsOnlySearch;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,6 +85,12 @@ final class NumberFacts {
     private static final LetterSplitter NON_LETTERS = LetterSplitter.atNonLetters();   // [^\p{L}]+
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
+
+    /**
+     * The hashes of every word {@link #spelledOut} does something with (number words, scales with their plural and
+     * ordinal, fractions, and the glue "a", "and", "half", "point"), sorted: the other words are passed over uncut.
+     */
+    private static final int[] HASHES_OF_WORDS_THAT_COUNT = hashesOfWordsThatCount();
 
     private NumberFacts() {
     }
@@ -304,11 +313,26 @@ final class NumberFacts {
             while (wordEnd < lower.length() && lower.charAt(wordEnd) >= 'a' && lower.charAt(wordEnd) <= 'z') {
                 wordEnd++;
             }
-            String word = lower.substring(wordStart, wordEnd);
+            int start = wordStart;
             // a run of number words is joined by spaces and hyphens: "three-thousand) eleven" is two numbers
             boolean joined = onlySpacesAndHyphens(lower, previousEnd, wordStart);
             previousEnd = wordEnd;
             wordStart = nextAsciiLetter(lower, wordEnd);
+            if (Arrays.binarySearch(HASHES_OF_WORDS_THAT_COUNT, LetterSplitter.hashOf(lower, start, wordEnd)) < 0) {
+                // most words: none of the words below, so it ends a run as the last branch does, and "previous"
+                // (compared only with "a", "and" and "one") need not hold it
+                if (inRun && !runOfOneWord) {
+                    values.add(total.add(current));
+                }
+                total = BigDecimal.ZERO;
+                current = BigDecimal.ZERO;
+                inRun = false;
+                runOfOneWord = false;
+                decimalPlace = null;
+                previous = "";
+                continue;
+            }
+            String word = lower.substring(start, wordEnd);
             if (inRun && !joined) {
                 if (!runOfOneWord) {
                     values.add(total.add(current));
@@ -450,6 +474,17 @@ final class NumberFacts {
             }
         }
         return true;
+    }
+
+    private static int[] hashesOfWordsThatCount() {
+        Set<String> words = new HashSet<>(WORD_VALUES.keySet());
+        words.addAll(FRACTIONS.keySet());
+        words.addAll(NUMBER_WORDS);
+        for (String scale : SCALES.keySet()) {
+            words.addAll(List.of(scale, scale + "s", scale + "th"));
+        }
+        words.addAll(List.of("a", "and", "half", "point", "one"));
+        return words.stream().mapToInt(String::hashCode).sorted().distinct().toArray();
     }
 
     private static Map<String, BigDecimal> wordValues() {

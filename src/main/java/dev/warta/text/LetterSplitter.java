@@ -114,6 +114,18 @@ public final class LetterSplitter {
         return Character.isSurrogate(c) ? text.codePointAt(index) : c;
     }
 
+    /**
+     * {@code text.substring(start, end).hashCode()}, without the copy: a piece whose hash is none of a few known
+     * words' hashes is none of those words, and need not be cut out to be looked up.
+     */
+    public static int hashOf(String text, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + text.charAt(i);
+        }
+        return hash;
+    }
+
     /** {@code \p{L}}, with the answer for ASCII worked out here rather than looked up: most characters are ASCII. */
     public static boolean isLetter(int codePoint) {
         if (codePoint < 128) {
