@@ -256,6 +256,10 @@ final class NumberFacts {
     /** The month (1-12) whose English name is exactly {@code text[start, end)}, or 0. */
     private static int englishMonth(String text, int start, int end) {
         int length = end - start;
+        // most words are no month's length or do not start as one: not compared with the twelve names
+        if (length < 3 || length > 9 || "jfmasond".indexOf(text.charAt(start)) < 0) {
+            return 0;
+        }
         for (int i = 0; i < MONTHS.size(); i++) {
             String name = MONTHS.get(i);
             if (name.length() == length && text.startsWith(name, start)) {
