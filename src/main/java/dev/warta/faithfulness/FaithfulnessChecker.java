@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -229,8 +230,10 @@ public class FaithfulnessChecker {
         List<NameGroup> located = locatedNameGroups(sourceBody);
         List<List<String>> groups = located.stream().map(NameGroup::words).toList();
         Set<String> expanded = expandedAcronyms(String.join("\n", sourceBody));
-        Set<String> longFormsShortened = longFormsOfKeptShortForms(String.join("\n", sourceBody), englishFolded);
-        String sourceFolded = fold(String.join("\n", source));
+        // worked out for the first name that the English does not plainly keep, if any: most articles have none
+        Once<Set<String>> longFormsShortened = new Once<>(
+                () -> longFormsOfKeptShortForms(String.join("\n", sourceBody), englishFolded));
+        Once<String> sourceFolded = new Once<>(() -> fold(String.join("\n", source)));
         Set<String> otherPartsUsed = new HashSet<>();
         for (NameGroup locatedGroup : located) {
             List<String> group = locatedGroup.words();
@@ -252,8 +255,9 @@ public class FaithfulnessChecker {
                 // give only the translated long form, whose own names are checked
                 // "Warung Tegal (warteg)" → "eatery stalls (warteg)", "Badan Amil Zakat Infak dan Sedekah (Bazis)" →
                 // "Alms and Donation Agency (Bazis)": the long form translated by meaning, its short form kept
-                if (expanded.contains(name) || longFormsShortened.contains(name)
-                        || rendered(name, english, englishFolded, entities)) {
+                // (a name rendered as such is asked about first: the common case, which needs no long forms)
+                if (rendered(name, english, englishFolded, entities) || expanded.contains(name)
+                        || longFormsShortened.get().contains(name)) {
                     continue;
                 }
                 // "Analsis data" → "Analysis of data", "Car Free Nihgt" → "Car Free Night": a typing error of the
@@ -294,7 +298,7 @@ public class FaithfulnessChecker {
                 boolean namedSpeaker = attributed(name, sourceParagraph, SOURCE_ATTRIBUTION, 1)
                         || subjectOfSentence(name, sourceParagraph, false);
                 boolean namedByAnotherPart = group.size() == 1 && !acronym && (speaker || namedSpeaker)
-                        && unexplainedNames(paragraphEnglish, sourceFolded).stream()
+                        && unexplainedNames(paragraphEnglish, sourceFolded.get()).stream()
                         .filter(other -> speaker && attributed(other, paragraphEnglish, ENGLISH_ATTRIBUTION, 3)
                                 || namedSpeaker && subjectOfSentence(other, paragraphEnglish, true))
                         .filter(other -> !otherPartsUsed.contains(locatedGroup.paragraph() + "\t" + other))
@@ -302,11 +306,12 @@ public class FaithfulnessChecker {
                         .orElse(false);
                 // "Klub Taat Suami" → "Obedient Wives Club": a name made of dictionary words, translated word by word
                 boolean translatedByMeaning = !acronym
-                        && nameOfDictionaryWordsTranslated(name, sourceParagraph, paragraphEnglish, sourceFolded);
+                        && nameOfDictionaryWordsTranslated(name, sourceParagraph, paragraphEnglish,
+                        sourceFolded.get());
                 // "Gaddadi" → "Gaddafi", "Chaves" → "Chavez": one letter apart, same initial, a long word. The
                 // source's typing error corrected and the translator's misspelling look the same to a check, so it
                 // is shown with the article as a note, without flagging it or asking the model again
-                String respelt = acronym ? null : respelt(name, english, sourceFolded);
+                String respelt = acronym ? null : respelt(name, english, sourceFolded.get());
                 if (respelt != null) {
                     spellingNotes.add("name " + name + " spelt " + respelt);
                 } else if (!(partOfKeptName || personNamedInFull || namedByAnotherPart || translatedByMeaning)
@@ -1655,6 +1660,24 @@ public class FaithfulnessChecker {
             return Map.copyOf(renderings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A value worked out when it is first needed, and then kept. */
+    private static final class Once<T> {
+        private Supplier<T> supplier;
+        private T value;
+
+        Once(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        T get() {
+            if (supplier != null) {
+                value = supplier.get();
+                supplier = null;
+            }
+            return value;
         }
     }
 
