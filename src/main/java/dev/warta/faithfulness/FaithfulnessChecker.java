@@ -552,6 +552,19 @@ public class FaithfulnessChecker {
     }
 
     private static boolean mayHoldCommentary(String text) {
+        if (ascii(text)) {
+            // lower-casing ASCII changes only A-Z: each hint compared in place, ignoring case, without the copy
+            for (int i = 0; i < text.length(); i++) {
+                char folded = (char) (text.charAt(i) | 0x20);   // a capital as its small letter, for a first test
+                for (int h = 0; h < COMMENTARY_HINTS.size(); h++) {
+                    String hint = COMMENTARY_HINTS.get(h);
+                    if (folded == hint.charAt(0) && text.regionMatches(true, i, hint, 0, hint.length())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
         String lower = text.toLowerCase(Locale.ROOT);
         for (String hint : COMMENTARY_HINTS) {
             if (lower.contains(hint)) {
@@ -605,13 +618,8 @@ public class FaithfulnessChecker {
 
     private List<NameGroup> locatedNameGroups(List<String> source) {
         String all = String.join("\n", source);
-        Set<String> lowercase = new HashSet<>();
-        // only the words that start in lower case are cut out of the text
-        NOT_NAME_CHARACTERS.forEachPiece(all, (start, end) -> {
-            if (Character.isLowerCase(all.charAt(start))) {
-                lowercase.add(all.substring(start, end).toLowerCase(Locale.ROOT));
-            }
-        });
+        // the words that start in lower case, looked up in place
+        LowerCaseWords lowercase = LowerCaseWords.of(all, NOT_NAME_CHARACTERS);
         List<NameGroup> groups = new ArrayList<>();
         for (int p = 0; p < source.size(); p++) {
             int paragraph = p;
