@@ -77,6 +77,12 @@ public class FaithfulnessChecker {
      * time; see {@link #mayHoldMarkdown}). Keep them in step with the expressions.
      */
     private static final List<String> COMMENTARY_HINTS = List.of("note", "hope this", "know if", "as an ai");
+    /** The first letters of {@link #COMMENTARY_HINTS}, by ASCII code: where an ASCII text may hold one. */
+    private static final boolean[] COMMENTARY_HINT_INITIALS = new boolean[128];
+
+    static {
+        COMMENTARY_HINTS.forEach(hint -> COMMENTARY_HINT_INITIALS[hint.charAt(0)] = true);
+    }
     /** A backtick after a letter ({@code government`s}, {@code Apartments` plan}) is a typed apostrophe. */
     private static final Pattern BACKTICK_APOSTROPHE = Pattern.compile("(?<=\\p{L})`(?=\\p{L}|\\s)");
 
@@ -556,10 +562,11 @@ public class FaithfulnessChecker {
             // lower-casing ASCII changes only A-Z: each hint compared in place, ignoring case, without the copy
             for (int i = 0; i < text.length(); i++) {
                 char folded = (char) (text.charAt(i) | 0x20);   // a capital as its small letter, for a first test
-                for (int h = 0; h < COMMENTARY_HINTS.size(); h++) {
-                    String hint = COMMENTARY_HINTS.get(h);
-                    if (folded == hint.charAt(0) && text.regionMatches(true, i, hint, 0, hint.length())) {
-                        return true;
+                if (COMMENTARY_HINT_INITIALS[folded]) {
+                    for (String hint : COMMENTARY_HINTS) {
+                        if (folded == hint.charAt(0) && text.regionMatches(true, i, hint, 0, hint.length())) {
+                            return true;
+                        }
                     }
                 }
             }
