@@ -19,9 +19,14 @@ public final class LetterSplitter {
     private static final String[] NOTHING = new String[0];
 
     private final String alsoInWords;
+    /** {@link #inWord} of each ASCII character, looked up: most characters are ASCII. */
+    private final boolean[] asciiInWord = new boolean[128];
 
     private LetterSplitter(String alsoInWords) {
         this.alsoInWords = alsoInWords;
+        for (char c = 0; c < 128; c++) {
+            asciiInWord[c] = inWord(c);
+        }
     }
 
     /** Splits at each run of characters that are not letters: {@code [^\p{L}]+}. */
@@ -87,17 +92,35 @@ public final class LetterSplitter {
         int i = 0;
         while (i < length) {
             int start = i;
-            int codePoint;
-            while (i < length && inWord(codePoint = codePointAt(text, i))) {
-                i += Character.charCount(codePoint);
-            }
+            i = afterRun(text, i, true);
             if (i > start) {
                 piece.at(start, i);
             }
-            while (i < length && !inWord(codePoint = codePointAt(text, i))) {
+            i = afterRun(text, i, false);
+        }
+    }
+
+    /** Where the run of characters from {@code from} that are in words ({@code inWords}) or not ends. */
+    private int afterRun(String text, int from, boolean inWords) {
+        int length = text.length();
+        int i = from;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c < 128) {
+                // the common case without a code point or a search of alsoInWords
+                if (asciiInWord[c] != inWords) {
+                    break;
+                }
+                i++;
+            } else {
+                int codePoint = codePointAt(text, i);
+                if (inWord(codePoint) != inWords) {
+                    break;
+                }
                 i += Character.charCount(codePoint);
             }
         }
+        return i;
     }
 
     private boolean inWord(int codePoint) {
