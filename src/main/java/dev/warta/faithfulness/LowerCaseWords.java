@@ -27,9 +27,11 @@ final class LowerCaseWords {
 
     private LowerCaseWords(String text) {
         this.text = text;
-        this.hashes = new int[64];
-        this.starts = new int[64];
-        this.ends = new int[64];
+        // room for a word in four characters without growing: most texts need no more
+        int slots = Integer.highestOneBit(Math.max(64, text.length() / 4)) * 2;
+        this.hashes = new int[slots];
+        this.starts = new int[slots];
+        this.ends = new int[slots];
     }
 
     /** The words of {@code text} as {@code splitter} cuts it, those whose first character is lower case. */

@@ -38,13 +38,15 @@ public final class StartsOnlySearch {
         return Character.getType(text.codePointAt(index)) == Character.UPPERCASE_LETTER;
     };
 
-    private final Matcher matcher;
+    private final Pattern pattern;
+    /** Made at the first possible start: most texts have none (no digit, say) and need no matcher. */
+    private Matcher matcher;
     private final String text;
     private final PossibleStart possibleStart;
     private int from;
 
     private StartsOnlySearch(Pattern pattern, String text, int from, PossibleStart possibleStart) {
-        this.matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        this.pattern = pattern;
         this.text = text;
         this.possibleStart = possibleStart;
         this.from = from;
@@ -64,7 +66,7 @@ public final class StartsOnlySearch {
     public boolean find() {
         int length = text.length();
         for (int i = from; i < length; i++) {
-            if (possibleStart.at(text, i) && matcher.region(i, length).lookingAt()) {
+            if (possibleStart.at(text, i) && matcher().region(i, length).lookingAt()) {
                 // after an empty match the next search starts one further on, as find()'s does
                 from = matcher.end() > i ? matcher.end() : i + 1;
                 return true;
@@ -92,6 +94,13 @@ public final class StartsOnlySearch {
 
     /** The matcher, reset to the whole text: for {@code replaceAll} after the matches were read. */
     public Matcher reset() {
-        return matcher.reset();
+        return matcher().reset();
+    }
+
+    private Matcher matcher() {
+        if (matcher == null) {
+            matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        return matcher;
     }
 }
