@@ -2,12 +2,16 @@ package dev.warta.faithfulness;
 
 import dev.warta.text.IndonesianCalendar;
 import dev.warta.text.LetterSplitter;
+import dev.warta.text.StartsOnlySearch;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,6 +86,12 @@ final class NumberFacts {
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december");
 
+    /**
+     * The hashes of every word {@link #spelledOut} does something with (number words, scales with their plural and
+     * ordinal, fractions, and the glue "a", "and", "half", "point"), sorted: the other words are passed over uncut.
+     */
+    private static final int[] HASHES_OF_WORDS_THAT_COUNT = hashesOfWordsThatCount();
+
     private NumberFacts() {
     }
 
@@ -95,7 +105,8 @@ final class NumberFacts {
         String rest = mayMultiply(text) ? TIMES.matcher(text).replaceAll(" × ") : text;
         // each pattern's matches are blanked out only when it found one: most paragraphs hold no date and no time,
         // and the blanking scans of texts without a match were a fifth of this method's profile samples
-        Matcher shortDate = fromFirstDigit(SHORT_DATE, rest, 1);
+        StartsOnlySearch shortDate = StartsOnlySearch.from(SHORT_DATE, rest, Math.max(0, firstDigit(rest) - 1),
+                (withBracket, index) -> withBracket.charAt(index) == '(');
         boolean found = false;
         while (shortDate.find()) {
             found = true;
@@ -107,7 +118,7 @@ final class NumberFacts {
         if (found) {
             rest = shortDate.reset().replaceAll(" ");
         }
-        Matcher date = fromFirstDigit(DATE, rest, 0);
+        StartsOnlySearch date = fromFirstDigit(DATE, rest);
         found = false;
         while (date.find()) {
             found = true;
@@ -118,7 +129,7 @@ final class NumberFacts {
         if (found) {
             rest = date.reset().replaceAll(" ");
         }
-        Matcher time = fromFirstDigit(TIME, rest, 0);
+        StartsOnlySearch time = fromFirstDigit(TIME, rest);
         found = false;
         while (time.find()) {
             found = true;
@@ -139,7 +150,7 @@ final class NumberFacts {
         if (found) {
             rest = time.reset().replaceAll(" ");
         }
-        Matcher number = fromFirstDigit(NUMBER, rest, 0);
+        StartsOnlySearch number = fromFirstDigit(NUMBER, rest);
         while (number.find()) {
             String integer = number.group(1).replace(".", "").replace(",", "");
             String fraction = number.group(2) == null ? "" : "." + number.group(2).substring(1);
@@ -174,7 +185,7 @@ final class NumberFacts {
             lower = mayMultiply(lower) ? TIMES.matcher(lower).replaceAll(" × ") : lower;
         }
         int firstDigit = digits ? firstDigit(lower) : lower.length();
-        Matcher number = fromDigit(NUMBER, lower, firstDigit, 0);
+        StartsOnlySearch number = fromDigit(NUMBER, lower, firstDigit);
         while (digits && number.find()) {
             String integer = number.group(1).replace(",", "");
             String fraction = number.group(2) == null ? "" : "." + number.group(2).substring(1);
@@ -185,13 +196,13 @@ final class NumberFacts {
             values.addAll(acceptable(new BigDecimal(integer + fraction), number.group(3)));
         }
         // "9:42 a.m." for "09.42 WIB"
-        Matcher times = fromDigit(CLOCK, lower, firstDigit, 0);
+        StartsOnlySearch times = fromDigit(CLOCK, lower, firstDigit);
         while (digits && times.find()) {
             values.add(new BigDecimal(times.group(1)));
             values.add(new BigDecimal(times.group(2)));
         }
         // "6pm", "6 p.m.", "21st", "the 1970s": digits that run into letters
-        Matcher attached = fromDigit(ATTACHED, lower, firstDigit, 0);
+        StartsOnlySearch attached = fromDigit(ATTACHED, lower, firstDigit);
         while (digits && attached.find()) {
             values.add(new BigDecimal(attached.group(1)));
         }
@@ -245,6 +256,10 @@ final class NumberFacts {
     /** The month (1-12) whose English name is exactly {@code text[start, end)}, or 0. */
     private static int englishMonth(String text, int start, int end) {
         int length = end - start;
+        // most words are no month's length or do not start as one: not compared with the twelve names
+        if (length < 3 || length > 9 || "jfmasond".indexOf(text.charAt(start)) < 0) {
+            return 0;
+        }
         for (int i = 0; i < MONTHS.size(); i++) {
             String name = MONTHS.get(i);
             if (name.length() == length && text.startsWith(name, start)) {
@@ -302,11 +317,26 @@ final class NumberFacts {
             while (wordEnd < lower.length() && lower.charAt(wordEnd) >= 'a' && lower.charAt(wordEnd) <= 'z') {
                 wordEnd++;
             }
-            String word = lower.substring(wordStart, wordEnd);
+            int start = wordStart;
             // a run of number words is joined by spaces and hyphens: "three-thousand) eleven" is two numbers
             boolean joined = onlySpacesAndHyphens(lower, previousEnd, wordStart);
             previousEnd = wordEnd;
             wordStart = nextAsciiLetter(lower, wordEnd);
+            if (Arrays.binarySearch(HASHES_OF_WORDS_THAT_COUNT, LetterSplitter.hashOf(lower, start, wordEnd)) < 0) {
+                // most words: none of the words below, so it ends a run as the last branch does, and "previous"
+                // (compared only with "a", "and" and "one") need not hold it
+                if (inRun && !runOfOneWord) {
+                    values.add(total.add(current));
+                }
+                total = BigDecimal.ZERO;
+                current = BigDecimal.ZERO;
+                inRun = false;
+                runOfOneWord = false;
+                decimalPlace = null;
+                previous = "";
+                continue;
+            }
+            String word = lower.substring(start, wordEnd);
             if (inRun && !joined) {
                 if (!runOfOneWord) {
                     values.add(total.add(current));
@@ -404,21 +434,19 @@ final class NumberFacts {
     }
 
     /**
-     * A matcher of one of the number patterns whose search starts at the text's first digit, or {@code before}
-     * characters ahead of it: every match of {@link #NUMBER}, {@link #DATE}, {@link #TIME}, {@link #CLOCK} and
-     * {@link #ATTACHED} starts at a digit, {@link #SHORT_DATE}'s at the bracket right before one, so the text before
-     * it need not be tried character by character. The bounds are transparent, so look-behinds and {@code \b} see
-     * the characters before the search's start as before; the patterns have no {@code ^} or {@code $}. A
-     * {@code reset()} (as {@code replaceAll} does) searches the whole text again.
+     * The matches of one of the number patterns, tried only at the text's digits: every match of {@link #NUMBER},
+     * {@link #DATE}, {@link #TIME}, {@link #CLOCK} and {@link #ATTACHED} starts at a digit ({@link #SHORT_DATE}'s at
+     * the bracket right before one), so the rest of the text need not be tried character by character. Look-behinds
+     * and {@code \b} still see the characters before each try; the patterns have no {@code ^} or {@code $}. A
+     * {@code reset()} (as {@code replaceAll} needs) searches the whole text again.
      */
-    private static Matcher fromFirstDigit(Pattern pattern, String text, int before) {
-        return fromDigit(pattern, text, firstDigit(text), before);
+    private static StartsOnlySearch fromFirstDigit(Pattern pattern, String text) {
+        return fromDigit(pattern, text, firstDigit(text));
     }
 
     /** As {@link #fromFirstDigit}, with the first digit's index known ({@code text.length()} for none). */
-    private static Matcher fromDigit(Pattern pattern, String text, int firstDigit, int before) {
-        return pattern.matcher(text).region(Math.max(0, firstDigit - before), text.length())
-                .useTransparentBounds(true).useAnchoringBounds(false);
+    private static StartsOnlySearch fromDigit(Pattern pattern, String text, int firstDigit) {
+        return StartsOnlySearch.from(pattern, text, firstDigit, StartsOnlySearch.DIGIT);
     }
 
     /** The index of the text's first digit (0-9, as {@code \d}), or its length when it has none. */
@@ -450,6 +478,17 @@ final class NumberFacts {
             }
         }
         return true;
+    }
+
+    private static int[] hashesOfWordsThatCount() {
+        Set<String> words = new HashSet<>(WORD_VALUES.keySet());
+        words.addAll(FRACTIONS.keySet());
+        words.addAll(NUMBER_WORDS);
+        for (String scale : SCALES.keySet()) {
+            words.addAll(List.of(scale, scale + "s", scale + "th"));
+        }
+        words.addAll(List.of("a", "and", "half", "point", "one"));
+        return words.stream().mapToInt(String::hashCode).sorted().distinct().toArray();
     }
 
     private static Map<String, BigDecimal> wordValues() {

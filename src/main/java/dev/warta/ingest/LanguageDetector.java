@@ -3,6 +3,7 @@ package dev.warta.ingest;
 import dev.warta.text.LetterSplitter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +79,8 @@ public final class LanguageDetector {
 
     private static final Map<String, Evidence> EVIDENCE = evidence();
     private static final int LONGEST_KNOWN_WORD = EVIDENCE.keySet().stream().mapToInt(String::length).max().orElse(0);
+    private static final int[] KNOWN_WORD_HASHES = EVIDENCE.keySet().stream().mapToInt(String::hashCode).sorted()
+            .toArray();
 
     private static Map<String, Evidence> evidence() {
         Set<String> words = new java.util.HashSet<>(INDONESIAN_ONLY);
@@ -185,8 +188,11 @@ public final class LanguageDetector {
         while (start < lower.length()) {
             int end = wordEnd(lower, start);
             tokens++;
-            // a word longer than every known one (ten letters) need not be cut out and looked up
-            Evidence known = end - start > LONGEST_KNOWN_WORD ? null : EVIDENCE.get(lower.substring(start, end));
+            // a word longer than every known one (ten letters), or whose hash is none of theirs, need not be cut out
+            // and looked up
+            Evidence known = end - start > LONGEST_KNOWN_WORD
+                    || Arrays.binarySearch(KNOWN_WORD_HASHES, LetterSplitter.hashOf(lower, start, end)) < 0
+                    ? null : EVIDENCE.get(lower.substring(start, end));
             start = nextWordStart(lower, end);
             if (known == null) {
                 continue;

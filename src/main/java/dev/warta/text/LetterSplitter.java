@@ -19,9 +19,14 @@ public final class LetterSplitter {
     private static final String[] NOTHING = new String[0];
 
     private final String alsoInWords;
+    /** {@link #inWord} of each ASCII character, looked up: most characters are ASCII. */
+    private final boolean[] asciiInWord = new boolean[128];
 
     private LetterSplitter(String alsoInWords) {
         this.alsoInWords = alsoInWords;
+        for (char c = 0; c < 128; c++) {
+            asciiInWord[c] = inWord(c);
+        }
     }
 
     /** Splits at each run of characters that are not letters: {@code [^\p{L}]+}. */
@@ -87,17 +92,35 @@ public final class LetterSplitter {
         int i = 0;
         while (i < length) {
             int start = i;
-            int codePoint;
-            while (i < length && inWord(codePoint = codePointAt(text, i))) {
-                i += Character.charCount(codePoint);
-            }
+            i = afterRun(text, i, true);
             if (i > start) {
                 piece.at(start, i);
             }
-            while (i < length && !inWord(codePoint = codePointAt(text, i))) {
+            i = afterRun(text, i, false);
+        }
+    }
+
+    /** Where the run of characters from {@code from} that are in words ({@code inWords}) or not ends. */
+    private int afterRun(String text, int from, boolean inWords) {
+        int length = text.length();
+        int i = from;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (c < 128) {
+                // the common case without a code point or a search of alsoInWords
+                if (asciiInWord[c] != inWords) {
+                    break;
+                }
+                i++;
+            } else {
+                int codePoint = codePointAt(text, i);
+                if (inWord(codePoint) != inWords) {
+                    break;
+                }
                 i += Character.charCount(codePoint);
             }
         }
+        return i;
     }
 
     private boolean inWord(int codePoint) {
@@ -112,6 +135,18 @@ public final class LetterSplitter {
     public static int codePointAt(String text, int index) {
         char c = text.charAt(index);
         return Character.isSurrogate(c) ? text.codePointAt(index) : c;
+    }
+
+    /**
+     * {@code text.substring(start, end).hashCode()}, without the copy: a piece whose hash is none of a few known
+     * words' hashes is none of those words, and need not be cut out to be looked up.
+     */
+    public static int hashOf(String text, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + text.charAt(i);
+        }
+        return hash;
     }
 
     /** {@code \p{L}}, with the answer for ASCII worked out here rather than looked up: most characters are ASCII. */

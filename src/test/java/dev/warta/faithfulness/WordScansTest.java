@@ -51,6 +51,26 @@ class WordScansTest {
     }
 
     @Test
+    void quotesAroundAWordGoAsTheirExpressionTookThem() {
+        Pattern quotesAround = Pattern.compile("^[\"“‘'(]+|[,;:\"”’')]+$");
+        String[] pieces = {"a", "Kata", "\"", "“", "”", "‘", "’", "'", "(", ")", ",", ";", ":", ".", "\u0085",
+                "\u2028", "\u2029", "é"};
+        Random random = new Random(20261201);
+        for (int round = 0; round < 100_000; round++) {
+            StringBuilder token = new StringBuilder(pieces[random.nextInt(pieces.length)]);
+            int more = random.nextInt(6);
+            for (int i = 0; i < more; i++) {
+                token.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String sample = token.toString();
+            assertThat(FaithfulnessChecker.withoutQuotesAround(sample)).as(sample)
+                    .isEqualTo(quotesAround.matcher(sample).replaceAll(""));
+        }
+        assertThat(FaithfulnessChecker.withoutQuotesAround("“Artinya,")).isEqualTo("Artinya");
+        assertThat(FaithfulnessChecker.withoutQuotesAround("(Pemprov)")).isEqualTo("Pemprov");
+    }
+
+    @Test
     void theScansReadTheShapesOfNewsText() {
         String address = "Rumahnya di Kali Serdang, Kemayoran, Jakarta Pusat";
         int kemayoran = address.indexOf("Kemayoran");

@@ -24,6 +24,16 @@ class LetterSplitterTest {
     }
 
     @Test
+    void hashesAPieceAsItsStringWouldBeHashed() {
+        String text = "Banjir di Jakarta, 𝐀 naïve";
+        for (int start = 0; start <= text.length(); start++) {
+            for (int end = start; end <= text.length(); end++) {
+                assertThat(LetterSplitter.hashOf(text, start, end)).isEqualTo(text.substring(start, end).hashCode());
+            }
+        }
+    }
+
+    @Test
     void givesThePiecesTheRegularExpressionGivesOnRandomText() {
         String[] parts = {"a", "Z", "é", "e\u0301", "\u0301", "İ", "ß", "1", "٣", " ", "  ", "\t", "\n", ",", ".", "'",
                 "’", "-", "—", "“", "\u00a0", "中文", "العربية", "𝐀", "😀", "\ud83c\uddee\ud83c\uddf3", "\ud800", "\udc00",
