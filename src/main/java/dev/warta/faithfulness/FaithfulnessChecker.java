@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -233,7 +234,8 @@ public class FaithfulnessChecker {
         int checkedNames = 0;
         Set<String> missingNames = new LinkedHashSet<>();
         Set<String> spellingNotes = new LinkedHashSet<>();
-        Set<String> nameNotes = new LinkedHashSet<>();
+        // each note with the name it is about, so that a name flagged elsewhere is not also a note
+        Map<String, String> nameNotes = new LinkedHashMap<>();
         List<NameGroup> located = locatedNameGroups(sourceBody);
         List<List<String>> groups = located.stream().map(NameGroup::words).toList();
         Set<String> expanded = expandedAcronyms(String.join("\n", sourceBody));
@@ -326,7 +328,7 @@ public class FaithfulnessChecker {
                         || misspelt(name, english)) {
                     String note = noteInsteadOfFlag(name, group, sourceParagraph, english, entities);
                     if (note != null) {
-                        nameNotes.add(note);
+                        nameNotes.putIfAbsent(note, name);
                     } else {
                         missingNames.add(name);
                     }
@@ -336,9 +338,11 @@ public class FaithfulnessChecker {
         missingNames.forEach(name -> score.fail("name " + name + " missing"));
         spellingNotes.forEach(score::note);
         // a name flagged where it stands as a person's is not also a note where it stands as another kind
-        nameNotes.stream()
-                .filter(note -> missingNames.stream().noneMatch(name -> note.startsWith("name " + name + " ")))
-                .forEach(score::note);
+        nameNotes.forEach((note, name) -> {
+            if (!missingNames.contains(name)) {
+                score.note(note);
+            }
+        });
         score.add(0.2, checkedNames == 0 ? 1 : Math.max(0, 1 - (double) missingNames.size() / checkedNames));
 
         int glossaryMisses = 0;
