@@ -30,9 +30,10 @@ cd "$WARTA_HOME" || exit 2
 echo "$(date -u '+%Y-%m-%dT%H:%M:%SZ') warta: starting" >> "$WARTA_LOG"
 # No flock needed: a second run on the same database refuses by itself, with exit code 4.
 # -XX:TieredStopAtLevel=1: the quick compiler only. A night's run spends more processor time compiling with the
-# optimising one than its faster code saves (docs/benchmarks.md, "Faster on one machine"); JAVA_OPTS may override it.
+# optimising one than its faster code saves; -XX:+UseSerialGC: the collector that costs a batch job the least
+# processor time (docs/benchmarks.md, "Faster on one machine"); JAVA_OPTS may override either.
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options on purpose
-java -XX:TieredStopAtLevel=1 ${JAVA_OPTS:-} -jar "$WARTA_JAR" \
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ${JAVA_OPTS:-} -jar "$WARTA_JAR" \
     --input="$WARTA_HOME/input" \
     --output="$WARTA_HOME/output" \
     --warta.glossary="$WARTA_GLOSSARY" \

@@ -66,6 +66,13 @@ class ScaleOutConfiguration {
     /** The channel's name in the message store: one queue of partition requests per database. */
     static final String REQUESTS = "warta-partition-requests";
     static final String PARTITION_KEY = "partition";
+    /**
+     * How often a waiting worker asks the queue for a request, and the manager the job repository whether its
+     * partitions have ended. Each is one indexed statement, so a quarter of a second costs the database nothing
+     * measurable, while a second was up to two seconds of a scale-out run spent waiting at its start and its end
+     * (docs/benchmarks.md, "Scale-out").
+     */
+    static final java.time.Duration POLL_EVERY = java.time.Duration.ofMillis(250);
 
     /** A manager ({@code warta.partitions} &gt; 0) or a worker (the {@code worker} command's profile). */
     static final class ScaleOutMode implements Condition {
@@ -174,7 +181,7 @@ class ScaleOutConfiguration {
                     .partitioner(WORKER_STEP, partitioner)
                     .gridSize(properties.partitions())
                     .outputChannel(partitionRequests)
-                    .pollInterval(1000)
+                    .pollInterval(POLL_EVERY.toMillis())
                     .timeout(-1)   // a dead worker is found by its heartbeat (PartitionWatch), not by a deadline
                     .aggregator(watch.aggregator(new DefaultStepExecutionAggregator()))
                     .listener(watch)
@@ -224,7 +231,7 @@ class ScaleOutConfiguration {
         /** One partition at a time per worker: the step runs on the poller's thread, and takes one request per poll. */
         @Bean(name = PollerMetadata.DEFAULT_POLLER)
         PollerMetadata defaultPoller() {
-            return Pollers.fixedDelay(java.time.Duration.ofSeconds(1)).maxMessagesPerPoll(1).getObject();
+            return Pollers.fixedDelay(POLL_EVERY).maxMessagesPerPoll(1).getObject();
         }
     }
 }

@@ -25,16 +25,21 @@ import java.util.stream.Stream;
  * article, the call latency Warta saw, and the child's heap. It is a command, not a test.
  * <pre>
  * java -cp … dev.warta.bench.Benchmark --articles 100,500 --latency-ms 500 --concurrency 8 --runs 3
- *     [--chunk-size 16] [--xmx 256m] [--jit c1|c2] [--jvm "-XX:…"] [--keep true] [-- job options]
+ *     [--chunk-size 16] [--xmx 256m] [--jit c1|c2] [--gc serial|g1|parallel] [--jvm "-XX:…"] [--keep true]
+ *     [-- job options]
  * </pre>
- * {@code --jit c1} (the default) starts the job as the README and {@code jobs/} do, with
- * {@code -XX:TieredStopAtLevel=1}; {@code c2} with the JVM's own tiered compilation.
+ * {@code --jit c1} and {@code --gc serial} (the defaults) start the job as the README and {@code jobs/} do, with
+ * {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}; {@code --jit c2} with the JVM's own tiered compilation,
+ * {@code --gc g1} with the collector the JVM picks itself on a machine of two processors or more.
  * Options after a bare {@code --} go to the job unchanged (for example {@code -- --warta.llm.requests-per-minute=600}).
  */
 public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN_DATE = "2030-01-01";
+    /** {@code --gc}: the JVM option of each collector. */
+    static final Map<String, String> COLLECTORS = Map.of("serial", "-XX:+UseSerialGC", "g1", "-XX:+UseG1GC",
+            "parallel", "-XX:+UseParallelGC");
 
     private final Settings settings;
 
@@ -48,11 +53,13 @@ public final class Benchmark {
      * @param breakdown    record the job with Java Flight Recorder and split the step's time (see {@link StepTimeline})
      * @param jobArguments extra options for the job, after the benchmark's own
      * @param jit          {@code c1}: the quick compiler only, as the job is launched; {@code c2}: the JVM's default
+     * @param gc           the garbage collector: {@code serial} as the job is launched, {@code g1} (the JVM's own
+     *                     choice here) or {@code parallel}
      */
     record Settings(List<Integer> articles, int latencyMs, int concurrency, int chunkSize, String maxHeap, int runs,
                     Path jar, Path glossary, boolean keep, List<String> jvmOptions,
                     boolean breakdown, List<String> jobArguments, String kind, int longEvery, int fullGcEvery,
-                    String jit) {
+                    String jit, String gc) {
 
         Settings {
             for (int count : articles) {
@@ -74,6 +81,9 @@ public final class Benchmark {
             }
             if (!jit.equals("c1") && !jit.equals("c2")) {
                 throw new IllegalArgumentException("--jit must be c1 or c2, was " + jit);
+            }
+            if (!COLLECTORS.containsKey(gc)) {
+                throw new IllegalArgumentException("--gc must be serial, g1 or parallel, was " + gc);
             }
         }
     }
@@ -151,26 +161,26 @@ public final class Benchmark {
                 Map.entry("jar", "target/warta.jar"), Map.entry("glossary", "jobs/glossary.tsv"),
                 Map.entry("keep", "false"), Map.entry("jvm", ""), Map.entry("breakdown", "false"),
                 Map.entry("kind", "news"), Map.entry("long-every", "8"), Map.entry("full-gc-every", "0"),
-                Map.entry("jit", "c1")));
+                Map.entry("jit", "c1"), Map.entry("gc", "serial")));
         return new Settings(options.integers("articles"), options.integer("latency-ms"),
                 options.integer("concurrency"), options.integer("chunk-size"), options.text("xmx"),
                 options.integer("runs"), Path.of(options.text("jar")).toAbsolutePath(),
                 Path.of(options.text("glossary")).toAbsolutePath(), Boolean.parseBoolean(options.text("keep")),
                 jvmOptions(options.text("jvm")), Boolean.parseBoolean(options.text("breakdown")), jobArguments,
                 options.text("kind"), options.integer("long-every"), options.integer("full-gc-every"),
-                options.text("jit"));
+                options.text("jit"), options.text("gc"));
     }
 
     private void run() throws Exception {
         System.out.printf(Locale.ROOT, "Warta benchmark: %s articles%s, latency %d ms, concurrency %d, chunk size %s,"
-                        + " -Xmx%s, JIT %s, %d run(s) each, %d processors, load average %.2f%n", settings.kind(),
+                        + " -Xmx%s, JIT %s, %s, %d run(s) each, %d processors, load average %.2f%n", settings.kind(),
                 settings.kind().equals("news") && settings.longEvery() > 0
                         ? " (1 in " + settings.longEvery() + " long enough to be chunked)" : "",
                 settings.latencyMs(), settings.concurrency(),
                 settings.chunkSize() > 0 ? Integer.toString(settings.chunkSize()) : "the job's default",
                 settings.maxHeap(),
                 settings.jit().equals("c1") ? "C1 only (-XX:TieredStopAtLevel=1)" : "tiered (C1+C2)",
-                settings.runs(), Runtime.getRuntime().availableProcessors(), loadAverage());
+                COLLECTORS.get(settings.gc()), settings.runs(), Runtime.getRuntime().availableProcessors(), loadAverage());
         List<List<Result>> all = new ArrayList<>();
         for (int articles : settings.articles()) {
             List<Result> results = new ArrayList<>();
@@ -205,6 +215,7 @@ public final class Benchmark {
             if (settings.jit().equals("c1")) {
                 command.add("-XX:TieredStopAtLevel=1");
             }
+            command.add(COLLECTORS.get(settings.gc()));
             command.addAll(settings.jvmOptions());
             Path recording = work.resolve("job.jfr");
             if (settings.breakdown()) {

@@ -29,7 +29,11 @@ public final class ScaleOutBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args, Map.of("articles", "400", "latency-ms", "500", "concurrency", "16",
                 "workers", "2", "partitions", "4", "runs", "3", "jar", "target/warta.jar", "xmx", "256m",
-                "jit", "c2"));
+                "jit", "c2", "gc", "serial"));
+        if (!Benchmark.COLLECTORS.containsKey(options.text("gc"))) {
+            System.err.println("--gc must be serial, g1 or parallel, was " + options.text("gc"));
+            System.exit(2);
+        }
         Path jar = Path.of(options.text("jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("no " + jar + ": build it first with ./mvnw -q package -DskipTests");
@@ -127,6 +131,8 @@ public final class ScaleOutBenchmark {
         if ("c1".equals(options.text("jit"))) {
             command.add("-XX:TieredStopAtLevel=1");
         }
+        // serial (the default): as the README, jobs/warta.service and jobs/warta-worker@.service start Warta
+        command.add(Benchmark.COLLECTORS.get(options.text("gc")));
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -31,6 +31,8 @@ final class ThreadCpu {
             Map.entry("C2 CompilerThre", "JIT compilers"),
             Map.entry("GC Thread", "garbage collector"),
             Map.entry("G1 ", "garbage collector"),
+            // the serial collector has no threads of its own: it collects on the VM thread, at a safepoint
+            Map.entry("VM Thread", "VM thread (safepoints: the serial collector)"),
             Map.entry("", "other (VM, H2, logging)"));
 
     private static final long TICKS_PER_SECOND = 100;   // USER_HZ on every Linux we run on
