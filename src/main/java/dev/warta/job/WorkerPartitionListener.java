@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -105,8 +106,7 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
 
     private void beat(StepExecution step, long runId, int partition) {
         try {
-            if (!partitions.beat(runId, partition, step.getId(), step.getWriteCount()) && !givenUp
-                    && step.getStatus().isRunning()) {
+            if (!beatOnAWorkingConnection(step, runId, partition) && !givenUp && step.getStatus().isRunning()) {
                 givenUp = true;
                 control.requestStop("the manager gave partition " + partition + " up (no heartbeat in time) "
                         + "and runs it again elsewhere");
@@ -125,6 +125,25 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
         } catch (RuntimeException e) {
             // anything else must not cancel the beats (a scheduled task that throws is never run again)
             log.warn("Partition {}: heartbeat failed: {}", partition, e.toString());
+        }
+    }
+
+    /**
+     * One heartbeat. A database restart, a failover or a network blip breaks every pooled connection at once, and the
+     * beat that meets one fails although a fresh connection would work: the pool's idle connections are then
+     * evicted and the beat tried once more. Only a beat that cannot get a connection, or fails on a fresh one, means
+     * the database is out of reach; the step's own statements meanwhile fail, and the partition ends interrupted.
+     */
+    private boolean beatOnAWorkingConnection(StepExecution step, long runId, int partition) {
+        try {
+            return partitions.beat(runId, partition, step.getId(), step.getWriteCount());
+        } catch (CannotGetJdbcConnectionException noConnection) {
+            throw noConnection;
+        } catch (DataAccessException broken) {
+            log.info("Partition {}: heartbeat on a broken connection ({}); trying a fresh one", partition,
+                    rootMessage(broken));
+            ConnectionPools.evictIdle(dataSource);
+            return partitions.beat(runId, partition, step.getId(), step.getWriteCount());
         }
     }
 

@@ -17,6 +17,17 @@ public final class ConnectionPools {
     private ConnectionPools() {
     }
 
+    /**
+     * Closes the idle connections of HikariCP's pool behind {@code dataSource} (and those in use once they are given
+     * back), so the next statement gets a fresh one: after the database restarted or failed over, every connection
+     * the pool held is broken. Other pools are left alone.
+     */
+    public static void evictIdle(DataSource dataSource) {
+        if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            hikari.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
     /** Closes the pool behind {@code dataSource} (HikariCP's, or any pool that can be closed). */
     public static void closeAtOnce(DataSource dataSource) {
         if (dataSource instanceof AutoCloseable pool) {
