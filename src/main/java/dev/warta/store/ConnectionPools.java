@@ -6,9 +6,11 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 
 /**
- * For a process that lost its database and is about to stop: with the database out of reach, every statement still
- * to come (the calls in flight, the chunk's rollback, the step's and the job's end) waits the pool's whole connection
- * timeout in turn, minutes in all. Closing the pool makes them fail at once, so the process can say so and exit.
+ * The connection pool in database trouble. {@link #closeAtOnce}: for a process that lost its database and is about
+ * to stop; with the database out of reach, every statement still to come (the calls in flight, the chunk's rollback,
+ * the step's and the job's end) waits the pool's whole connection timeout in turn, minutes in all, and closing the
+ * pool makes them fail at once. {@link #evictIdle}: for a blip (a restart, a failover), after which the pooled
+ * connections are broken but fresh ones work.
  */
 public final class ConnectionPools {
 

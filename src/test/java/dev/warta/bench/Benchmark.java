@@ -180,7 +180,8 @@ public final class Benchmark {
                 settings.chunkSize() > 0 ? Integer.toString(settings.chunkSize()) : "the job's default",
                 settings.maxHeap(),
                 settings.jit().equals("c1") ? "C1 only (-XX:TieredStopAtLevel=1)" : "tiered (C1+C2)",
-                COLLECTORS.get(settings.gc()), settings.runs(), Runtime.getRuntime().availableProcessors(), loadAverage());
+                COLLECTORS.get(settings.gc()), settings.runs(), Runtime.getRuntime().availableProcessors(),
+                loadAverage());
         List<List<Result>> all = new ArrayList<>();
         for (int articles : settings.articles()) {
             List<Result> results = new ArrayList<>();

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The export reads a night's articles a page at a time, and each page must be a range scan of an index in the
  * order the pages need. If H2 has to sort instead, every page reads and holds every remaining row of the night,
  * documents and all: a 20,000-article export then spent minutes and 250 MB of heap on its first pages
- * (docs/benchmarks.md, "The garbage collector"). On a real H2 file with Warta's migrations.
+ * (docs/benchmarks.md, "A big night's export"). On a real H2 file with Warta's migrations.
  */
 class ArticleRepositoryPagingTest {
 
