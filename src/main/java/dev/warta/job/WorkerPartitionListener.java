@@ -16,7 +16,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -130,21 +129,13 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
 
     /**
      * One heartbeat. A database restart, a failover or a network blip breaks every pooled connection at once, and the
-     * beat that meets one fails although a fresh connection would work: the pool's idle connections are then
-     * evicted and the beat tried once more. Only a beat that cannot get a connection, or fails on a fresh one, means
-     * the database is out of reach; the step's own statements meanwhile fail, and the partition ends interrupted.
+     * beat that meets one fails although a fresh connection would work: it is tried once more on a fresh one. Only a
+     * beat that cannot get a connection, or fails on a fresh one, means the database is out of reach; the step's own
+     * statements meanwhile fail, and the partition ends interrupted.
      */
     private boolean beatOnAWorkingConnection(StepExecution step, long runId, int partition) {
-        try {
-            return partitions.beat(runId, partition, step.getId(), step.getWriteCount());
-        } catch (CannotGetJdbcConnectionException noConnection) {
-            throw noConnection;
-        } catch (DataAccessException broken) {
-            log.info("Partition {}: heartbeat on a broken connection ({}); trying a fresh one", partition,
-                    rootMessage(broken));
-            ConnectionPools.evictIdle(dataSource);
-            return partitions.beat(runId, partition, step.getId(), step.getWriteCount());
-        }
+        return ConnectionPools.onAWorkingConnection(dataSource,
+                () -> partitions.beat(runId, partition, step.getId(), step.getWriteCount()));
     }
 
     @Override
@@ -153,6 +144,16 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
             if (outcome.stored().status() == ArticleStatus.PENDING && pending.getAndIncrement() == 0) {
                 firstPendingReason = outcome.stored().reason();
             }
+        }
+    }
+
+    @Override
+    public void onWriteError(Exception failure, Chunk<? extends ArticleOutcome> items) {
+        if (fromTheDatabase(failure)) {
+            // a blip broke the chunk's connection, and most likely every other one the pool holds: Spring Batch's
+            // record of the failed step, then this listener's, take fresh ones (the pool hands out a connection
+            // used in the last half second without checking it)
+            ConnectionPools.evictIdle(dataSource);
         }
     }
 
@@ -169,6 +170,11 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (step.getFailureExceptions().stream().anyMatch(WorkerPartitionListener::fromTheDatabase)) {
+            // the step may have failed outside a write (a read, a cache lookup): its end is recorded on fresh
+            // connections all the same
+            ConnectionPools.evictIdle(dataSource);
         }
         try {
             return record(step);
@@ -219,7 +225,12 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
             reason = reason.lines().findFirst().orElse(reason);
         }
         try {
-            partitions.finish(runId, partition, step.getId(), status, step.getWriteCount(), reason);
+            String ended = status;
+            String why = reason;
+            ConnectionPools.onAWorkingConnection(dataSource, () -> {
+                partitions.finish(runId, partition, step.getId(), ended, step.getWriteCount(), why);
+                return null;
+            });
         } catch (DataAccessException e) {
             databaseLost = rootMessage(e);
             return lostTheDatabase(step, runId, partition);

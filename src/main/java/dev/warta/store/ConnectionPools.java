@@ -2,15 +2,18 @@ package dev.warta.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 import javax.sql.DataSource;
+import java.util.function.Supplier;
 
 /**
  * The connection pool in database trouble. {@link #closeAtOnce}: for a process that lost its database and is about
  * to stop; with the database out of reach, every statement still to come (the calls in flight, the chunk's rollback,
  * the step's and the job's end) waits the pool's whole connection timeout in turn, minutes in all, and closing the
- * pool makes them fail at once. {@link #evictIdle}: for a blip (a restart, a failover), after which the pooled
- * connections are broken but fresh ones work.
+ * pool makes them fail at once. {@link #evictIdle} and {@link #onAWorkingConnection}: for a blip (a restart, a
+ * failover), after which the pooled connections are broken but fresh ones work.
  */
 public final class ConnectionPools {
 
@@ -30,6 +33,26 @@ public final class ConnectionPools {
         }
     }
 
+    /**
+     * Runs a statement that may safely run twice (an update to the same values). If it fails on a pooled connection
+     * that a blip broke, the pool's idle connections are evicted and it runs once more, on a fresh connection: the
+     * pool hands out a connection used in the last half second without checking it, and after a blip every one it
+     * holds is broken, so a single retry would most likely meet the next broken one. A failure to get a connection at
+     * all (the database out of reach for the pool's whole connection timeout), or on the fresh connection, is thrown.
+     */
+    public static <T> T onAWorkingConnection(DataSource dataSource, Supplier<T> idempotentStatement) {
+        try {
+            return idempotentStatement.get();
+        } catch (CannotGetJdbcConnectionException noConnection) {
+            throw noConnection;
+        } catch (DataAccessResourceFailureException broken) {
+            log.info("A statement met a broken database connection ({}); trying it once more on a fresh one",
+                    rootMessage(broken));
+            evictIdle(dataSource);
+            return idempotentStatement.get();
+        }
+    }
+
     /** Closes the pool behind {@code dataSource} (HikariCP's, or any pool that can be closed). */
     public static void closeAtOnce(DataSource dataSource) {
         if (dataSource instanceof AutoCloseable pool) {
@@ -39,5 +62,13 @@ public final class ConnectionPools {
                 log.warn("Closing the database pool failed: {}", e.toString());
             }
         }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
