@@ -47,7 +47,7 @@ public final class ConnectionPools {
             throw noConnection;
         } catch (DataAccessResourceFailureException broken) {
             log.info("A statement met a broken database connection ({}); trying it once more on a fresh one",
-                    rootMessage(broken));
+                    broken.getMostSpecificCause().toString());
             evictIdle(dataSource);
             return idempotentStatement.get();
         }
@@ -62,13 +62,5 @@ public final class ConnectionPools {
                 log.warn("Closing the database pool failed: {}", e.toString());
             }
         }
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

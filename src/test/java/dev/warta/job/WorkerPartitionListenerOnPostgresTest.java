@@ -100,20 +100,8 @@ class WorkerPartitionListenerOnPostgresTest {
 
     @Test
     void aPartitionWhoseChunkMetABrokenConnectionIsRecordedInterruptedOnAFreshOneNotLost() throws Exception {
-        WorkerPartitionListener listener = listener(Duration.ofHours(1));
-        StepExecution step = startedPartition();
-        listener.beforeStep(step);
+        ExitStatus exit = endAfterABlip(true);
 
-        // the blip: every connection of the full pool breaks; the chunk's write meets the first of them
-        breakEveryPooledConnection();
-        DataAccessException failure = writeOnABrokenConnection();
-        listener.onWriteError(failure, new Chunk<>());
-        step.setStatus(BatchStatus.FAILED);
-        step.addFailureException(failure);
-        ExitStatus exit = listener.afterStep(step);
-
-        assertThat(listener.lostTheDatabase(0, TimeUnit.SECONDS)).as("the worker took the blip for a lost database")
-                .isFalse();
         assertThat(exit.getExitCode()).isEqualTo(ExitStatus.FAILED.getExitCode());
         Map<String, Object> row = partitionRow();
         assertThat(row.get("status")).isEqualTo("interrupted");
@@ -122,19 +110,31 @@ class WorkerPartitionListenerOnPostgresTest {
 
     @Test
     void aPartitionWhoseStepFailedOutsideAWriteIsStillRecordedInterrupted() throws Exception {
+        // no write error to hear of: the step's read or a lookup failed, and only its end says why
+        endAfterABlip(false);
+
+        assertThat(partitionRow().get("status")).isEqualTo("interrupted");
+    }
+
+    /**
+     * A partition's step that fails when a blip breaks every connection of the full pool, and ends: the failure
+     * meets the first broken connection, in a write that the listener hears of or elsewhere.
+     */
+    private ExitStatus endAfterABlip(boolean inAWrite) throws Exception {
         WorkerPartitionListener listener = listener(Duration.ofHours(1));
         StepExecution step = startedPartition();
         listener.beforeStep(step);
-
-        // no write error to hear of: the step's read or a lookup failed, and only its end says why
         breakEveryPooledConnection();
         DataAccessException failure = writeOnABrokenConnection();
+        if (inAWrite) {
+            listener.onWriteError(failure, new Chunk<>());
+        }
         step.setStatus(BatchStatus.FAILED);
         step.addFailureException(failure);
-        listener.afterStep(step);
-
-        assertThat(listener.lostTheDatabase(0, TimeUnit.SECONDS)).isFalse();
-        assertThat(partitionRow().get("status")).isEqualTo("interrupted");
+        ExitStatus exit = listener.afterStep(step);
+        assertThat(listener.lostTheDatabase(0, TimeUnit.SECONDS)).as("the worker took the blip for a lost database")
+                .isFalse();
+        return exit;
     }
 
     @Test
