@@ -8,6 +8,7 @@ import dev.warta.llm.LlmProperties;
 import dev.warta.llm.http.CallMetrics;
 import dev.warta.search.AnalystCommands;
 import dev.warta.store.ArticleRepository;
+import dev.warta.store.ConnectionPools;
 import dev.warta.store.LlmBatchRepository;
 import dev.warta.store.ModelCallRepository;
 import dev.warta.store.RunLock;
@@ -32,6 +33,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
@@ -201,16 +203,31 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
             jobStatus = BatchStatus.COMPLETED;
         } else {
             progress.start();
-            JobExecution execution = settleUnknown(startJob(parameters));
-            // partitions whose worker died or lost its database connections: run them again at once, on the
-            // workers that are there (not those whose articles were left pending: the endpoint or the budget would
-            // stop them again, and the operator decides)
-            for (int restart = 1; scaledOut() && restart <= properties.scaleOut().restarts()
-                    && execution.getStatus() == BatchStatus.FAILED && (partitionWatch.getObject().lostInLastStep() > 0
-                    || partitions.anyInterrupted(runId)) && !control.stopRequested(); restart++) {
-                log.warn("Running the partitions of lost or interrupted workers again (restart {} of {})", restart,
-                        properties.scaleOut().restarts());
-                execution = settleUnknown(startJob(parameters));
+            JobExecution execution = afterTheJob(startJob(parameters));
+            // The same run goes on at once, here, when this process's database connections broke (a restart, a
+            // failover, a blip: nothing is wrong with the articles), and in a scale-out run when a partition's
+            // worker died or its connections broke, on the workers that are there. Not a partition whose articles
+            // were left pending: the endpoint or the budget would stop it again, and the operator decides.
+            int restarts = properties.scaleOut().restarts();
+            for (int restart = 1; restart <= restarts && execution.getStatus() == BatchStatus.FAILED
+                    && !control.stopRequested(); restart++) {
+                String broken = brokenConnection(execution);
+                if (broken != null) {
+                    log.warn("The database connections broke ({}); {} (restart {} of {})", broken, scaledOut()
+                            ? "the partitions that workers run are waited for, then the rest run again"
+                            : "the run goes on from its last committed chunk", restart, restarts);
+                    if (scaledOut()) {
+                        partitionWatch.getObject().awaitWorkersOfADeadManager(runId, control::stopRequested);
+                    }
+                    recoverIfRecordedRunning(execution);
+                } else if (scaledOut() && (partitionWatch.getObject().lostInLastStep() > 0
+                        || partitions.anyInterrupted(runId))) {
+                    log.warn("Running the partitions of lost or interrupted workers again (restart {} of {})",
+                            restart, restarts);
+                } else {
+                    break;
+                }
+                execution = afterTheJob(startJob(parameters));
             }
             progress.finish();
             if (control.databaseLost() != null) {
@@ -263,6 +280,45 @@ class WartaRunner implements ApplicationRunner, ExitCodeGenerator {
             return jobOperator.start(scaledOut() ? partitionedJob.getObject() : translationJob, parameters);
         } catch (Exception e) {
             throw new IllegalStateException("the job could not be started: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The job has returned. If a database connection broke under it (a restart, a failover, a blip), every other
+     * connection the pool holds most likely broke too, and the pool hands out one used in the last half second
+     * without checking it: they are evicted, so that recording the run's end, or running the job again, gets fresh
+     * ones.
+     */
+    private JobExecution afterTheJob(JobExecution execution) {
+        if (execution.getAllFailureExceptions().stream().anyMatch(ConnectionPools::brokeAConnection)) {
+            ConnectionPools.evictIdle(jdbc.getDataSource());
+        }
+        return settleUnknown(execution);
+    }
+
+    /**
+     * Why a step of this process (not a scale-out worker's partition) failed, if its database connection broke
+     * under it; {@code null} otherwise.
+     */
+    private static String brokenConnection(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(step -> !step.getStepName().startsWith(ScaleOutConfiguration.WORKER_STEP))
+                .flatMap(step -> step.getFailureExceptions().stream())
+                .filter(ConnectionPools::brokeAConnection)
+                .map(failure -> NestedExceptionUtils.getMostSpecificCause(failure).toString())
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The job's end, or that of the steps of partitions that no worker took, may not have been recorded when the
+     * connections broke: they are still recorded as running, which Spring Batch refuses to restart. They are
+     * marked failed, as after a process killed mid-run.
+     */
+    private void recoverIfRecordedRunning(JobExecution execution) {
+        JobExecution recorded = jobRepository.getJobExecution(execution.getId());
+        if (recorded != null && (recorded.getStatus().isRunning()
+                || recorded.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning()))) {
+            jobOperator.recover(recorded);
         }
     }
 

@@ -53,6 +53,30 @@ public final class ConnectionPools {
         }
     }
 
+    /**
+     * Whether {@code failure} came from a database connection that broke under it (a blip, a restart, a failover),
+     * not from a statement the database refused: an I/O error or a closed connection (SQLSTATE class 08; HikariCP's
+     * "Connection is closed", which carries none), anywhere in its causes, or in the failure that a rollback's own
+     * failure hid (a transaction on a broken connection cannot be rolled back either).
+     */
+    public static boolean brokeAConnection(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                    ? sql.getSQLState().startsWith("08") : "Connection is closed".equals(sql.getMessage()))) {
+                return true;
+            }
+            if (cause instanceof org.springframework.transaction.TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && brokeAConnection(rollback.getApplicationException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Closes the pool behind {@code dataSource} (HikariCP's, or any pool that can be closed). */
     public static void closeAtOnce(DataSource dataSource) {
         if (dataSource instanceof AutoCloseable pool) {

@@ -33,8 +33,8 @@ import java.util.UUID;
  *   {@link #STALE_AFTER} (another host).</li>
  * </ul>
  * Either way the row names the holder for the operator. A holder that can no longer prove it holds the lock (the
- * advisory lock's connection died; the heartbeat could not be written for {@link #LOST_AFTER}, or another run
- * took the row) is told so by {@link #stillHeld()} and must stop writing.
+ * advisory lock's connection died and another run has taken the lock since; the heartbeat could not be written for
+ * {@link #LOST_AFTER}, or another run took the row) is told so by {@link #stillHeld()} and must stop writing.
  */
 @Repository
 public class RunLock {
@@ -55,6 +55,8 @@ public class RunLock {
     private volatile String token;
     private volatile Connection advisoryConnection;
     private volatile Instant lastHeartbeat;
+    /** Why the lock could not be taken back after its connection broke: the database did not answer. */
+    private volatile String unreachable;
 
     public RunLock(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
@@ -68,6 +70,7 @@ public class RunLock {
      * @return empty when taken, otherwise who holds it, for the operator
      */
     public synchronized Optional<String> acquire(String owner) {
+        unreachable = null;
         String newToken = UUID.randomUUID().toString();
         if (dialect == SqlDialect.POSTGRESQL) {
             if (!takeAdvisoryLock()) {
@@ -113,10 +116,13 @@ public class RunLock {
         }
         if (dialect == SqlDialect.POSTGRESQL) {
             try {
-                return advisoryConnection != null && advisoryConnection.isValid(5);
+                if (advisoryConnection != null && advisoryConnection.isValid(5)) {
+                    return true;
+                }
             } catch (SQLException e) {
-                return false;
+                // broken: see below
             }
+            return takenBackAfterABlip(held);
         }
         try {
             int updated = jdbc.update("UPDATE warta_lock SET heartbeat_at = ? WHERE name = 'run' AND token = ?",
@@ -134,19 +140,67 @@ public class RunLock {
     }
 
     /**
+     * The advisory lock's session ended under the run: a database restart, a failover or a network blip, and the
+     * database released the lock with it. If no other run has taken the lock since (it is free, and the row still
+     * names this run), it is taken again on a fresh connection and the run goes on; otherwise the run must stop.
+     */
+    private synchronized boolean takenBackAfterABlip(String held) {
+        Connection broken = advisoryConnection;
+        advisoryConnection = null;
+        if (broken != null) {
+            try {
+                broken.close();
+            } catch (SQLException e) {
+                // it is broken already
+            }
+        }
+        // the blip most likely broke the pool's connections too, and the pool hands out one used in the last half
+        // second without checking it
+        ConnectionPools.evictIdle(dataSource);
+        try {
+            if (!takeAdvisoryLock()) {
+                log.error("The run lock's connection broke and another run has taken the lock since");
+                return false;
+            }
+            String named = jdbc.queryForObject("SELECT token FROM warta_lock WHERE name = 'run'", String.class);
+            if (!held.equals(named)) {
+                log.error("The run lock's connection broke and another run took the lock and released it since");
+                release(advisoryConnection);
+                advisoryConnection = null;
+                return false;
+            }
+            log.warn("The run lock's database connection broke; no other run had taken the lock, so it is taken "
+                    + "again and the run goes on");
+            return true;
+        } catch (RuntimeException e) {
+            // the database did not answer within the pool's timeout: outOfReach() says so without waiting again
+            unreachable = rootMessage(e);
+            log.warn("The run lock's connection broke and the lock cannot be taken again: {}", unreachable);
+            return false;
+        }
+    }
+
+    /**
      * After the lock was lost: whether the database is out of reach altogether (no connection within the pool's
      * timeout), and why; empty when it answers (the lock's own connection broke, or another run took the lock over).
      */
     public Optional<String> outOfReach() {
+        if (unreachable != null) {
+            return Optional.of(unreachable);
+        }
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(5) ? Optional.empty() : Optional.of("no valid connection");
         } catch (SQLException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            return Optional.of(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+            return Optional.of(rootMessage(e));
         }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** The run lost its database and stops: see {@link ConnectionPools}. */
@@ -168,9 +222,13 @@ public class RunLock {
         }
         Connection connection = advisoryConnection;
         advisoryConnection = null;
-        if (connection != null) {
-            try (connection) {
-                try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+        release(connection);
+    }
+
+    private static void release(Connection advisory) {
+        if (advisory != null) {
+            try (advisory) {
+                try (PreparedStatement unlock = advisory.prepareStatement("SELECT pg_advisory_unlock(?)")) {
                     unlock.setLong(1, ADVISORY_KEY);
                     unlock.execute();
                 }

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * article and no duplicate, and at most its calls in flight paid twice; that a manager killed mid-run is resumed
  * by the next start while the workers carry on; that two workers keep one budget; that a worker that cannot
  * reach the endpoint fails its partition in one line that the manager reports; and that database trouble (a worker's
- * connections breaking for a moment, a worker or the manager losing the database) costs no article and no duplicate.
+ * connections or the manager's breaking for a moment, a worker or the manager losing the database) costs no article
+ * and no duplicate.
  */
 class ScaleOutTest {
 
@@ -213,6 +214,36 @@ class ScaleOutTest {
             assertThat(exitOf(again)).as(allLogs()).isZero();
             assertEveryArticleOnceAndAtMostInFlightPaidTwice();
             assertThat(warta.rows("SELECT id FROM warta_run")).hasSize(1);
+            first.destroy();
+            second.destroy();
+        }
+    }
+
+    @Test
+    void aManagerWhoseDatabaseConnectionsBreakForAMomentFinishesTheRunItself() throws Exception {
+        addArticles(ARTICLES);
+        try (TcpProxy proxy = TcpProxy.toServerOf(warta.jdbcUrl())) {
+            Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=4",
+                    "--warta.scale-out.heartbeat=1s", "--warta.scale-out.worker-timeout=5s",
+                    "--spring.datasource.url=" + proxy.route(warta.jdbcUrl())));
+            Process first = start("worker-1", workerArguments(stub.baseUrl()));
+            Process second = start("worker-2", workerArguments(stub.baseUrl()));
+
+            // every connection of the manager breaks mid-run, its run lock's session among them (the database
+            // restarted, a failover); new connections work at once
+            waitFor(() -> partitionsIn("running") > 0 && articlesStored() >= 10, manager);
+            proxy.drop();
+
+            // the manager finishes the same run itself, the night's articles delivered by morning: it waits for the
+            // partitions the workers run, sends the rest again, and takes its run lock back (no other run took it)
+            assertThat(exitOf(manager)).as(allLogs()).isZero();
+            assertEveryArticleOnceAndAtMostInFlightPaidTwice();
+            assertThat(warta.rows("SELECT id FROM warta_run")).hasSize(1);
+            assertThat(log("manager")).as(allLogs()).contains("The database connections broke");
+            JsonNode run = Json.mapper().readTree(warta.output().resolve(DAY).resolve("run.json").toFile());
+            assertThat(run.path("status").asText()).isEqualTo("completed");
+            assertThat(run.path("partitions")).allSatisfy(each ->
+                    assertThat(each.path("status").asText()).isEqualTo("completed"));
             first.destroy();
             second.destroy();
         }
