@@ -53,7 +53,9 @@ public record WartaProperties(
      * @param workerTimeout a partition whose worker has not proven it is alive for this long is failed by the
      *                      manager (its worker died or lost the database), so that it can be run again
      * @param restarts      how many times the manager itself runs the partitions of lost workers (or of workers
-     *                      whose database connections broke) again before it gives up and reports them failed (a later start of the manager resumes them too)
+     *                      whose database connections broke) again before it gives up and reports them failed (a
+     *                      later start of the manager resumes them too); also how many times a run, scaled out or
+     *                      not, whose own database connections broke goes on at once
      */
     public record ScaleOut(@DefaultValue("5s") java.time.Duration heartbeat,
                            @DefaultValue("60s") java.time.Duration workerTimeout,
