@@ -165,7 +165,7 @@ public class RunLock {
             String named = jdbc.queryForObject("SELECT token FROM warta_lock WHERE name = 'run'", String.class);
             if (!held.equals(named)) {
                 log.error("The run lock's connection broke and another run took the lock and released it since");
-                release(advisoryConnection);
+                unlock(advisoryConnection);
                 advisoryConnection = null;
                 return false;
             }
@@ -222,15 +222,16 @@ public class RunLock {
         }
         Connection connection = advisoryConnection;
         advisoryConnection = null;
-        release(connection);
+        unlock(connection);
     }
 
-    private static void release(Connection advisory) {
+    /** Gives the advisory lock up, then its connection back to the pool (whose session goes on). */
+    private static void unlock(Connection advisory) {
         if (advisory != null) {
             try (advisory) {
-                try (PreparedStatement unlock = advisory.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    unlock.setLong(1, ADVISORY_KEY);
-                    unlock.execute();
+                try (PreparedStatement statement = advisory.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    statement.setLong(1, ADVISORY_KEY);
+                    statement.execute();
                 }
             } catch (SQLException e) {
                 // closing the session releases the lock as well
