@@ -25,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunLockOnPostgresTest {
 
+    /** The run lock's advisory key ("WARTA" in ASCII), as another run takes it. */
+    private static final long RUN_LOCK_KEY = 0x5741525441L;
+
     @TempDir
     Path work;
 
@@ -66,7 +69,7 @@ class RunLockOnPostgresTest {
             boolean taken = false;
             for (long until = System.currentTimeMillis() + 5_000; !taken && System.currentTimeMillis() < until; ) {
                 try (ResultSet lock = otherRun.createStatement().executeQuery(
-                        "SELECT pg_try_advisory_lock(" + 0x5741525441L + ")")) {
+                        "SELECT pg_try_advisory_lock(" + RUN_LOCK_KEY + ")")) {
                     taken = lock.next() && lock.getBoolean(1);
                 }
                 Thread.sleep(taken ? 0 : 10);
