@@ -12,10 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -91,13 +89,6 @@ class DatabaseBlipOnPostgresTest {
                     .filter(name -> name.endsWith(".json") && !name.equals("run.json")))
                     .containsExactlyInAnyOrderElementsOf(rows.stream().map(row -> row.get("ID") + ".json").toList());
         }
-        Set<String> distinct = new HashSet<>();
-        int repeated = 0;
-        for (OpenAiStub.RecordedRequest request : stub.requests()) {
-            if (!distinct.add(request.body().toString())) {
-                repeated++;
-            }
-        }
-        assertThat(repeated).as("calls paid twice").isLessThanOrEqualTo(CONCURRENCY);
+        assertThat(stub.repeatedRequests()).as("calls paid twice").isLessThanOrEqualTo(CONCURRENCY);
     }
 }

@@ -55,11 +55,8 @@ class RunLockOnPostgresTest {
 
     @Test
     void aRunThatLosesItsLockToAnotherRunStopsAndTheNextRunFinishesTheWork() throws Exception {
-        AtomicInteger answered = slowAnswers();
         Path log = work.resolve("run.log");
-        run = warta.startProcess(warta.arguments("2025-11-18", "--warta.chunk-size=1", "--warta.llm.concurrency=1"),
-                log);
-        awaitAnswers(answered, 2);
+        AtomicInteger answered = startARunThatHasTwoAnswers(log);
 
         // when: the session that holds the run's lock is killed by the database, and another session (another run
         // starting just then) takes the lock that this frees
@@ -92,11 +89,8 @@ class RunLockOnPostgresTest {
 
     @Test
     void aRunWhoseLockSessionEndsTakesTheFreeLockBackAndFinishes() throws Exception {
-        AtomicInteger answered = slowAnswers();
         Path log = work.resolve("run.log");
-        run = warta.startProcess(warta.arguments("2025-11-18", "--warta.chunk-size=1", "--warta.llm.concurrency=1"),
-                log);
-        awaitAnswers(answered, 2);
+        startARunThatHasTwoAnswers(log);
 
         // when: the session that holds the run's lock ends, as in a database restart or a network blip, and no
         // other run takes the lock meanwhile
@@ -112,20 +106,20 @@ class RunLockOnPostgresTest {
         assertThat(warta.rows("SELECT id FROM warta_article WHERE status = 'translated'")).hasSize(40);
     }
 
-    private AtomicInteger slowAnswers() {
+    /** A run, one article at a time and each answer half a second late, once it has had two answers. */
+    private AtomicInteger startARunThatHasTwoAnswers(Path log) throws Exception {
         AtomicInteger answered = new AtomicInteger();
         stub.respondWith(request -> {
             answered.incrementAndGet();
             return new SimulatedTranslator().apply(request).delayed(500);
         });
-        return answered;
-    }
-
-    private void awaitAnswers(AtomicInteger answered, int count) throws InterruptedException {
+        run = warta.startProcess(warta.arguments("2025-11-18", "--warta.chunk-size=1", "--warta.llm.concurrency=1"),
+                log);
         long deadline = System.currentTimeMillis() + 60_000;
-        while (answered.get() < count && run.isAlive() && System.currentTimeMillis() < deadline) {
+        while (answered.get() < 2 && run.isAlive() && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
+        return answered;
     }
 
     private static void killTheLockSession(Connection admin) throws java.sql.SQLException {

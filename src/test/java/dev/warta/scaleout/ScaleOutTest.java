@@ -190,14 +190,7 @@ class ScaleOutTest {
     void aManagerThatLosesTheDatabaseMidRunSaysSoAndTheNextStartFinishesTheRunWithoutPayingTwice() throws Exception {
         addArticles(ARTICLES);
         try (TcpProxy proxy = TcpProxy.toServerOf(warta.jdbcUrl())) {
-            // the manager reaches the database through the proxy; the workers directly
-            Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=4",
-                    "--warta.scale-out.heartbeat=1s", "--warta.scale-out.worker-timeout=5s",
-                    "--spring.datasource.url=" + proxy.route(warta.jdbcUrl())));
-            Process first = start("worker-1", workerArguments(stub.baseUrl()));
-            Process second = start("worker-2", workerArguments(stub.baseUrl()));
-
-            waitFor(() -> partitionsIn("running") > 0 && articlesStored() >= 10, manager);
+            Process manager = startManagerBehindMidRun(proxy);
             proxy.cut();
 
             // the manager cannot follow the run any more: it says so in one line and exits 3, rather than wait the
@@ -214,8 +207,6 @@ class ScaleOutTest {
             assertThat(exitOf(again)).as(allLogs()).isZero();
             assertEveryArticleOnceAndAtMostInFlightPaidTwice();
             assertThat(warta.rows("SELECT id FROM warta_run")).hasSize(1);
-            first.destroy();
-            second.destroy();
         }
     }
 
@@ -223,15 +214,9 @@ class ScaleOutTest {
     void aManagerWhoseDatabaseConnectionsBreakForAMomentFinishesTheRunItself() throws Exception {
         addArticles(ARTICLES);
         try (TcpProxy proxy = TcpProxy.toServerOf(warta.jdbcUrl())) {
-            Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=4",
-                    "--warta.scale-out.heartbeat=1s", "--warta.scale-out.worker-timeout=5s",
-                    "--spring.datasource.url=" + proxy.route(warta.jdbcUrl())));
-            Process first = start("worker-1", workerArguments(stub.baseUrl()));
-            Process second = start("worker-2", workerArguments(stub.baseUrl()));
-
+            Process manager = startManagerBehindMidRun(proxy);
             // every connection of the manager breaks mid-run, its run lock's session among them (the database
             // restarted, a failover); new connections work at once
-            waitFor(() -> partitionsIn("running") > 0 && articlesStored() >= 10, manager);
             proxy.drop();
 
             // the manager finishes the same run itself, the night's articles delivered by morning: it waits for the
@@ -244,9 +229,21 @@ class ScaleOutTest {
             assertThat(run.path("status").asText()).isEqualTo("completed");
             assertThat(run.path("partitions")).allSatisfy(each ->
                     assertThat(each.path("status").asText()).isEqualTo("completed"));
-            first.destroy();
-            second.destroy();
         }
+    }
+
+    /**
+     * A manager that reaches the database through {@code proxy} and two workers that reach it directly, once the
+     * workers run partitions and have stored a few articles.
+     */
+    private Process startManagerBehindMidRun(TcpProxy proxy) throws Exception {
+        Process manager = start("manager", warta.arguments(DAY, "--warta.partitions=4",
+                "--warta.scale-out.heartbeat=1s", "--warta.scale-out.worker-timeout=5s",
+                "--spring.datasource.url=" + proxy.route(warta.jdbcUrl())));
+        start("worker-1", workerArguments(stub.baseUrl()));
+        start("worker-2", workerArguments(stub.baseUrl()));
+        waitFor(() -> partitionsIn("running") > 0 && articlesStored() >= 10, manager);
+        return manager;
     }
 
     @Test
@@ -509,15 +506,8 @@ class ScaleOutTest {
                     .containsExactlyInAnyOrderElementsOf(rows.stream().map(row -> row.get("ID") + ".json").toList());
         }
         // the calls the killed worker had in flight are the only ones paid twice
-        Set<String> distinct = new HashSet<>();
-        int repeated = 0;
-        for (OpenAiStub.RecordedRequest request : stub.requests()) {
-            if (!distinct.add(request.body().toString())) {
-                repeated++;
-            }
-        }
-        assertThat(repeated).isLessThanOrEqualTo(CONCURRENCY);
-        assertThat(distinct).hasSize(ARTICLES);
+        assertThat(stub.repeatedRequests()).isLessThanOrEqualTo(CONCURRENCY);
+        assertThat(stub.requests().stream().map(request -> request.body().toString()).distinct()).hasSize(ARTICLES);
     }
 
     private int exitOf(Process manager) throws InterruptedException {

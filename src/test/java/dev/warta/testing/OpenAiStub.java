@@ -75,6 +75,12 @@ public final class OpenAiStub implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Requests whose body the stub had received before: calls paid twice. */
+    public int repeatedRequests() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return (int) requests().stream().filter(request -> !seen.add(request.body().toString())).count();
+    }
+
     /** The request bodies exactly as they arrived, in the order of {@link #requests()}. */
     public List<byte[]> bodyBytes() {
         return List.copyOf(bodyBytes);
