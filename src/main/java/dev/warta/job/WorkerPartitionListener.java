@@ -149,7 +149,7 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
 
     @Override
     public void onWriteError(Exception failure, Chunk<? extends ArticleOutcome> items) {
-        if (fromTheDatabase(failure)) {
+        if (ConnectionPools.brokeAConnection(failure)) {
             // a blip broke the chunk's connection, and most likely every other one the pool holds: Spring Batch's
             // record of the failed step, then this listener's, take fresh ones (the pool hands out a connection
             // used in the last half second without checking it)
@@ -171,7 +171,7 @@ class WorkerPartitionListener implements StepExecutionListener, ItemWriteListene
                 Thread.currentThread().interrupt();
             }
         }
-        if (step.getFailureExceptions().stream().anyMatch(WorkerPartitionListener::fromTheDatabase)) {
+        if (step.getFailureExceptions().stream().anyMatch(ConnectionPools::brokeAConnection)) {
             // the step may have failed outside a write (a read, a cache lookup): its end is recorded on fresh
             // connections all the same
             ConnectionPools.evictIdle(dataSource);
